@@ -1,0 +1,17 @@
+package fr.dwwm.comptoir.security;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Shows the login form; Spring Security handles the POST to {@code /login}.
+ */
+@Controller
+class LoginController {
+
+	@GetMapping("/login")
+	String loginForm() {
+		return "security/login";
+	}
+
+}

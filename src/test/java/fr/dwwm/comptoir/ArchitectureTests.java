@@ -1,0 +1,117 @@
+package fr.dwwm.comptoir;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package rules of ARCHITECTURE.md and docs/architecture.md, written down so that the
+ * build enforces them.
+ *
+ * <ul>
+ * <li>Code is packaged by feature ({@code catalog}, {@code cart}, {@code order},
+ * {@code account}, {@code admin}, {@code cms}, {@code module}); {@code web},
+ * {@code security} and {@code system} are shared by all.</li>
+ * <li>A feature uses another feature only through its public services, never through its
+ * repositories.</li>
+ * <li>Shared packages do not depend on features.</li>
+ * <li>Built-in modules see nothing of the shop but {@code module.api}.</li>
+ * </ul>
+ */
+@AnalyzeClasses(packages = "fr.dwwm.comptoir", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	private static final String BASE = "fr.dwwm.comptoir.";
+
+	private static final String[] FEATURES = { "..comptoir.catalog..", "..comptoir.cart..", "..comptoir.order..",
+			"..comptoir.account..", "..comptoir.admin..", "..comptoir.cms..", "..comptoir.module.." };
+
+	@ArchTest
+	static final ArchRule packagesHaveNoCycles = slices().matching("fr.dwwm.comptoir.(*)..").should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule repositoriesAreOnlyUsedInsideTheirOwnFeature = classes().that()
+		.haveSimpleNameEndingWith("Repository")
+		.should(beAccessedOnlyFromTheirOwnFeature())
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule sharedPackagesDoNotDependOnFeatures = noClasses().that()
+		.resideInAnyPackage("..comptoir.web..", "..comptoir.security..", "..comptoir.system..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(FEATURES)
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule builtInModulesOnlyUseTheModuleApi = noClasses().that()
+		.resideInAPackage("..comptoir.module.builtin..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("fr.dwwm.comptoir..")
+			.and(not(resideInAnyPackage("..comptoir.module.api..", "..comptoir.module.builtin.."))))
+		.allowEmptyShould(true);
+
+	@ArchTest
+	static final ArchRule controllersAreNotPublic = classes().that()
+		.areAnnotatedWith(Controller.class)
+		.or()
+		.areAnnotatedWith(RestController.class)
+		.should()
+		.notBePublic();
+
+	@ArchTest
+	static final ArchRule dependenciesAreInjectedThroughConstructors = noFields().should()
+		.beAnnotatedWith(Autowired.class);
+
+	@ArchTest
+	static final ArchRule noStandardStreams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+	@ArchTest
+	static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+	private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnFeature() {
+		return new ArchCondition<>("be accessed only from their own feature package") {
+			@Override
+			public void check(JavaClass repository, ConditionEvents events) {
+				String feature = featureOf(repository);
+				for (JavaAccess<?> access : repository.getAccessesToSelf()) {
+					JavaClass origin = access.getOriginOwner();
+					if (!feature.equals(featureOf(origin))) {
+						events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+					}
+				}
+			}
+		};
+	}
+
+	private static String featureOf(JavaClass javaClass) {
+		String name = javaClass.getPackageName();
+		if (!name.startsWith(BASE)) {
+			return name;
+		}
+		String rest = name.substring(BASE.length());
+		int dot = rest.indexOf('.');
+		return (dot < 0) ? rest : rest.substring(0, dot);
+	}
+
+}

@@ -1,0 +1,128 @@
+package fr.dwwm.comptoir.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A real HTTP client for the shop under test, going through Tomcat, its error pages and
+ * compression like a browser does (MockMvc does not render container error pages). It
+ * keeps cookies, so successive calls share a session, and never follows redirects.
+ */
+public final class Http {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final HttpClient client = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final String base;
+
+	/**
+	 * Creates a client for the shop on a local port.
+	 * @param port the port the shop listens on
+	 */
+	public Http(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * Sends a GET request.
+	 * @param path path and query
+	 * @param headers header names and values, alternately
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> get(String path, String... headers) {
+		return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Sends a GET request and keeps the body as bytes (for compressed responses).
+	 * @param path path and query
+	 * @param headers header names and values, alternately
+	 * @return the response, body as bytes
+	 */
+	public HttpResponse<byte[]> getBytes(String path, String... headers) {
+		return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	/**
+	 * Sends a request without a body.
+	 * @param method HTTP method, e.g. {@code TRACE}
+	 * @param path path and query
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> send(String method, String path) {
+		return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Sends a form with any method.
+	 * @param method HTTP method
+	 * @param path path and query
+	 * @param form form fields, URL-encoded by this method
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> submit(String method, String path, Map<String, String> form) {
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = request(path, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Opens a page holding a form and returns its CSRF token, as a browser would.
+	 * @param path a page with a form, e.g. {@code /login}
+	 * @return the token of this client's session
+	 */
+	public String csrfToken(String path) {
+		Matcher matcher = CSRF_FIELD.matcher(get(path).body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF field on " + path);
+		}
+		return matcher.group(1);
+	}
+
+	private HttpRequest.Builder request(String path, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		return builder;
+	}
+
+	private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+		try {
+			return this.client.send(request, handler);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,39 @@
+package fr.dwwm.comptoir.test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Endpoints that exist only in tests, to provoke the failures a real shop must survive.
+ * Spring registers the nested controller as a member of this configuration.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestEndpoints {
+
+	/** A message that must never reach a visitor. */
+	public static final String SECRET_FAILURE = "SELECT secret FROM canary_table";
+
+	@RestController
+	static class FailingController {
+
+		@GetMapping("/test/failure")
+		String failure() {
+			throw new IllegalStateException(SECRET_FAILURE);
+		}
+
+		@GetMapping("/test/unavailable")
+		String unavailable() {
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, SECRET_FAILURE);
+		}
+
+		@GetMapping("/test/bad-request")
+		String badRequest() {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, SECRET_FAILURE);
+		}
+
+	}
+
+}

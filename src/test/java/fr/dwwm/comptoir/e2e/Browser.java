@@ -1,0 +1,89 @@
+package fr.dwwm.comptoir.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Starts the headless Chromium that browser tests drive.
+ *
+ * <p>
+ * Selenium Manager is never used (it would try to download a browser): the binary and its
+ * driver are given explicitly, Debian's by default, or from the {@code CHROMIUM_BINARY}
+ * and {@code CHROMEDRIVER_BINARY} environment variables.
+ */
+public final class Browser {
+
+	/** Why browser tests are skipped when no browser is found. */
+	public static final String SKIP_REASON = "No Chromium found (install Debian's chromium and chromium-driver, "
+			+ "or set CHROMIUM_BINARY and CHROMEDRIVER_BINARY); set E2E_REQUIRED=true to fail instead of skipping";
+
+	private static final Path CHROMIUM = Path.of(env("CHROMIUM_BINARY", "/usr/bin/chromium"));
+
+	private static final Path CHROMEDRIVER = Path.of(env("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"));
+
+	private Browser() {
+	}
+
+	/**
+	 * Tells JUnit whether browser tests run. When {@code E2E_REQUIRED=true} they always
+	 * run, so that a missing browser fails the build instead of being skipped.
+	 * @return whether to run browser tests
+	 */
+	public static boolean available() {
+		return required() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
+	}
+
+	static boolean required() {
+		return "true".equalsIgnoreCase(System.getenv("E2E_REQUIRED"));
+	}
+
+	/**
+	 * Starts a fresh headless browser with an empty profile.
+	 * @return the driver; the caller quits it
+	 */
+	public static ChromeDriver start() {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException("E2E_REQUIRED=true but Chromium (" + CHROMIUM + ") or ChromeDriver ("
+					+ CHROMEDRIVER + ") is missing: run 'apt-get install -y chromium chromium-driver'");
+		}
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("comptoir-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--disable-extensions", "--window-size=1280,800", "--lang=fr-FR",
+				"--user-data-dir=" + profile);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,76 @@
+package fr.dwwm.comptoir.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The home page as a visitor sees it on a phone and on a desktop.
+ */
+class HomePageBrowserTests extends BrowserTest {
+
+	@Test
+	void homePageOnAPhoneIsAccessibleValidAndInFrench() {
+		mobile();
+		open("/");
+		assertThat(browser.getTitle()).contains("Comptoir");
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+		assertPageQuality();
+		screenshot("accueil-375");
+	}
+
+	@Test
+	void homePageOnADesktopIsAccessibleValidAndInFrench() {
+		desktop();
+		open("/");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+		assertPageQuality();
+		screenshot("accueil-1280");
+	}
+
+	@Test
+	void theNarrowestPhoneNeedsNoHorizontalScrolling() {
+		viewport(320, 640, true);
+		open("/");
+		Number overflow = (Number) browser
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+		assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+	}
+
+	@Test
+	void theMenuOpensOffCanvasOnAPhone() {
+		mobile();
+		open("/");
+		WebElement catalogLink = browser.findElement(By.cssSelector("#site-nav-menu a[href='/products']"));
+		assertThat(catalogLink.isDisplayed()).isFalse();
+		browser.findElement(By.cssSelector(".navbar-toggler")).click();
+		waitUpTo5Seconds().until(ExpectedConditions.visibilityOf(catalogLink));
+		assertNoContentSecurityPolicyViolation();
+		assertAccessible();
+	}
+
+	@Test
+	void anInjectedInlineScriptIsRefusedByTheContentSecurityPolicy() {
+		desktop();
+		open("/");
+		browser.executeScript("const s = document.createElement('script');"
+				+ "s.textContent = 'window.injected = true'; document.body.appendChild(s);");
+		assertThat(browser.executeScript("return window.injected === true")).isEqualTo(false);
+		assertThat(consoleMessages()).anyMatch((message) -> message.contains("Content Security Policy"));
+	}
+
+	@Test
+	void theVisitorCanSwitchToEnglishAndBack() {
+		desktop();
+		open("/");
+		browser.findElement(By.cssSelector(".site-footer__language a")).click();
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+		assertPageQuality();
+		browser.findElement(By.cssSelector(".site-footer__language a")).click();
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+	}
+
+}

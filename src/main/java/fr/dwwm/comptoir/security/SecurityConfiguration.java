@@ -3,8 +3,6 @@ package fr.dwwm.comptoir.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -42,17 +40,6 @@ class SecurityConfiguration {
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		http.addFilterBefore(new ContentSecurityPolicyFilter(), HeaderWriterFilter.class);
 		return http.build();
-	}
-
-	/**
-	 * Until customer accounts are stored (data model), nobody can log in; declaring this
-	 * bean also stops Spring Boot from creating a default user with a logged password.
-	 */
-	@Bean
-	UserDetailsService noAccountsYet() {
-		return (email) -> {
-			throw new UsernameNotFoundException("No accounts yet");
-		};
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,6 +34,23 @@ class LoginAndLogoutTests {
 			.andExpect(content().string(containsString("Adresse e-mail")))
 			.andExpect(content().string(containsString("name=\"_csrf\"")))
 			.andExpect(content().string(containsString("autocomplete=\"current-password\"")));
+	}
+
+	@Test
+	void aDemoCustomerLogsInWithEmailAndPassword() throws Exception {
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("email", "Client@Comptoir.test")
+				.param("password", "Tartine-beurre-miel-2026"))
+			.andExpect(redirectedUrl("/"))
+			.andExpect(authenticated().withUsername("client@comptoir.test").withRoles("CUSTOMER"));
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithAGenericMessage() throws Exception {
+		this.mvc.perform(post("/login").with(csrf()).param("email", "client@comptoir.test").param("password", "nope"))
+			.andExpect(redirectedUrl("/login?error"))
+			.andExpect(unauthenticated());
 	}
 
 	@Test

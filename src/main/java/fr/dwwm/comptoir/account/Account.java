@@ -1,0 +1,194 @@
+package fr.dwwm.comptoir.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A person who can log in: a customer or a member of staff.
+ *
+ * <p>
+ * The e-mail address is the login and is stored in lower case. The password is only ever
+ * stored as an Argon2id hash.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String email;
+
+	private String passwordHash;
+
+	private String firstName;
+
+	private String lastName;
+
+	private String phone;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "role_code")
+	private Role role = Role.CUSTOMER;
+
+	private String preferredLocale = "fr";
+
+	private boolean enabled = true;
+
+	private Instant emailVerifiedAt;
+
+	private int failedLoginCount;
+
+	private Instant lockedUntil;
+
+	private String totpSecret;
+
+	private Instant mfaEnabledAt;
+
+	private Instant passwordChangedAt;
+
+	private Instant lastLoginAt;
+
+	private Instant anonymisedAt;
+
+	@Column(insertable = false, updatable = false)
+	private Instant createdAt;
+
+	@Version
+	private int version;
+
+	protected Account() {
+	}
+
+	/**
+	 * Creates an account.
+	 * @param email the login, any case
+	 * @param passwordHash the encoded password
+	 * @param role the role
+	 */
+	public Account(String email, String passwordHash, Role role) {
+		this.email = normaliseEmail(email);
+		this.passwordHash = passwordHash;
+		this.role = role;
+	}
+
+	/**
+	 * Normalises an e-mail address the way accounts store it.
+	 * @param email an address as typed
+	 * @return the trimmed, lower-case address
+	 */
+	public static String normaliseEmail(String email) {
+		return (email != null) ? email.strip().toLowerCase(java.util.Locale.ROOT) : null;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	public void setPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public String getFirstName() {
+		return this.firstName;
+	}
+
+	public void setFirstName(String firstName) {
+		this.firstName = firstName;
+	}
+
+	public String getLastName() {
+		return this.lastName;
+	}
+
+	public void setLastName(String lastName) {
+		this.lastName = lastName;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public Role getRole() {
+		return this.role;
+	}
+
+	public void setRole(Role role) {
+		this.role = role;
+	}
+
+	public String getPreferredLocale() {
+		return this.preferredLocale;
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Instant getEmailVerifiedAt() {
+		return this.emailVerifiedAt;
+	}
+
+	public void setEmailVerifiedAt(Instant emailVerifiedAt) {
+		this.emailVerifiedAt = emailVerifiedAt;
+	}
+
+	public int getFailedLoginCount() {
+		return this.failedLoginCount;
+	}
+
+	public Instant getLockedUntil() {
+		return this.lockedUntil;
+	}
+
+	public String getTotpSecret() {
+		return this.totpSecret;
+	}
+
+	public Instant getMfaEnabledAt() {
+		return this.mfaEnabledAt;
+	}
+
+	public Instant getLastLoginAt() {
+		return this.lastLoginAt;
+	}
+
+	public Instant getAnonymisedAt() {
+		return this.anonymisedAt;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public int getVersion() {
+		return this.version;
+	}
+
+}

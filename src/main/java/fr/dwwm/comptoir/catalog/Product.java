@@ -1,0 +1,236 @@
+package fr.dwwm.comptoir.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Something the shop sells. Prices are whole euro cents including VAT; the VAT rate is
+ * kept beside them so that invoices can show the amount before tax.
+ *
+ * <p>
+ * {@link #getAttributes() attributes} is a free-form JSON document (JSONB column): the
+ * characteristics differ from a jam to a bowl, and the listing builds its facets from
+ * them.
+ */
+@Entity
+@Table(name = "product")
+public class Product {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "category_id")
+	private Category category;
+
+	private String sku;
+
+	private String name;
+
+	private String slug;
+
+	private String summary;
+
+	private String description;
+
+	private int priceCents;
+
+	private BigDecimal vatRate;
+
+	private int stock;
+
+	private Integer weightGrams;
+
+	private boolean active;
+
+	private boolean featured;
+
+	@JdbcTypeCode(SqlTypes.JSON)
+	private Map<String, String> attributes = new LinkedHashMap<>();
+
+	@Column(insertable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(insertable = false, updatable = false)
+	private Instant updatedAt;
+
+	@OneToMany(mappedBy = "product", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("position")
+	private List<ProductImage> images = new ArrayList<>();
+
+	@Version
+	private int version;
+
+	protected Product() {
+	}
+
+	/**
+	 * Creates an unpublished product.
+	 * @param category its category
+	 * @param sku unique stock-keeping unit, e.g. {@code EPI-CONF-001}
+	 * @param name displayed name
+	 * @param slug unique URL segment
+	 * @param priceCents unit price including VAT, in cents
+	 * @param vatRate VAT rate in per cent, e.g. 5.50
+	 */
+	public Product(Category category, String sku, String name, String slug, int priceCents, BigDecimal vatRate) {
+		this.category = category;
+		this.sku = sku;
+		this.name = name;
+		this.slug = slug;
+		this.priceCents = priceCents;
+		this.vatRate = vatRate;
+		this.summary = name;
+		this.description = name;
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Category getCategory() {
+		return this.category;
+	}
+
+	public void setCategory(Category category) {
+		this.category = category;
+	}
+
+	public String getSku() {
+		return this.sku;
+	}
+
+	public String getName() {
+		return this.name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getSlug() {
+		return this.slug;
+	}
+
+	public void setSlug(String slug) {
+		this.slug = slug;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public int getPriceCents() {
+		return this.priceCents;
+	}
+
+	public void setPriceCents(int priceCents) {
+		this.priceCents = priceCents;
+	}
+
+	public BigDecimal getVatRate() {
+		return this.vatRate;
+	}
+
+	public void setVatRate(BigDecimal vatRate) {
+		this.vatRate = vatRate;
+	}
+
+	public int getStock() {
+		return this.stock;
+	}
+
+	public void setStock(int stock) {
+		this.stock = stock;
+	}
+
+	public Integer getWeightGrams() {
+		return this.weightGrams;
+	}
+
+	public void setWeightGrams(Integer weightGrams) {
+		this.weightGrams = weightGrams;
+	}
+
+	public boolean isActive() {
+		return this.active;
+	}
+
+	public void setActive(boolean active) {
+		this.active = active;
+	}
+
+	public boolean isFeatured() {
+		return this.featured;
+	}
+
+	public void setFeatured(boolean featured) {
+		this.featured = featured;
+	}
+
+	public Map<String, String> getAttributes() {
+		return this.attributes;
+	}
+
+	public void setAttributes(Map<String, String> attributes) {
+		this.attributes = new LinkedHashMap<>(attributes);
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public List<ProductImage> getImages() {
+		return this.images;
+	}
+
+	public int getVersion() {
+		return this.version;
+	}
+
+	/**
+	 * Tells whether at least one unit can be sold now.
+	 * @return whether the product is in stock
+	 */
+	public boolean isInStock() {
+		return this.stock > 0;
+	}
+
+}

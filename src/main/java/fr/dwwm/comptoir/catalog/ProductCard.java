@@ -1,0 +1,42 @@
+package fr.dwwm.comptoir.catalog;
+
+import java.math.BigDecimal;
+
+/**
+ * What a product list shows of one product: enough for a card, read in the same SQL
+ * statement as the list (no query per product).
+ *
+ * @param id product id
+ * @param slug URL segment
+ * @param name name
+ * @param summary one-sentence summary
+ * @param priceCents price including VAT, in cents
+ * @param vatRate VAT rate in per cent
+ * @param stock units in stock
+ * @param image the first image, or {@code null}
+ */
+public record ProductCard(long id, String slug, String name, String summary, int priceCents, BigDecimal vatRate,
+		int stock, ImageRef image) {
+
+	/**
+	 * Tells whether at least one unit can be sold now.
+	 * @return whether the product is in stock
+	 */
+	public boolean inStock() {
+		return this.stock > 0;
+	}
+
+	/**
+	 * A stored product image as pages reference it.
+	 *
+	 * @param id image id
+	 * @param fileName random file name, used in its URL
+	 * @param altText text alternative
+	 * @param width original width in pixels
+	 * @param height original height in pixels
+	 */
+	public record ImageRef(long id, String fileName, String altText, int width, int height) {
+
+	}
+
+}

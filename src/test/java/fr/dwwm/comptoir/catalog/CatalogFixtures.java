@@ -1,0 +1,74 @@
+package fr.dwwm.comptoir.catalog;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Creates catalog rows for a test, with unique slugs and SKUs, so that tests never depend
+ * on each other's data nor on the demo catalog.
+ */
+final class CatalogFixtures {
+
+	private final JdbcClient jdbc;
+
+	private final String unique = UUID.randomUUID().toString().substring(0, 8);
+
+	private int counter;
+
+	CatalogFixtures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long category(String name, Long parentId) {
+		return this.jdbc.sql("INSERT INTO category (parent_id, name, slug) VALUES (:parent, :name, :slug) RETURNING id")
+			.param("parent", parentId)
+			.param("name", name)
+			.param("slug", slug(name))
+			.query(Long.class)
+			.single();
+	}
+
+	long product(long categoryId, String name, int priceCents, int stock, Map<String, String> attributes) {
+		return this.jdbc.sql("""
+				INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, stock,
+				                     active, attributes)
+				VALUES (:category, :sku, :name, :slug, :summary, :description, :price, :vat, :stock, true,
+				        CAST(:attributes AS jsonb))
+				RETURNING id""")
+			.param("category", categoryId)
+			.param("sku", ("T" + this.unique + "-" + (++this.counter)).toUpperCase())
+			.param("name", name)
+			.param("slug", slug(name))
+			.param("summary", "Résumé de " + name)
+			.param("description", "Description de " + name)
+			.param("price", priceCents)
+			.param("vat", new BigDecimal("5.50"))
+			.param("stock", stock)
+			.param("attributes", json(attributes))
+			.query(Long.class)
+			.single();
+	}
+
+	String slug(String name) {
+		return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase()
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-|-$)", "") + "-" + this.unique + "-" + (++this.counter);
+	}
+
+	private static String json(Map<String, String> attributes) {
+		StringBuilder json = new StringBuilder("{");
+		attributes.forEach((key, value) -> {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			json.append('"').append(key).append("\":\"").append(value).append('"');
+		});
+		return json.append('}').toString();
+	}
+
+}

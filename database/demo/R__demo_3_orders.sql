@@ -161,16 +161,17 @@ BEGIN
     END LOOP;
 
     -- Invoice numbers: one continuous sequence per year, in the order of payment.
-    INSERT INTO invoice (order_id, year, number, issued_at)
+    INSERT INTO invoice_counter (year, last_number)
+    SELECT DISTINCT extract(year FROM paid_at)::integer, 0 FROM customer_order WHERE paid_at IS NOT NULL
+    ON CONFLICT (year) DO NOTHING;
+    INSERT INTO invoice (order_id, year, number, total_cents, issued_at)
     SELECT o.id, extract(year FROM o.paid_at)::integer,
-           coalesce((SELECT c.last_number FROM invoice_counter c WHERE c.year = extract(year FROM o.paid_at)::integer), 0)
+           (SELECT c.last_number FROM invoice_counter c WHERE c.year = extract(year FROM o.paid_at)::integer)
              + row_number() OVER (PARTITION BY extract(year FROM o.paid_at) ORDER BY o.paid_at, o.id),
-           o.paid_at
+           o.total_cents, o.paid_at
     FROM customer_order o
     WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.order_id = o.id);
-    INSERT INTO invoice_counter (year, last_number)
-    SELECT year, max(number) FROM invoice GROUP BY year
-    ON CONFLICT (year) DO UPDATE SET last_number = excluded.last_number;
+    UPDATE invoice_counter c SET last_number = (SELECT max(number) FROM invoice i WHERE i.year = c.year);
 
     -- Carts abandoned before checkout (about two for every order), for the conversion rate.
     INSERT INTO cart (account_id, created_at, updated_at)

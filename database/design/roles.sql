@@ -8,8 +8,10 @@
 --   comptoir_app    what the running shop connects with: it may read and write rows
 --                   (SELECT, INSERT, UPDATE, DELETE) but may not create, alter or drop
 --                   anything, so an SQL injection could never drop a table.
--- Passwords are not in this file: set them afterwards from your secret store, e.g.
---   psql -v pw="$APP_PASSWORD" -c "ALTER ROLE comptoir_app PASSWORD :'pw'"
+-- Passwords are not in this file: set them afterwards, interactively with psql's
+--   \password comptoir_app
+-- or from a script, the value coming from your secret store (psql quotes it itself):
+--   echo "ALTER ROLE comptoir_app PASSWORD :'pw'" | psql -v pw="$APP_PASSWORD"
 -- (the embedded development server listens on localhost only and needs none).
 
 CREATE ROLE comptoir_owner LOGIN;
@@ -17,7 +19,7 @@ CREATE ROLE comptoir_app LOGIN;
 
 CREATE DATABASE comptoir OWNER comptoir_owner ENCODING 'UTF8' TEMPLATE template0;
 REVOKE ALL ON DATABASE comptoir FROM PUBLIC;
-GRANT CONNECT, TEMPORARY ON DATABASE comptoir TO comptoir_app;
+GRANT CONNECT ON DATABASE comptoir TO comptoir_app;
 
 \connect comptoir
 

@@ -36,6 +36,7 @@ CREATE TABLE account (
                                          AND last_name IS NULL AND phone IS NULL AND totp_secret IS NULL
                                          AND NOT enabled))
 );
+CREATE INDEX account_role_idx ON account (role_code);
 CREATE TRIGGER account_updated_at BEFORE UPDATE ON account
     FOR EACH ROW EXECUTE FUNCTION set_updated_at();
 

@@ -25,6 +25,9 @@ CREATE FUNCTION category_refuse_cycle() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
+    -- Two moves at the same time could each see no cycle and together create one:
+    -- moves of categories are serialised by a lock held until the end of the transaction.
+    PERFORM pg_advisory_xact_lock(hashtext('category_tree'));
     IF NEW.parent_id IS NOT NULL AND EXISTS (
         WITH RECURSIVE ancestor(id, parent_id) AS (
             SELECT id, parent_id FROM category WHERE id = NEW.parent_id
@@ -109,7 +112,8 @@ CREATE TABLE image_variant (
 
 CREATE TABLE stock_movement (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    product_id  bigint NOT NULL REFERENCES product (id) ON DELETE CASCADE,
+    -- A product with a stock history is never deleted, only unpublished: the history stays.
+    product_id  bigint NOT NULL REFERENCES product (id) ON DELETE RESTRICT,
     delta       integer NOT NULL CHECK (delta <> 0),
     stock_after integer NOT NULL CHECK (stock_after >= 0),
     reason      text NOT NULL CHECK (reason IN ('ORDER', 'CANCELLATION', 'REFUND', 'ADJUSTMENT', 'INVENTORY', 'IMPORT')),

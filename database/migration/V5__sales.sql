@@ -72,7 +72,7 @@ CREATE TABLE customer_order (
     -- NULL for a guest order or once the customer deleted the account: the order stays
     -- for accounting, detached from the person.
     account_id           bigint REFERENCES account (id) ON DELETE SET NULL,
-    email                text CHECK (email = lower(email)),
+    email                text CHECK (email = lower(email) AND email LIKE '_%@_%'),
     locale               text NOT NULL DEFAULT 'fr' CHECK (locale IN ('fr', 'en')),
     status               text NOT NULL CHECK (status IN ('AWAITING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED',
                                                           'DELIVERED', 'CANCELLED', 'REFUNDED')),
@@ -115,7 +115,15 @@ CREATE TABLE customer_order (
     CONSTRAINT customer_order_total CHECK (total_cents = items_total_cents - discount_cents + shipping_cents),
     CONSTRAINT customer_order_shipped_has_tracking
         CHECK (status NOT IN ('SHIPPED', 'DELIVERED') OR tracking_number IS NOT NULL),
-    CONSTRAINT customer_order_has_contact CHECK (anonymised_at IS NOT NULL OR email IS NOT NULL)
+    CONSTRAINT customer_order_has_contact CHECK (anonymised_at IS NOT NULL OR email IS NOT NULL),
+    CONSTRAINT customer_order_countries CHECK (ship_country IN ('FR', 'BE', 'LU', 'MC')
+                                               AND bill_country IN ('FR', 'BE', 'LU', 'MC')),
+    -- Once the customer's data is erased, the order keeps amounts and products only.
+    CONSTRAINT customer_order_anonymised_has_no_personal_data
+        CHECK (anonymised_at IS NULL OR (email IS NULL AND ship_first_name IS NULL AND ship_last_name IS NULL
+                                         AND ship_line1 IS NULL AND ship_line2 IS NULL AND ship_phone IS NULL
+                                         AND bill_first_name IS NULL AND bill_last_name IS NULL
+                                         AND bill_line1 IS NULL AND bill_line2 IS NULL))
 );
 CREATE INDEX customer_order_account_idx ON customer_order (account_id, placed_at DESC);
 CREATE INDEX customer_order_status_idx ON customer_order (status, placed_at DESC);
@@ -148,8 +156,10 @@ CREATE INDEX order_line_product_idx ON order_line (product_id);
 CREATE TABLE order_status_change (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     order_id     bigint NOT NULL REFERENCES customer_order (id) ON DELETE CASCADE,
-    from_status  text,
-    to_status    text NOT NULL,
+    from_status  text CHECK (from_status IN ('AWAITING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED', 'DELIVERED',
+                                             'CANCELLED', 'REFUNDED')),
+    to_status    text NOT NULL CHECK (to_status IN ('AWAITING_PAYMENT', 'PAID', 'PREPARING', 'SHIPPED', 'DELIVERED',
+                                                    'CANCELLED', 'REFUNDED')),
     changed_at   timestamptz NOT NULL DEFAULT now(),
     changed_by   bigint REFERENCES account (id) ON DELETE SET NULL,
     note         text CHECK (length(note) <= 500)
@@ -184,8 +194,16 @@ CREATE TABLE invoice_counter (
 CREATE TABLE invoice (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     order_id    bigint NOT NULL UNIQUE REFERENCES customer_order (id) ON DELETE RESTRICT,
-    year        integer NOT NULL,
+    year        integer NOT NULL REFERENCES invoice_counter (year),
     number      integer NOT NULL CHECK (number > 0),
+    -- The amount invoiced, VAT included, kept with the invoice itself.
+    total_cents integer NOT NULL CHECK (total_cents >= 0),
     issued_at   timestamptz NOT NULL DEFAULT now(),
     UNIQUE (year, number)
 );
+CREATE INDEX invoice_year_idx ON invoice (year);
+
+-- An invoice, once issued, is never changed nor deleted (French commercial law): the
+-- application may only create and read them. A refund is recorded on the order and its
+-- payment, not by editing the invoice.
+REVOKE UPDATE, DELETE, TRUNCATE ON invoice FROM ${application_role};

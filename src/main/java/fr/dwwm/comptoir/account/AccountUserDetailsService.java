@@ -3,7 +3,6 @@ package fr.dwwm.comptoir.account;
 import java.util.List;
 
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -28,11 +27,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		Account account = this.accounts.findByEmail(Account.normaliseEmail(email))
 			.filter((candidate) -> candidate.getAnonymisedAt() == null)
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown account"));
-		return User.withUsername(account.getEmail())
-			.password(account.getPasswordHash())
-			.authorities(List.of(new SimpleGrantedAuthority("ROLE_" + account.getRole().name())))
-			.disabled(!account.isEnabled())
-			.build();
+		return new ShopUser(account.getId(), account.getEmail(), account.getPasswordHash(), account.isEnabled(),
+				List.of(new SimpleGrantedAuthority("ROLE_" + account.getRole().name())));
 	}
 
 }

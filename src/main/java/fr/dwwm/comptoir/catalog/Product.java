@@ -36,6 +36,9 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "product")
 public class Product {
 
+	/** Below or at this stock the shop warns that few units are left. */
+	public static final int LOW_STOCK = 3;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -231,6 +234,14 @@ public class Product {
 	 */
 	public boolean isInStock() {
 		return this.stock > 0;
+	}
+
+	/**
+	 * Tells whether only a few units are left.
+	 * @return whether stock is low but not empty
+	 */
+	public boolean isLowStock() {
+		return this.stock > 0 && this.stock <= LOW_STOCK;
 	}
 
 }

@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.catalog;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What a product list shows of one product: enough for a card, read in the same SQL
@@ -14,9 +15,10 @@ import java.math.BigDecimal;
  * @param vatRate VAT rate in per cent
  * @param stock units in stock
  * @param image the first image, or {@code null}
+ * @param nameParts the name cut into parts that matched the search or not
  */
 public record ProductCard(long id, String slug, String name, String summary, int priceCents, BigDecimal vatRate,
-		int stock, ImageRef image) {
+		int stock, ImageRef image, List<Highlight> nameParts) {
 
 	/**
 	 * Tells whether at least one unit can be sold now.
@@ -24,6 +26,14 @@ public record ProductCard(long id, String slug, String name, String summary, int
 	 */
 	public boolean inStock() {
 		return this.stock > 0;
+	}
+
+	/**
+	 * Tells whether only a few units are left.
+	 * @return whether stock is low but not empty
+	 */
+	public boolean lowStock() {
+		return this.stock > 0 && this.stock <= Product.LOW_STOCK;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param minPriceCents lowest price including VAT, or {@code null}
  * @param maxPriceCents highest price including VAT, or {@code null}
  * @param inStockOnly whether to hide products out of stock
+ * @param featuredOnly whether to list only the products the shop puts forward
  * @param attributes wanted attribute values by attribute name (any value of a name
  * matches)
  * @param sort the order
@@ -20,7 +21,8 @@ import java.util.Map;
  * @param size products per page
  */
 public record ProductFilter(String text, Long categoryId, Integer minPriceCents, Integer maxPriceCents,
-		boolean inStockOnly, Map<String, List<String>> attributes, ProductSort sort, int page, int size) {
+		boolean inStockOnly, boolean featuredOnly, Map<String, List<String>> attributes, ProductSort sort, int page,
+		int size) {
 
 	/** Longest search text taken into account. */
 	public static final int MAX_TEXT_LENGTH = 100;
@@ -48,7 +50,7 @@ public record ProductFilter(String text, Long categoryId, Integer minPriceCents,
 	 * @return a filter without any criteria
 	 */
 	public static ProductFilter all(int size) {
-		return new ProductFilter(null, null, null, null, false, Map.of(), ProductSort.RELEVANCE, 0, size);
+		return new ProductFilter(null, null, null, null, false, false, Map.of(), ProductSort.RELEVANCE, 0, size);
 	}
 
 	/**
@@ -59,7 +61,18 @@ public record ProductFilter(String text, Long categoryId, Integer minPriceCents,
 	 * @return the filter
 	 */
 	public static ProductFilter search(String text, int page, int size) {
-		return new ProductFilter(text, null, null, null, false, Map.of(), ProductSort.RELEVANCE, page, size);
+		return new ProductFilter(text, null, null, null, false, false, Map.of(), ProductSort.RELEVANCE, page, size);
+	}
+
+	/**
+	 * Products of a category subtree.
+	 * @param categoryId the category
+	 * @param sort the order
+	 * @param size products per page
+	 * @return the filter
+	 */
+	public static ProductFilter inCategory(long categoryId, ProductSort sort, int size) {
+		return new ProductFilter(null, categoryId, null, null, false, false, Map.of(), sort, 0, size);
 	}
 
 	/**
@@ -69,7 +82,18 @@ public record ProductFilter(String text, Long categoryId, Integer minPriceCents,
 	 */
 	public ProductFilter withText(String otherText) {
 		return new ProductFilter(otherText, this.categoryId, this.minPriceCents, this.maxPriceCents, this.inStockOnly,
-				this.attributes, this.sort, this.page, this.size);
+				this.featuredOnly, this.attributes, this.sort, this.page, this.size);
+	}
+
+	/**
+	 * Returns the same filter on another page.
+	 * @param otherPage page number, from 0
+	 * @param otherSize products per page
+	 * @return a copy
+	 */
+	public ProductFilter withPage(int otherPage, int otherSize) {
+		return new ProductFilter(this.text, this.categoryId, this.minPriceCents, this.maxPriceCents, this.inStockOnly,
+				this.featuredOnly, this.attributes, this.sort, otherPage, otherSize);
 	}
 
 }

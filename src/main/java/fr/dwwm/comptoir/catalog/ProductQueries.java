@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Product lists and French full-text search, in hand-written SQL: filters, facets and
- * ranking are where SQL is the better tool, and one statement returns a whole page with
- * its first images and the total count.
+ * Product lists, facets and French full-text search, in hand-written SQL: filters, facets
+ * and ranking are where SQL is the better tool, and one statement returns a whole page
+ * with its first images and the total count.
  *
  * <p>
  * Every value from the visitor is a bound parameter; the only SQL built from input is the
@@ -28,6 +29,14 @@ public class ProductQueries {
 
 	/** Similarity from which a word of the catalog is proposed for a mistyped one. */
 	static final double SUGGESTION_THRESHOLD = 0.3;
+
+	/** Marks the start and end of a matched term in a headline; never found in text. */
+	static final char MATCH_START = '\u0002';
+
+	static final char MATCH_END = '\u0003';
+
+	private static final String HEADLINE_OPTIONS = "StartSel=" + MATCH_START + ", StopSel=" + MATCH_END
+			+ ", HighlightAll=true";
 
 	private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -43,6 +52,13 @@ public class ProductQueries {
 			    WHERE i.product_id = p.id
 			    ORDER BY i.position, i.id
 			    LIMIT 1) img ON true""";
+
+	/** The ids of a category and of all its descendants. */
+	private static final String SUBTREE = """
+			subtree(id) AS (
+			    SELECT id FROM category WHERE id = :categoryId
+			    UNION ALL
+			    SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)""";
 
 	private final JdbcClient jdbc;
 
@@ -73,45 +89,90 @@ public class ProductQueries {
 		return page;
 	}
 
+	/**
+	 * Counts, for the products a filter matches before its attribute and price criteria,
+	 * how many have each value of the given attributes, and their price range: what the
+	 * listing offers to narrow the list down.
+	 * @param filter the current filter
+	 * @param attributeNames the attributes offered as facets, in display order
+	 * @return the facets
+	 */
+	@Transactional(readOnly = true)
+	public Facets facets(ProductFilter filter, List<String> attributeNames) {
+		Map<String, Object> parameters = new HashMap<>();
+		StringBuilder sql = new StringBuilder("WITH RECURSIVE ");
+		if (filter.categoryId() != null) {
+			sql.append(SUBTREE).append(",\n");
+			parameters.put("categoryId", filter.categoryId());
+		}
+		sql.append("matching AS (\n    SELECT p.price_cents, p.attributes FROM product p WHERE p.active");
+		appendConditions(filter, sql, parameters, false);
+		sql.append(")\n").append("""
+				SELECT a.key AS name, a.value AS value, count(*) AS products
+				FROM matching m CROSS JOIN LATERAL jsonb_each_text(m.attributes) a
+				WHERE a.key IN (:attributeNames)
+				GROUP BY a.key, a.value
+				UNION ALL
+				SELECT '', 'min', coalesce(min(price_cents), 0) FROM matching
+				UNION ALL
+				SELECT '', 'max', coalesce(max(price_cents), 0) FROM matching""");
+		parameters.put("attributeNames", attributeNames.isEmpty() ? List.of("") : attributeNames);
+		String query = sql.toString();
+		Map<String, List<Facets.Value>> values = new LinkedHashMap<>();
+		attributeNames.forEach((name) -> values.put(name, new ArrayList<>()));
+		int[] prices = { 0, 0 };
+		this.jdbc.sql(query).params(parameters).query((row) -> {
+			String name = row.getString("name");
+			if (name.isEmpty()) {
+				prices["min".equals(row.getString("value")) ? 0 : 1] = row.getInt("products");
+			}
+			else {
+				values.get(name).add(new Facets.Value(row.getString("value"), row.getInt("products")));
+			}
+		});
+		values.values().forEach((list) -> list.sort(Facets.Value.BY_TEXT));
+		values.values().removeIf(List::isEmpty);
+		return new Facets(values, prices[0], prices[1]);
+	}
+
+	/**
+	 * Returns every published product's slug and last change, for the sitemap.
+	 * @return slug and update time, by slug
+	 */
+	@Transactional(readOnly = true)
+	public List<PublishedProduct> published() {
+		return this.jdbc.sql("SELECT slug, updated_at FROM product WHERE active ORDER BY slug")
+			.query((row, number) -> new PublishedProduct(row.getString("slug"),
+					row.getTimestamp("updated_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * A published product as the sitemap lists it.
+	 *
+	 * @param slug URL segment
+	 * @param updatedAt last change
+	 */
+	public record PublishedProduct(String slug, java.time.Instant updatedAt) {
+
+	}
+
 	private ProductPage findExactly(ProductFilter filter) {
 		Map<String, Object> parameters = new HashMap<>();
 		StringBuilder sql = new StringBuilder();
-		if (filter.categoryId() != null) {
-			sql.append("""
-					WITH RECURSIVE subtree(id) AS (
-					    SELECT id FROM category WHERE id = :categoryId
-					    UNION ALL
-					    SELECT c.id FROM category c JOIN subtree s ON c.parent_id = s.id)
-					""");
-			parameters.put("categoryId", filter.categoryId());
-		}
+		appendSubtree(filter, sql, parameters);
 		sql.append("SELECT ").append(CARD_COLUMNS);
 		if (filter.text() != null) {
 			sql.append(", ts_rank_cd(p.search_vector, websearch_to_tsquery('comptoir_french', :text)) AS rank");
-			parameters.put("text", filter.text());
+			sql.append(", ts_headline('comptoir_french', p.name, websearch_to_tsquery('comptoir_french', :text), ")
+				.append(":headlineOptions) AS headline");
+			parameters.put("headlineOptions", HEADLINE_OPTIONS);
 		}
 		else {
-			sql.append(", 0 AS rank");
+			sql.append(", 0 AS rank, NULL AS headline");
 		}
 		sql.append("\nFROM product p\n").append(FIRST_IMAGE).append("\nWHERE p.active");
-		if (filter.text() != null) {
-			sql.append("\n  AND p.search_vector @@ websearch_to_tsquery('comptoir_french', :text)");
-		}
-		if (filter.categoryId() != null) {
-			sql.append("\n  AND p.category_id IN (SELECT id FROM subtree)");
-		}
-		if (filter.minPriceCents() != null) {
-			sql.append("\n  AND p.price_cents >= :minPrice");
-			parameters.put("minPrice", filter.minPriceCents());
-		}
-		if (filter.maxPriceCents() != null) {
-			sql.append("\n  AND p.price_cents <= :maxPrice");
-			parameters.put("maxPrice", filter.maxPriceCents());
-		}
-		if (filter.inStockOnly()) {
-			sql.append("\n  AND p.stock > 0");
-		}
-		appendAttributeConditions(filter, sql, parameters);
+		appendConditions(filter, sql, parameters, true);
 		sql.append("\nORDER BY ").append(filter.sort().orderBy());
 		sql.append("\nLIMIT :limit OFFSET :offset");
 		parameters.put("limit", filter.size());
@@ -123,9 +184,45 @@ public class ProductQueries {
 			return card(row);
 		}).list();
 		if (items.isEmpty() && filter.page() > 0) {
-			total[0] = count(filter);
+			total[0] = findExactly(filter.withPage(0, 1)).total();
 		}
 		return new ProductPage(items, total[0], filter.page(), filter.size(), null);
+	}
+
+	private static void appendSubtree(ProductFilter filter, StringBuilder sql, Map<String, Object> parameters) {
+		if (filter.categoryId() != null) {
+			sql.append("WITH RECURSIVE ").append(SUBTREE).append('\n');
+			parameters.put("categoryId", filter.categoryId());
+		}
+	}
+
+	private static void appendConditions(ProductFilter filter, StringBuilder sql, Map<String, Object> parameters,
+			boolean withAttributesAndPrices) {
+		if (filter.text() != null) {
+			sql.append("\n  AND p.search_vector @@ websearch_to_tsquery('comptoir_french', :text)");
+			parameters.put("text", filter.text());
+		}
+		if (filter.categoryId() != null) {
+			sql.append("\n  AND p.category_id IN (SELECT id FROM subtree)");
+		}
+		if (filter.inStockOnly()) {
+			sql.append("\n  AND p.stock > 0");
+		}
+		if (filter.featuredOnly()) {
+			sql.append("\n  AND p.featured");
+		}
+		if (!withAttributesAndPrices) {
+			return;
+		}
+		if (filter.minPriceCents() != null) {
+			sql.append("\n  AND p.price_cents >= :minPrice");
+			parameters.put("minPrice", filter.minPriceCents());
+		}
+		if (filter.maxPriceCents() != null) {
+			sql.append("\n  AND p.price_cents <= :maxPrice");
+			parameters.put("maxPrice", filter.maxPriceCents());
+		}
+		appendAttributeConditions(filter, sql, parameters);
 	}
 
 	/**
@@ -151,12 +248,6 @@ public class ProductQueries {
 			sql.append("\n  AND (").append(String.join(" OR ", alternatives)).append(')');
 			name++;
 		}
-	}
-
-	private long count(ProductFilter filter) {
-		ProductPage first = findExactly(new ProductFilter(filter.text(), filter.categoryId(), filter.minPriceCents(),
-				filter.maxPriceCents(), filter.inStockOnly(), filter.attributes(), filter.sort(), 0, 1));
-		return first.total();
 	}
 
 	/**
@@ -200,7 +291,7 @@ public class ProductQueries {
 				row.getString("file_name"), row.getString("alt_text"), row.getInt("width"), row.getInt("height"));
 		return new ProductCard(row.getLong("id"), row.getString("slug"), row.getString("name"),
 				row.getString("summary"), row.getInt("price_cents"), row.getBigDecimal("vat_rate"), row.getInt("stock"),
-				image);
+				image, Highlight.segments(row.getString("headline"), row.getString("name")));
 	}
 
 }

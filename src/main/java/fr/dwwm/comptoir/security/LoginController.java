@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.security;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
 	@GetMapping("/login")
-	String loginForm() {
+	String loginForm(Model model) {
+		model.addAttribute("noindex", true);
 		return "security/login";
 	}
 

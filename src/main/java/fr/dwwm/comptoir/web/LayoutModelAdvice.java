@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -22,6 +23,12 @@ class LayoutModelAdvice {
 	 * @param locale the language of the current page
 	 * @return a site-relative URL ending with {@code lang=fr} or {@code lang=en}
 	 */
+	@ModelAttribute("currentUrl")
+	String currentUrl(HttpServletRequest request) {
+		// Absolute URL of this page without its query: the default canonical URL.
+		return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+	}
+
 	@ModelAttribute("otherLanguageUrl")
 	String otherLanguageUrl(HttpServletRequest request, Locale locale) {
 		String other = "en".equals(locale.getLanguage()) ? "fr" : "en";

@@ -23,7 +23,10 @@ final class CatalogFixtures {
 	}
 
 	long category(String name, Long parentId) {
-		return this.jdbc.sql("INSERT INTO category (parent_id, name, slug) VALUES (:parent, :name, :slug) RETURNING id")
+		// Inactive, so that test categories never show in the navigation other tests
+		// read.
+		return this.jdbc.sql(
+				"INSERT INTO category (parent_id, name, slug, active) VALUES (:parent, :name, :slug, false) RETURNING id")
 			.param("parent", parentId)
 			.param("name", name)
 			.param("slug", slug(name))

@@ -53,7 +53,7 @@ class ProductQueriesTests {
 	void searchIgnoresAccents() {
 		long category = this.fixtures.category("Crèmerie", null);
 		this.fixtures.product(category, "Crème de marrons", 700, 5, Map.of());
-		ProductFilter filter = new ProductFilter("creme marron", category, null, null, false, Map.of(),
+		ProductFilter filter = new ProductFilter("creme marron", category, null, null, false, false, Map.of(),
 				ProductSort.RELEVANCE, 0, 12);
 		assertThat(names(this.queries.find(filter))).containsExactly("Crème de marrons");
 	}
@@ -65,8 +65,8 @@ class ProductQueriesTests {
 			.param("id", this.fixtures.product(category, "Pain d'épices", 900, 5, Map.of()))
 			.update();
 		this.fixtures.product(category, "Miel de lavande", 1200, 5, Map.of());
-		ProductFilter filter = new ProductFilter("miel", category, null, null, false, Map.of(), ProductSort.RELEVANCE,
-				0, 12);
+		ProductFilter filter = new ProductFilter("miel", category, null, null, false, false, Map.of(),
+				ProductSort.RELEVANCE, 0, 12);
 		assertThat(names(this.queries.find(filter))).containsExactly("Miel de lavande", "Pain d'épices");
 	}
 
@@ -136,13 +136,13 @@ class ProductQueriesTests {
 		for (int i = 1; i <= 5; i++) {
 			this.fixtures.product(category, "Article " + i, 100 * i, 1, Map.of());
 		}
-		ProductFilter firstPage = new ProductFilter(null, category, null, null, false, Map.of(), ProductSort.PRICE_ASC,
-				0, 2);
+		ProductFilter firstPage = new ProductFilter(null, category, null, null, false, false, Map.of(),
+				ProductSort.PRICE_ASC, 0, 2);
 		ProductPage first = this.queries.find(firstPage);
 		ProductPage last = this.queries
-			.find(new ProductFilter(null, category, null, null, false, Map.of(), ProductSort.PRICE_ASC, 2, 2));
+			.find(new ProductFilter(null, category, null, null, false, false, Map.of(), ProductSort.PRICE_ASC, 2, 2));
 		ProductPage beyond = this.queries
-			.find(new ProductFilter(null, category, null, null, false, Map.of(), ProductSort.PRICE_ASC, 9, 2));
+			.find(new ProductFilter(null, category, null, null, false, false, Map.of(), ProductSort.PRICE_ASC, 9, 2));
 
 		assertThat(names(first)).containsExactly("Article 1", "Article 2");
 		assertThat(first.total()).isEqualTo(5);
@@ -172,12 +172,12 @@ class ProductQueriesTests {
 	}
 
 	private static ProductFilter inCategory(long category, ProductSort sort) {
-		return new ProductFilter(null, category, null, null, false, Map.of(), sort, 0, 24);
+		return new ProductFilter(null, category, null, null, false, false, Map.of(), sort, 0, 24);
 	}
 
 	private static ProductFilter filter(long category, Integer min, Integer max, boolean inStock,
 			Map<String, List<String>> attributes) {
-		return new ProductFilter(null, category, min, max, inStock, attributes, ProductSort.NAME, 0, 24);
+		return new ProductFilter(null, category, min, max, inStock, false, attributes, ProductSort.NAME, 0, 24);
 	}
 
 	private static List<String> names(ProductPage page) {

@@ -31,7 +31,8 @@ class DatabaseConstraintsTests {
 
 	@BeforeEach
 	void aProductInItsCategory() {
-		this.category = this.jdbc.sql("INSERT INTO category (name, slug) VALUES ('Contraintes', :slug) RETURNING id")
+		this.category = this.jdbc
+			.sql("INSERT INTO category (name, slug, active) VALUES ('Contraintes', :slug, false) RETURNING id")
 			.param("slug", "contraintes-" + this.unique)
 			.query(Long.class)
 			.single();

@@ -75,7 +75,7 @@ class DatabaseDesignTests {
 		List<String> suspicious = this.jdbc.sql("""
 				SELECT table_name || '.' || column_name FROM information_schema.columns
 				WHERE table_schema = 'public'
-				  AND column_name ~* '(pan|card_?number|cvv|cvc|cryptogram|security_code|expiry)'
+				  AND column_name ~* '(^pan$|_pan$|card_?num|cvv|cvc|cryptogram|security_code|card_?expir)'
 				ORDER BY 1""").query(String.class).list();
 		assertThat(suspicious).isEmpty();
 	}

@@ -78,7 +78,9 @@ public final class Browser {
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		return new ChromeDriver(service, options);
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+		return driver;
 	}
 
 	private static String env(String name, String fallback) {

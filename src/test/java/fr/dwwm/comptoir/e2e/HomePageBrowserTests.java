@@ -2,10 +2,12 @@ package fr.dwwm.comptoir.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The home page as a visitor sees it on a phone and on a desktop.
@@ -63,13 +65,26 @@ class HomePageBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void thePageChecksReallyCatchProblems() {
+		desktop();
+		open("/");
+		browser.executeScript("const img = document.createElement('img'); img.src = '/img/logo.svg';"
+				+ "document.querySelector('main').appendChild(img);"
+				+ "document.querySelector('main').appendChild(document.createElement('blink'));");
+		assertThatThrownBy(this::assertAccessible).as("axe reports an image without text alternative")
+			.hasMessageContaining("image-alt");
+		assertThatThrownBy(this::assertValidHtml).as("the Nu checker reports an unknown element")
+			.hasMessageContaining("blink");
+	}
+
+	@Test
 	void theVisitorCanSwitchToEnglishAndBack() {
 		desktop();
 		open("/");
-		browser.findElement(By.cssSelector(".site-footer__language a")).click();
+		browser.findElement(By.cssSelector(".site-footer__language a")).sendKeys(Keys.ENTER);
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		assertPageQuality();
-		browser.findElement(By.cssSelector(".site-footer__language a")).click();
+		browser.findElement(By.cssSelector(".site-footer__language a")).sendKeys(Keys.ENTER);
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
 	}
 

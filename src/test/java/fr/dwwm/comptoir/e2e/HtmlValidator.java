@@ -17,6 +17,9 @@ public final class HtmlValidator {
 
 	private static final ObjectMapper json = JsonMapper.builder().build();
 
+	/** Loading the checker's schemas takes seconds: one instance serves the whole run. */
+	private static EmbeddedValidator validator;
+
 	private HtmlValidator() {
 	}
 
@@ -27,8 +30,10 @@ public final class HtmlValidator {
 	 */
 	public static synchronized List<String> errors(String html) {
 		try {
-			EmbeddedValidator validator = new EmbeddedValidator();
-			validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+			if (validator == null) {
+				validator = new EmbeddedValidator();
+				validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+			}
 			String report = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
 			List<String> errors = new ArrayList<>();
 			for (JsonNode message : json.readTree(report).path("messages")) {

@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.test;
 
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,6 +13,11 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestEndpoints {
+
+	@Bean
+	static SqlStatements sqlStatements() {
+		return new SqlStatements();
+	}
 
 	/** A message that must never reach a visitor. */
 	public static final String SECRET_FAILURE = "SELECT secret FROM canary_table";

@@ -1,0 +1,115 @@
+package fr.dwwm.comptoir.cart;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The cart page and its forms. Every action is a plain form POST followed by a redirect,
+ * so the cart works without JavaScript; prices and stock are checked on every change.
+ */
+@Controller
+class CartController {
+
+	private final Carts carts;
+
+	private final CurrentCart currentCart;
+
+	CartController(Carts carts, CurrentCart currentCart) {
+		this.carts = carts;
+		this.currentCart = currentCart;
+	}
+
+	@GetMapping("/cart")
+	String cart(HttpServletRequest request, Model model) {
+		model.addAttribute("cart", this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY));
+		model.addAttribute("noindex", true);
+		return "cart/cart";
+	}
+
+	@PostMapping("/cart/lines")
+	String add(@Valid @ModelAttribute AddToCart form, BindingResult errors, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			redirect.addFlashAttribute("cartMessage", "cart.message.invalid");
+			return "redirect:/cart";
+		}
+		Carts.Addition addition = this.carts.add(this.currentCart.findOrCreate(request), form.getProductId(),
+				form.getQuantity());
+		redirect.addFlashAttribute("cartMessage", "cart.message." + addition.outcome().name().toLowerCase());
+		redirect.addFlashAttribute("cartQuantity", addition.quantity());
+		return "redirect:/cart";
+	}
+
+	@PostMapping("/cart/lines/{productId}")
+	String update(@PathVariable long productId, @RequestParam(defaultValue = "-1") int quantity,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (quantity < 0 || quantity > Carts.MAX_QUANTITY) {
+			redirect.addFlashAttribute("cartMessage", "cart.message.invalid");
+			return "redirect:/cart";
+		}
+		this.currentCart.find(request).ifPresent((cart) -> {
+			if (quantity > 0) {
+				Carts.Addition addition = this.carts.change(cart, productId, quantity);
+				redirect.addFlashAttribute("cartMessage",
+						"cart.message.updated." + addition.outcome().name().toLowerCase());
+				redirect.addFlashAttribute("cartQuantity", addition.quantity());
+			}
+			else {
+				this.carts.setQuantity(cart, productId, 0);
+				redirect.addFlashAttribute("cartMessage", "cart.message.removed");
+			}
+		});
+		return "redirect:/cart";
+	}
+
+	@PostMapping("/cart/lines/{productId}/remove")
+	String remove(@PathVariable long productId, HttpServletRequest request, RedirectAttributes redirect) {
+		this.currentCart.find(request).ifPresent((cart) -> this.carts.setQuantity(cart, productId, 0));
+		redirect.addFlashAttribute("cartMessage", "cart.message.removed");
+		return "redirect:/cart";
+	}
+
+	/**
+	 * The add-to-cart form of a product page.
+	 */
+	static class AddToCart {
+
+		@NotNull
+		private Long productId;
+
+		@Min(1)
+		@Max(Carts.MAX_QUANTITY)
+		private int quantity = 1;
+
+		public Long getProductId() {
+			return this.productId;
+		}
+
+		public void setProductId(Long productId) {
+			this.productId = productId;
+		}
+
+		public int getQuantity() {
+			return this.quantity;
+		}
+
+		public void setQuantity(int quantity) {
+			this.quantity = quantity;
+		}
+
+	}
+
+}

@@ -1,0 +1,203 @@
+package fr.dwwm.comptoir.cart;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntUnaryOperator;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carts in the database, for guests and customers alike: a guest's cart is found through
+ * the id kept in their session, a customer's through their account. Prices and stock are
+ * always read from the catalog when the cart is shown.
+ */
+@Service
+public class Carts {
+
+	/** Most units of one product in a cart. */
+	public static final int MAX_QUANTITY = 99;
+
+	private final JdbcClient jdbc;
+
+	Carts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Returns the open cart of an account, if it has one.
+	 * @param accountId the account
+	 * @return the cart id
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> openCartOf(long accountId) {
+		return this.jdbc.sql("SELECT id FROM cart WHERE account_id = :account AND checked_out_at IS NULL")
+			.param("account", accountId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Tells whether a guest cart can still be used (it exists and was not ordered).
+	 * @param cartId the id from the session
+	 * @return whether it is an open guest cart
+	 */
+	@Transactional(readOnly = true)
+	public boolean isOpenGuestCart(long cartId) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM cart WHERE id = :id AND account_id IS NULL AND checked_out_at IS NULL")
+			.param("id", cartId)
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	/**
+	 * Creates an empty cart.
+	 * @param accountId its owner, or {@code null} for a guest
+	 * @return the new cart's id
+	 */
+	@Transactional
+	public long create(Long accountId) {
+		return this.jdbc.sql("INSERT INTO cart (account_id) VALUES (:account) RETURNING id")
+			.param("account", accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Adds units of a published product, never beyond the stock nor
+	 * {@value #MAX_QUANTITY}.
+	 * @param cartId the cart
+	 * @param productId the product
+	 * @param quantity units to add, at least 1
+	 * @return what happened, for the message shown to the visitor
+	 */
+	@Transactional
+	public Addition add(long cartId, long productId, int quantity) {
+		return adjust(cartId, productId, (current) -> current + quantity);
+	}
+
+	/**
+	 * Changes the quantity of a line to a new value, within the same limits as
+	 * {@link #add}.
+	 * @param cartId the cart
+	 * @param productId the product
+	 * @param quantity the wanted quantity, at least 1
+	 * @return what happened, for the message shown to the visitor
+	 */
+	@Transactional
+	public Addition change(long cartId, long productId, int quantity) {
+		return adjust(cartId, productId, (current) -> quantity);
+	}
+
+	private Addition adjust(long cartId, long productId, IntUnaryOperator wanted) {
+		Optional<Integer> stock = this.jdbc.sql("SELECT stock FROM product WHERE id = :id AND active")
+			.param("id", productId)
+			.query(Integer.class)
+			.optional();
+		int current = this.jdbc
+			.sql("SELECT coalesce(max(quantity), 0) FROM cart_line WHERE cart_id = :cart AND product_id = :product")
+			.param("cart", cartId)
+			.param("product", productId)
+			.query(Integer.class)
+			.single();
+		if (stock.isEmpty()) {
+			return new Addition(Addition.Outcome.UNKNOWN_PRODUCT, current);
+		}
+		int limit = Math.min(stock.get(), MAX_QUANTITY);
+		if (limit == 0) {
+			return new Addition(Addition.Outcome.OUT_OF_STOCK, current);
+		}
+		int asked = wanted.applyAsInt(current);
+		int quantity = Math.min(asked, limit);
+		setQuantity(cartId, productId, quantity);
+		return new Addition((asked > limit) ? Addition.Outcome.LIMITED : Addition.Outcome.ADDED, quantity);
+	}
+
+	/**
+	 * Sets the quantity of a line; zero removes it.
+	 * @param cartId the cart
+	 * @param productId the product
+	 * @param quantity the new quantity, from 0 to {@value #MAX_QUANTITY}
+	 */
+	@Transactional
+	public void setQuantity(long cartId, long productId, int quantity) {
+		if (quantity <= 0) {
+			this.jdbc.sql("DELETE FROM cart_line WHERE cart_id = :cart AND product_id = :product")
+				.param("cart", cartId)
+				.param("product", productId)
+				.update();
+		}
+		else {
+			this.jdbc.sql("""
+					INSERT INTO cart_line (cart_id, product_id, quantity) VALUES (:cart, :product, :quantity)
+					ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity""")
+				.param("cart", cartId)
+				.param("product", productId)
+				.param("quantity", Math.min(quantity, MAX_QUANTITY))
+				.update();
+		}
+		this.jdbc.sql("UPDATE cart SET updated_at = now() WHERE id = :cart").param("cart", cartId).update();
+	}
+
+	/**
+	 * Reads a cart with current prices and stock, in one query.
+	 * @param cartId the cart
+	 * @return its lines
+	 */
+	@Transactional(readOnly = true)
+	public CartView view(long cartId) {
+		List<CartLine> lines = this.jdbc.sql("""
+				SELECT p.id, p.slug, p.name, p.price_cents, p.vat_rate, l.quantity, p.stock, p.active,
+				       (SELECT i.file_name FROM product_image i WHERE i.product_id = p.id
+				        ORDER BY i.position, i.id LIMIT 1) AS image
+				FROM cart_line l JOIN product p ON p.id = l.product_id
+				WHERE l.cart_id = :cart
+				ORDER BY l.added_at, p.id""")
+			.param("cart", cartId)
+			.query((row, number) -> new CartLine(row.getLong("id"), row.getString("slug"), row.getString("name"),
+					row.getInt("price_cents"), row.getBigDecimal("vat_rate"), row.getInt("quantity"),
+					row.getInt("stock"), row.getBoolean("active"), row.getString("image")))
+			.list();
+		return new CartView(lines);
+	}
+
+	/**
+	 * Counts the units in a cart, for the badge in the header.
+	 * @param cartId the cart
+	 * @return sum of quantities
+	 */
+	@Transactional(readOnly = true)
+	public int count(long cartId) {
+		return this.jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM cart_line WHERE cart_id = :cart")
+			.param("cart", cartId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The result of adding a product to a cart.
+	 *
+	 * @param outcome what happened
+	 * @param quantity the line's quantity afterwards
+	 */
+	public record Addition(Outcome outcome, int quantity) {
+
+		/** What adding a product did. */
+		public enum Outcome {
+
+			/** Added as asked. */
+			ADDED,
+			/** Added up to the stock (or the per-line maximum) only. */
+			LIMITED,
+			/** Nothing added: no unit left. */
+			OUT_OF_STOCK,
+			/** Nothing added: the product is not sold. */
+			UNKNOWN_PRODUCT
+
+		}
+
+	}
+
+}

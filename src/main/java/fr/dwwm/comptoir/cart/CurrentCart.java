@@ -1,0 +1,72 @@
+package fr.dwwm.comptoir.cart;
+
+import java.util.Optional;
+
+import fr.dwwm.comptoir.account.ShopUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the cart of the person behind a request: the open cart of their account when they
+ * are logged in, otherwise the guest cart whose id their session holds.
+ */
+@Component
+public class CurrentCart {
+
+	/** Session attribute holding a guest's cart id. */
+	public static final String SESSION_ATTRIBUTE = "comptoir.cartId";
+
+	private final Carts carts;
+
+	CurrentCart(Carts carts) {
+		this.carts = carts;
+	}
+
+	/**
+	 * Finds the current cart without creating one (and without creating a session).
+	 * @param request the current request
+	 * @return the cart id, if the visitor has a cart
+	 */
+	public Optional<Long> find(HttpServletRequest request) {
+		Optional<Long> account = accountId();
+		if (account.isPresent()) {
+			return this.carts.openCartOf(account.get());
+		}
+		HttpSession session = request.getSession(false);
+		Object id = (session != null) ? session.getAttribute(SESSION_ATTRIBUTE) : null;
+		return (id instanceof Long cartId) ? Optional.of(cartId) : Optional.empty();
+	}
+
+	/**
+	 * Finds the current cart, creating it (and the guest's session) if needed.
+	 * @param request the current request
+	 * @return the cart id
+	 */
+	public long findOrCreate(HttpServletRequest request) {
+		Optional<Long> account = accountId();
+		if (account.isPresent()) {
+			return this.carts.openCartOf(account.get()).orElseGet(() -> this.carts.create(account.get()));
+		}
+		HttpSession session = request.getSession(true);
+		Object id = session.getAttribute(SESSION_ATTRIBUTE);
+		if (id instanceof Long cartId && this.carts.isOpenGuestCart(cartId)) {
+			return cartId;
+		}
+		long cartId = this.carts.create(null);
+		session.setAttribute(SESSION_ATTRIBUTE, cartId);
+		return cartId;
+	}
+
+	private static Optional<Long> accountId() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof ShopUser user) {
+			return Optional.of(user.getAccountId());
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,140 @@
+package fr.dwwm.comptoir.catalog;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * The storefront's product pages: the listing with its filters, the search and the page
+ * of one product.
+ */
+@Controller
+class CatalogController {
+
+	static final int PAGE_SIZE = 12;
+
+	private static final int RELATED = 4;
+
+	private final ProductQueries queries;
+
+	private final ProductRepository products;
+
+	private final Categories categories;
+
+	private final ProductPageData pageData;
+
+	private final List<String> facetNames;
+
+	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
+			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames) {
+		this.queries = queries;
+		this.products = products;
+		this.categories = categories;
+		this.pageData = pageData;
+		this.facetNames = facetNames;
+	}
+
+	@GetMapping("/products")
+	String list(@Valid @ModelAttribute("search") CatalogSearch search, BindingResult errors, Model model) {
+		return listing("/products", search, errors, model);
+	}
+
+	@GetMapping("/search")
+	String search(@Valid @ModelAttribute("search") CatalogSearch search, BindingResult errors, Model model) {
+		return listing("/search", search, errors, model);
+	}
+
+	private String listing(String path, CatalogSearch search, BindingResult errors, Model model) {
+		ignoreInvalidFields(search, errors);
+		CategoryTree tree = this.categories.tree();
+		CategoryTree.Node category = null;
+		if (search.getCategory() != null && !search.getCategory().isBlank()) {
+			category = tree.bySlug(search.getCategory())
+				.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown category"));
+		}
+		ProductFilter filter = search.toFilter((category != null) ? category.id() : null, PAGE_SIZE);
+		ProductPage page = this.queries.find(filter);
+		model.addAttribute("path", path);
+		model.addAttribute("category", category);
+		model.addAttribute("tree", tree);
+		model.addAttribute("page", page);
+		model.addAttribute("facets", this.queries.facets(filter, this.facetNames));
+		model.addAttribute("sorts", ProductSort.values());
+		if ("/search".equals(path)) {
+			// Result pages of a search are for visitors, not for search engines.
+			model.addAttribute("noindex", true);
+		}
+		else {
+			UriComponentsBuilder canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path);
+			if (category != null) {
+				canonical.queryParam("category", category.slug());
+			}
+			if (filter.page() > 0) {
+				canonical.queryParam("page", filter.page() + 1);
+			}
+			model.addAttribute("canonicalUrl", canonical.build().encode().toUriString());
+		}
+		return "catalog/listing";
+	}
+
+	/**
+	 * A value that failed validation (a negative price, a page number of ten thousand...)
+	 * is dropped, and the page says so, rather than failing.
+	 */
+	private static void ignoreInvalidFields(CatalogSearch search, BindingResult errors) {
+		if (errors.hasFieldErrors("min")) {
+			search.setMin(null);
+		}
+		if (errors.hasFieldErrors("max")) {
+			search.setMax(null);
+		}
+		if (errors.hasFieldErrors("page")) {
+			search.setPage(null);
+		}
+		if (errors.hasFieldErrors("q")) {
+			search.setQ(search.getQ().substring(0, ProductFilter.MAX_TEXT_LENGTH));
+		}
+		if (errors.hasFieldErrors("attr")
+				|| errors.getFieldErrors().stream().anyMatch((e) -> e.getField().startsWith("attr"))) {
+			search.setAttr(List.of());
+		}
+		if (errors.hasFieldErrors("sort") || errors.hasFieldErrors("category")) {
+			search.setSort(null);
+		}
+	}
+
+	@GetMapping("/products/{slug}")
+	String product(@PathVariable String slug, Model model) {
+		Product product = this.products.findBySlugAndActiveTrue(slug)
+			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
+		CategoryTree.Node category = this.categories.tree().byId(product.getCategory().getId()).orElse(null);
+		List<ProductCard> related = this.queries
+			.find(ProductFilter.inCategory(product.getCategory().getId(), ProductSort.RELEVANCE, RELATED + 1))
+			.items()
+			.stream()
+			.filter((card) -> card.id() != product.getId())
+			.limit(RELATED)
+			.toList();
+		model.addAttribute("product", product);
+		model.addAttribute("category", category);
+		model.addAttribute("related", related);
+		model.addAttribute("structuredData", this.pageData.structuredData(product, category));
+		model.addAttribute("ogType", "product");
+		model.addAttribute("ogImage", this.pageData.imageUrl(product));
+		return "catalog/product";
+	}
+
+}

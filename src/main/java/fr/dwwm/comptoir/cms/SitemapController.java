@@ -1,0 +1,98 @@
+package fr.dwwm.comptoir.cms;
+
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+
+import fr.dwwm.comptoir.catalog.Categories;
+import fr.dwwm.comptoir.catalog.CategoryTree;
+import fr.dwwm.comptoir.catalog.ProductQueries;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Tells search engines what to index: {@code /sitemap.xml} lists every published product,
+ * category and page; {@code /robots.txt} keeps them out of private areas.
+ */
+@Controller
+class SitemapController {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	private final ProductQueries products;
+
+	private final Categories categories;
+
+	private final CmsPageRepository pages;
+
+	SitemapController(ProductQueries products, Categories categories, CmsPageRepository pages) {
+		this.products = products;
+		this.categories = categories;
+		this.pages = pages;
+	}
+
+	@GetMapping(path = "/sitemap.xml")
+	ResponseEntity<String> sitemap() {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		StringBuilder xml = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+				""");
+		url(xml, base + "/", null);
+		url(xml, base + "/products", null);
+		for (CategoryTree.Node root : this.categories.tree().roots()) {
+			categories(xml, base, root);
+		}
+		for (ProductQueries.PublishedProduct product : this.products.published()) {
+			url(xml, base + "/products/" + product.slug(), DAY.format(product.updatedAt()));
+		}
+		for (CmsPage page : this.pages.findByStatusOrderBySlug(CmsPage.Status.PUBLISHED)) {
+			url(xml, base + "/pages/" + page.getSlug(),
+					(page.getUpdatedAt() != null) ? DAY.format(page.getUpdatedAt()) : null);
+		}
+		xml.append("</urlset>\n");
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+	}
+
+	@GetMapping(path = "/robots.txt")
+	ResponseEntity<String> robots() {
+		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String robots = """
+				User-agent: *
+				Disallow: /account
+				Disallow: /admin
+				Disallow: /cart
+				Disallow: /checkout
+				Disallow: /api/
+				Disallow: /login
+				Disallow: /register
+				Allow: /
+
+				Sitemap: %s/sitemap.xml
+				""".formatted(base);
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
+	}
+
+	private static void categories(StringBuilder xml, String base, CategoryTree.Node node) {
+		url(xml, base + "/products?category=" + node.slug(), null);
+		for (CategoryTree.Node child : node.children()) {
+			categories(xml, base, child);
+		}
+	}
+
+	private static void url(StringBuilder xml, String location, String lastModified) {
+		xml.append("  <url><loc>").append(escape(location)).append("</loc>");
+		if (lastModified != null) {
+			xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+		}
+		xml.append("</url>\n");
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+}

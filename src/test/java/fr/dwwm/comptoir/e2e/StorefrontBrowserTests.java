@@ -1,0 +1,138 @@
+package fr.dwwm.comptoir.e2e;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The storefront in a real browser: every page reachable from the home page passes axe
+ * and the Nu HTML checker, the main pages are captured at both widths, and a keyboard
+ * alone can buy.
+ */
+class StorefrontBrowserTests extends BrowserTest {
+
+	/** Paths that are not storefront pages (files, actions, private areas). */
+	private static final List<String> NOT_PAGES = List.of("/images/", "/webjars/", "/css/", "/js/", "/img/", "/account",
+			"/admin", "/logout", "/checkout");
+
+	@Test
+	void everyPageReachableFromTheHomePageIsAccessibleAndValid() {
+		desktop();
+		Set<String> visited = crawl("/", 400);
+		assertThat(visited).as("pages crawled").hasSizeGreaterThan(80);
+		assertThat(visited).contains("/products/confiture-de-figues", "/pages/cgv", "/products?category=ceramique",
+				"/cart", "/login");
+	}
+
+	@Test
+	void eachKindOfPageIsAccessibleAndValidOnAPhone() {
+		mobile();
+		for (String path : List.of("/", "/products", "/products?category=confitures-et-miels&sort=price-asc",
+				"/products/confiture-de-figues", "/products/safran-de-provence", "/search?q=miel", "/search?q=figes",
+				"/search?q=zzzzzz", "/pages/cgv", "/pages/accessibilite", "/cart", "/login", "/no-such-page")) {
+			open(path);
+			assertPageQuality();
+			Number overflow = (Number) browser
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			assertThat(overflow.intValue()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
+		}
+	}
+
+	@Test
+	void theMainPagesAreCapturedAtBothWidths() {
+		for (boolean phone : new boolean[] { true, false }) {
+			if (phone) {
+				mobile();
+			}
+			else {
+				desktop();
+			}
+			String width = phone ? "375" : "1280";
+			open("/");
+			screenshot("accueil-" + width);
+			open("/products?category=epicerie-fine");
+			screenshot("catalogue-" + width);
+			open("/products/confiture-de-figues");
+			screenshot("produit-" + width);
+			open("/search?q=confiture");
+			screenshot("recherche-" + width);
+		}
+	}
+
+	@Test
+	void aKeyboardAloneCanAddAProductToTheCart() {
+		desktop();
+		open("/products/confiture-de-figues");
+		WebElement button = browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]"));
+		for (int presses = 0; presses < 80 && !button.equals(browser.switchTo().activeElement()); presses++) {
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+		}
+		assertThat(browser.switchTo().activeElement()).as("the add-to-cart button is reachable with Tab")
+			.isEqualTo(button);
+		Object outline = browser.executeScript("return getComputedStyle(document.activeElement).outlineStyle");
+		assertThat(outline).as("focus is visible").isNotEqualTo("none");
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
+		assertThat(browser.findElement(By.cssSelector(".cart-lines")).getText()).contains("Confiture de figues");
+		assertThat(browser.findElement(By.cssSelector("[data-cart-count]")).getText()).isNotEqualTo("0");
+		assertPageQuality();
+	}
+
+	@Test
+	void theSkipLinkIsTheFirstStopAndLeadsToTheContent() {
+		desktop();
+		open("/products");
+		new Actions(browser).sendKeys(Keys.TAB).perform();
+		WebElement skip = browser.switchTo().activeElement();
+		assertThat(skip.getText()).isEqualTo("Aller au contenu");
+		assertThat(skip.isDisplayed()).isTrue();
+		skip.sendKeys(Keys.ENTER);
+		assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("contenu");
+	}
+
+	/**
+	 * Visits pages breadth-first from a start page, following same-site links, and runs
+	 * every page check on each.
+	 */
+	private Set<String> crawl(String start, int limit) {
+		Set<String> visited = new LinkedHashSet<>();
+		Deque<String> queue = new ArrayDeque<>(List.of(start));
+		while (!queue.isEmpty() && visited.size() < limit) {
+			String path = queue.poll();
+			if (!visited.add(path)) {
+				continue;
+			}
+			open(path);
+			assertPageQuality();
+			for (WebElement link : browser.findElements(By.cssSelector("a[href]"))) {
+				String next = sitePath(link.getDomProperty("href"));
+				if (next != null && !visited.contains(next) && !queue.contains(next)) {
+					queue.add(next);
+				}
+			}
+		}
+		return visited;
+	}
+
+	private String sitePath(String href) {
+		if (href == null || !href.startsWith(url("/"))) {
+			return null;
+		}
+		URI uri = URI.create(href);
+		String path = uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		boolean isPage = NOT_PAGES.stream().noneMatch(path::startsWith) && !path.contains("lang=");
+		return isPage ? path : null;
+	}
+
+}

@@ -5,6 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.dwwm.comptoir.test.Http;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +42,20 @@ class StaticAssetsTests {
 	void bootstrapComesFromTheWebJarOnThisServer() {
 		Http http = new Http(this.port);
 		String home = http.get("/").body();
-		assertThat(home).containsPattern("href=\"/webjars/bootstrap/5[.0-9]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css\"")
-			.doesNotContain("https://")
-			.doesNotContain("http://");
+		assertThat(home).containsPattern("href=\"/webjars/bootstrap/5[.0-9]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css\"");
 		HttpResponse<String> bootstrap = http.get("/webjars/bootstrap/css/bootstrap.min.css");
 		assertThat(bootstrap.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void nothingIsLoadedFromAnotherSite() {
+		Document home = Jsoup.parse(new Http(this.port).get("/").body());
+		assertThat(home.select("script[src], link[rel=stylesheet], link[rel=icon], img[src], source[srcset]"))
+			.isNotEmpty()
+			.allSatisfy((element) -> assertThat(element.attr("src") + element.attr("href") + element.attr("srcset"))
+				.as(element.outerHtml())
+				.startsWith("/")
+				.doesNotStartWith("//"));
 	}
 
 	@Test

@@ -17,9 +17,10 @@ CREATE TABLE account (
     preferred_locale      text NOT NULL DEFAULT 'fr' CHECK (preferred_locale IN ('fr', 'en')),
     enabled               boolean NOT NULL DEFAULT true,
     email_verified_at     timestamptz,
-    failed_login_count    integer NOT NULL DEFAULT 0 CHECK (failed_login_count >= 0),
-    locked_until          timestamptz,
+    -- The second factor's secret, encrypted (AES-256-GCM) with the application's key, and
+    -- the last 30-second step used, so that a code is accepted only once.
     totp_secret           text,
+    totp_last_step        bigint,
     mfa_enabled_at        timestamptz,
     password_changed_at   timestamptz,
     last_login_at         timestamptz,
@@ -81,7 +82,19 @@ CREATE TABLE one_time_token (
 );
 CREATE INDEX one_time_token_account_idx ON one_time_token (account_id, purpose);
 
--- Recovery codes of the second factor, hashed like passwords.
+-- Failed logins, per e-mail address and per IP address, whether the account exists or
+-- not: the growing delays apply alike to unknown addresses, so that they reveal nothing.
+CREATE TABLE login_throttle (
+    subject          text PRIMARY KEY CHECK (subject ~ '^(email|ip):.' AND length(subject) <= 310),
+    failures         integer NOT NULL CHECK (failures > 0),
+    window_started_at timestamptz NOT NULL,
+    last_failure_at  timestamptz NOT NULL,
+    blocked_until    timestamptz
+);
+CREATE INDEX login_throttle_last_failure_idx ON login_throttle (last_failure_at);
+
+-- Recovery codes of the second factor, stored as SHA-256 hashes (they are random and
+-- long: a slow hash adds nothing).
 CREATE TABLE mfa_recovery_code (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     account_id  bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,

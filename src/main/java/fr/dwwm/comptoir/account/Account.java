@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.account;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,11 +48,9 @@ public class Account {
 
 	private Instant emailVerifiedAt;
 
-	private int failedLoginCount;
-
-	private Instant lockedUntil;
-
 	private String totpSecret;
+
+	private Long totpLastStep;
 
 	private Instant mfaEnabledAt;
 
@@ -88,7 +87,7 @@ public class Account {
 	 * @return the trimmed, lower-case address
 	 */
 	public static String normaliseEmail(String email) {
-		return (email != null) ? email.strip().toLowerCase(java.util.Locale.ROOT) : null;
+		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : null;
 	}
 
 	public Long getId() {
@@ -159,20 +158,71 @@ public class Account {
 		this.emailVerifiedAt = emailVerifiedAt;
 	}
 
-	public int getFailedLoginCount() {
-		return this.failedLoginCount;
-	}
-
-	public Instant getLockedUntil() {
-		return this.lockedUntil;
-	}
-
 	public String getTotpSecret() {
 		return this.totpSecret;
 	}
 
 	public Instant getMfaEnabledAt() {
 		return this.mfaEnabledAt;
+	}
+
+	public void setPreferredLocale(String preferredLocale) {
+		this.preferredLocale = preferredLocale;
+	}
+
+	public void setTotpSecret(String totpSecret) {
+		this.totpSecret = totpSecret;
+	}
+
+	public Long getTotpLastStep() {
+		return this.totpLastStep;
+	}
+
+	public void setTotpLastStep(Long totpLastStep) {
+		this.totpLastStep = totpLastStep;
+	}
+
+	public void setMfaEnabledAt(Instant mfaEnabledAt) {
+		this.mfaEnabledAt = mfaEnabledAt;
+	}
+
+	public Instant getPasswordChangedAt() {
+		return this.passwordChangedAt;
+	}
+
+	public void setPasswordChangedAt(Instant passwordChangedAt) {
+		this.passwordChangedAt = passwordChangedAt;
+	}
+
+	public void setLastLoginAt(Instant lastLoginAt) {
+		this.lastLoginAt = lastLoginAt;
+	}
+
+	/**
+	 * Erases every personal datum of the account (GDPR art. 17): it can no longer log in
+	 * and nothing in it identifies the person. The row stays so that orders keep a valid
+	 * reference for accounting.
+	 * @param now the time of the erasure
+	 */
+	public void anonymise(Instant now) {
+		this.email = null;
+		this.passwordHash = null;
+		this.firstName = null;
+		this.lastName = null;
+		this.phone = null;
+		this.totpSecret = null;
+		this.totpLastStep = null;
+		this.mfaEnabledAt = null;
+		this.enabled = false;
+		this.anonymisedAt = now;
+	}
+
+	/**
+	 * Returns the name to greet the person with.
+	 * @return first name, or the e-mail address without one
+	 */
+	public String displayName() {
+		return (this.firstName != null) ? this.firstName : this.email;
 	}
 
 	public Instant getLastLoginAt() {

@@ -1,20 +1,43 @@
 package fr.dwwm.comptoir.security;
 
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Who may reach what, and the security headers of every response.
+ * Who may reach what, how people log in, and the security headers of every response.
  *
- * <p>
- * The storefront is public; the account area needs a login; the back-office needs a staff
- * role. Only the health check of the actuator is reachable. CSRF protection stays on for
- * every form and every JSON write, and logout is a POST.
+ * <ul>
+ * <li>The storefront is public; the account area needs a login; the back-office needs a
+ * staff role <em>and</em> a second factor proved during the session.</li>
+ * <li>Passwords are checked by Spring Security's {@code DaoAuthenticationProvider} behind
+ * {@link LoginThrottle}; an account's status (not activated, disabled) is only revealed
+ * after a correct password.</li>
+ * <li>CSRF protection stays on for every form and every JSON write; logout is a
+ * POST.</li>
+ * <li>Forms that attackers automate are rate limited ({@link RateLimitFilter}).</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -23,23 +46,81 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
 			+ "magnetometer=(), microphone=(), payment=(), usb=()";
 
+	/** The limits of {@link RateLimitFilter}, per client IP address. */
+	static final List<RateLimitFilter.Rule> RATE_LIMITS = List.of(
+			new RateLimitFilter.Rule("login", "POST", "/login", 20, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("second-factor", "POST", "/login/second-factor", 10, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("register", "POST", "/register", 5, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("password-reset", "POST", "/password/forgot", 5, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("contact", "POST", "/contact", 3, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 60, Duration.ofMinutes(1)));
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		// Actuator endpoints other than health are neither exposed nor accessible
-		// (application.properties): they answer 404 like any unknown page.
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/account/**")
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,
+			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**")
+			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
+					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+			.requestMatchers("/account/**", "/login/second-factor/**")
 			.authenticated()
-			.requestMatchers("/admin/**")
-			.hasAnyRole("EDITOR", "ADMIN")
 			.anyRequest()
 			.permitAll());
-		http.formLogin((form) -> form.loginPage("/login").usernameParameter("email").permitAll());
+		http.formLogin((form) -> form.loginPage("/login")
+			.usernameParameter("email")
+			.successHandler(new LoginSuccessHandler(sessionPolicy, events))
+			.failureHandler(new LoginFailureHandler())
+			.permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/?logout"));
+		// The CSRF token lives in its own cookie (HttpOnly, SameSite=Lax) rather than in
+		// the
+		// session: a visitor who only browses never gets a session, so pages stay cheap
+		// to
+		// serve. Forms carry the token (masked differently on each page, against BREACH)
+		// and the server compares it with the cookie.
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(secureCookies)));
 		http.headers((headers) -> headers
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		http.addFilterBefore(new ContentSecurityPolicyFilter(), HeaderWriterFilter.class);
+		http.addFilterBefore(new RateLimitFilter(RATE_LIMITS, trustLoopback),
+				UsernamePasswordAuthenticationFilter.class);
+		http.addFilterBefore(new SessionLifetimeFilter(sessionPolicy), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	static CookieCsrfTokenRepository csrfTokens(boolean secure) {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(secure ? "__Host-COMPTOIR_CSRF" : "COMPTOIR_CSRF");
+		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
+		return tokens;
+	}
+
+	/**
+	 * Password login: Spring Security's provider, with old hashes upgraded at login and
+	 * the account's status checked only after the password, behind the throttle.
+	 */
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
+			UserDetailsPasswordService passwordUpgrades, LoginThrottle throttle, AuditLog audit) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		passwords.setUserDetailsPasswordService(passwordUpgrades);
+		passwords.setPreAuthenticationChecks((user) -> {
+			// Nothing before the password: an account's status must not reveal that it
+			// exists.
+		});
+		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		passwords.setHideUserNotFoundExceptions(true);
+		return new ThrottledAuthenticationProvider(passwords, throttle, audit);
+	}
+
+	/**
+	 * Publishes refused accesses, which {@link SecurityAudit} writes to the audit log.
+	 */
+	@Bean
+	AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+		return new SpringAuthorizationEventPublisher(publisher);
 	}
 
 }

@@ -23,8 +23,10 @@ public final class Http {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -98,6 +100,45 @@ public final class Http {
 			throw new IllegalStateException("No CSRF field on " + path);
 		}
 		return matcher.group(1);
+	}
+
+	/**
+	 * Submits a form the way a browser does: opens the page holding it, takes its CSRF
+	 * token, then posts the fields.
+	 * @param formPage the page with the form, e.g. {@code /register}
+	 * @param action where the form posts
+	 * @param fields the fields, without the token
+	 * @return the response, not followed if it redirects
+	 */
+	public HttpResponse<String> postForm(String formPage, String action, Map<String, String> fields) {
+		Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrfToken(formPage));
+		return submit("POST", action, withToken);
+	}
+
+	/**
+	 * Logs in with a password (first factor only).
+	 * @param email the login
+	 * @param password the password
+	 * @return the response of the login form, a redirect
+	 */
+	public HttpResponse<String> login(String email, String password) {
+		return postForm("/login", "/login", Map.of("email", email, "password", password));
+	}
+
+	/**
+	 * Returns the value of a cookie this client holds.
+	 * @param name the cookie's name
+	 * @return its value, or {@code null}
+	 */
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private HttpRequest.Builder request(String path, String... headers) {

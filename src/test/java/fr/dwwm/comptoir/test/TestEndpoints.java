@@ -15,6 +15,19 @@ import org.springframework.web.server.ResponseStatusException;
 public class TestEndpoints {
 
 	@Bean
+	Mailbox mailbox(fr.dwwm.comptoir.mail.OutboxSender sender, fr.dwwm.comptoir.mail.DemoMailbox demoMailbox) {
+		return new Mailbox(sender, demoMailbox);
+	}
+
+	@Bean
+	fr.dwwm.comptoir.account.TestAccounts testAccounts(fr.dwwm.comptoir.account.AccountRepository accounts,
+			org.springframework.security.crypto.password.PasswordEncoder passwordEncoder,
+			fr.dwwm.comptoir.security.SecretBox secrets,
+			org.springframework.transaction.support.TransactionTemplate transaction) {
+		return new fr.dwwm.comptoir.account.TestAccounts(accounts, passwordEncoder, secrets, transaction);
+	}
+
+	@Bean
 	static SqlStatements sqlStatements() {
 		return new SqlStatements();
 	}

@@ -60,7 +60,9 @@ class MessageBundlesTests {
 	void everyKeyUsedInATemplateExists() throws IOException {
 		Set<String> french = bundle("messages").stringPropertyNames();
 		Set<String> missing = new TreeSet<>();
-		for (Path template : templates()) {
+		List<Path> all = new ArrayList<>(templates());
+		all.addAll(textTemplates());
+		for (Path template : all) {
 			Matcher matcher = MESSAGE_KEY.matcher(Files.readString(template));
 			while (matcher.find()) {
 				if (!french.contains(matcher.group(1))) {
@@ -122,6 +124,20 @@ class MessageBundlesTests {
 		}
 	}
 
+	@Test
+	void messagesWithoutArgumentsDoNotDoubleTheirApostrophes() throws IOException {
+		// Without arguments a message is shown as written: '' would show twice.
+		for (String name : List.of("messages", "messages_en")) {
+			Properties bundle = bundle(name);
+			for (String key : bundle.stringPropertyNames()) {
+				String value = bundle.getProperty(key);
+				if (!value.matches("(?s).*\\{\\d.*")) {
+					assertThat(value).as(name + ": " + key).doesNotContain("''");
+				}
+			}
+		}
+	}
+
 	private static Properties bundle(String name) throws IOException {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name + ".properties"), StandardCharsets.UTF_8)) {
@@ -133,6 +149,12 @@ class MessageBundlesTests {
 	private static List<Path> templates() throws IOException {
 		try (Stream<Path> files = Files.walk(TEMPLATES)) {
 			return files.filter((file) -> file.toString().endsWith(".html")).sorted().toList();
+		}
+	}
+
+	private static List<Path> textTemplates() throws IOException {
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter((file) -> file.toString().endsWith(".txt")).sorted().toList();
 		}
 	}
 

@@ -1,0 +1,123 @@
+package fr.dwwm.comptoir.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Single-use tokens sent by e-mail (address verification, password reset): 256 random
+ * bits, of which only a SHA-256 hash is stored, valid for a short time, consumed on use
+ * (ANSSI PG-078 R30, OWASP ASVS 6.4.2).
+ */
+@Service
+class OneTimeTokens {
+
+	/** What a token is for. */
+	enum Purpose {
+
+		/** Proving an address at registration. */
+		EMAIL_VERIFICATION,
+		/** Choosing a new password. */
+		PASSWORD_RESET
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final SecureRandom random = new SecureRandom();
+
+	OneTimeTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Issues a token, invalidating the account's earlier unused tokens of the same
+	 * purpose.
+	 * @param accountId the account
+	 * @param purpose what it is for
+	 * @param validity how long it works
+	 * @return the token, to put in a link (never stored as such)
+	 */
+	@Transactional
+	String issue(long accountId, Purpose purpose, Duration validity) {
+		this.jdbc.sql("""
+				UPDATE one_time_token SET used_at = now()
+				WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL""")
+			.param("account", accountId)
+			.param("purpose", purpose.name())
+			.update();
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.sql("""
+				INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at)
+				VALUES (:account, :purpose, :hash, now() + make_interval(secs => :seconds))""")
+			.param("account", accountId)
+			.param("purpose", purpose.name())
+			.param("hash", hash(token))
+			.param("seconds", validity.toSeconds())
+			.update();
+		return token;
+	}
+
+	/**
+	 * Consumes a token: it works once, before its expiry.
+	 * @param token the token from the link
+	 * @param purpose what it must be for
+	 * @return the account it belongs to, if it is valid
+	 */
+	@Transactional
+	Optional<Long> consume(String token, Purpose purpose) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				UPDATE one_time_token SET used_at = now()
+				WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()
+				RETURNING account_id""")
+			.param("hash", hash(token))
+			.param("purpose", purpose.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Tells whether a token would be accepted, without consuming it (to show the form).
+	 * @param token the token from the link
+	 * @param purpose what it must be for
+	 * @return whether it is valid now
+	 */
+	@Transactional(readOnly = true)
+	boolean isValid(String token, Purpose purpose) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				SELECT count(*) FROM one_time_token
+				WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()""")
+			.param("hash", hash(token))
+			.param("purpose", purpose.name())
+			.query(Integer.class)
+			.single() == 1;
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

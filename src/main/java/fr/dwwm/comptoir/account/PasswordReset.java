@@ -1,0 +1,145 @@
+package fr.dwwm.comptoir.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.dwwm.comptoir.mail.MailOutbox;
+import fr.dwwm.comptoir.security.AuditLog;
+import fr.dwwm.comptoir.security.PasswordPolicy;
+import fr.dwwm.comptoir.security.UserSessions;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Forgot your password?" (ANSSI PG-078, OWASP ASVS 6.4): the same answer whether or not
+ * the address has an account; a single-use link valid {@value #VALIDITY_MINUTES} minutes;
+ * every open session of the account ends once the password is changed; the person is told
+ * by e-mail. The second factor, when there is one, is still asked at the next login.
+ */
+@Service
+public class PasswordReset {
+
+	static final int VALIDITY_MINUTES = 15;
+
+	private final AccountRepository accounts;
+
+	private final OneTimeTokens tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy policy;
+
+	private final UserSessions sessions;
+
+	private final MailOutbox mails;
+
+	private final AuditLog audit;
+
+	private final String publicUrl;
+
+	PasswordReset(AccountRepository accounts, OneTimeTokens tokens, PasswordEncoder passwordEncoder,
+			PasswordPolicy policy, UserSessions sessions, MailOutbox mails, AuditLog audit,
+			@Value("${app.public-url}") String publicUrl) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.policy = policy;
+		this.sessions = sessions;
+		this.mails = mails;
+		this.audit = audit;
+		this.publicUrl = publicUrl;
+	}
+
+	/**
+	 * Sends a reset link if the address belongs to an active account; otherwise does
+	 * nothing. The caller answers the same in both cases.
+	 * @param email the address typed
+	 * @param locale the visitor's language
+	 */
+	@Transactional
+	public void request(String email, Locale locale) {
+		Optional<Account> account = this.accounts.findByEmail(Account.normaliseEmail(email))
+			.filter((candidate) -> candidate.getAnonymisedAt() == null && candidate.isEnabled());
+		account.ifPresent((found) -> {
+			String token = this.tokens.issue(found.getId(), OneTimeTokens.Purpose.PASSWORD_RESET,
+					Duration.ofMinutes(VALIDITY_MINUTES));
+			this.mails.enqueue(found.getEmail(), "password-reset", Map.of("name", found.displayName(), "link",
+					this.publicUrl + "/password/reset?token=" + token, "minutes", VALIDITY_MINUTES), locale);
+		});
+		this.audit.record("PASSWORD_RESET_REQUEST", AuditLog.Outcome.SUCCESS, account.map(Account::getId).orElse(null),
+				null, Map.of("known", account.isPresent()));
+	}
+
+	/**
+	 * Tells whether a reset link still works (to show or not the form).
+	 * @param token the token from the link
+	 * @return whether it is valid
+	 */
+	public boolean isValid(String token) {
+		return this.tokens.isValid(token, OneTimeTokens.Purpose.PASSWORD_RESET);
+	}
+
+	/**
+	 * Sets a new password with a reset link. The password is checked before the link is
+	 * consumed, so that a refused password does not waste the link.
+	 * @param token the token from the link
+	 * @param password the new password
+	 * @param locale the visitor's language
+	 * @return the rules the password breaks, or the single problem
+	 * {@code reset.invalid-link}
+	 */
+	@Transactional
+	public List<String> reset(String token, String password, Locale locale) {
+		if (!isValid(token)) {
+			return List.of("reset.invalid-link");
+		}
+		Long accountId = this.tokens.consume(token, OneTimeTokens.Purpose.PASSWORD_RESET).orElseThrow();
+		Account account = this.accounts.findById(accountId).orElseThrow();
+		List<String> problems = this.policy.problems(password, account.getRole().isStaff(), account.getEmail(),
+				account.getFirstName(), account.getLastName());
+		if (!problems.isEmpty()) {
+			throw new RefusedPassword(problems);
+		}
+		account.setPasswordHash(this.passwordEncoder.encode(password));
+		account.setPasswordChangedAt(Instant.now());
+		int ended = this.sessions.endAllBut(account.getEmail(), null);
+		this.mails.enqueue(account.getEmail(), "password-changed",
+				Map.of("name", account.displayName(), "resetUrl", this.publicUrl + "/password/forgot"), locale);
+		this.audit.record("PASSWORD_RESET", AuditLog.Outcome.SUCCESS, account.getId(), "account:" + account.getId(),
+				Map.of("sessionsEnded", ended));
+		return List.of();
+	}
+
+	/**
+	 * Thrown when the new password breaks a rule; it rolls the transaction back, so the
+	 * link is not consumed.
+	 */
+	public static class RefusedPassword extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient List<String> problems;
+
+		RefusedPassword(List<String> problems) {
+			super("Password refused: " + problems);
+			this.problems = List.copyOf(problems);
+		}
+
+		/**
+		 * Returns the broken rules.
+		 * @return message keys
+		 */
+		public List<String> problems() {
+			return this.problems;
+		}
+
+	}
+
+}

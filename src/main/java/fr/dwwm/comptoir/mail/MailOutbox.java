@@ -1,0 +1,83 @@
+package fr.dwwm.comptoir.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Writes an e-mail into the {@code mail_outbox} table, in the transaction of what causes
+ * it (an order, a password reset...): if that transaction rolls back, no mail leaves; if
+ * the mail server is down, the mail waits and {@link OutboxSender} retries it.
+ *
+ * <p>
+ * Each mail is a pair of Thymeleaf templates, {@code mail/<name>.html} and
+ * {@code mail/text/<name>.txt}, and a subject {@code mail.<name>.subject} in the message
+ * bundles, rendered in the recipient's language.
+ */
+@Service
+public class MailOutbox {
+
+	private final JdbcClient jdbc;
+
+	private final ITemplateEngine templates;
+
+	private final MessageSource messages;
+
+	MailOutbox(JdbcClient jdbc, ITemplateEngine templates, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.templates = templates;
+		this.messages = messages;
+	}
+
+	/**
+	 * Queues a mail.
+	 * @param recipient the address
+	 * @param template the template name, e.g. {@code password-reset}
+	 * @param model the template's variables
+	 * @param locale the recipient's language
+	 * @return the outbox row id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale) {
+		return enqueue(recipient, template, model, locale, null, null);
+	}
+
+	/**
+	 * Queues a mail with one attachment (an invoice).
+	 * @param recipient the address
+	 * @param template the template name
+	 * @param model the template's variables
+	 * @param locale the recipient's language
+	 * @param attachmentName the attachment's file name, or {@code null}
+	 * @param attachment the attachment's bytes, or {@code null}
+	 * @return the outbox row id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale,
+			String attachmentName, byte[] attachment) {
+		Context context = new Context(locale, model);
+		String subject = this.messages.getMessage("mail." + template + ".subject", null, locale);
+		String html = this.templates.process("mail/" + template, context);
+		String text = this.templates.process("mail/text/" + template, context);
+		return this.jdbc.sql("""
+				INSERT INTO mail_outbox (recipient, subject, body_html, body_text, attachment_name, attachment)
+				VALUES (:recipient, :subject, :html, :text, :attachmentName, :attachment)
+				RETURNING id""")
+			.param("recipient", recipient)
+			.param("subject", subject)
+			.param("html", html)
+			.param("text", text)
+			.param("attachmentName", attachmentName)
+			.param("attachment", attachment)
+			.query(Long.class)
+			.single();
+	}
+
+}

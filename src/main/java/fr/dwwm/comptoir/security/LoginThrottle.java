@@ -1,0 +1,155 @@
+package fr.dwwm.comptoir.security;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slows down password guessing (ANSSI PG-078, CNIL 2022-100, OWASP ASVS 6.3.1). Failures
+ * are counted per e-mail address and per IP address, in the database so that every
+ * instance of the shop shares them, and whether the account exists or not:
+ *
+ * <ul>
+ * <li>from the {@value #FREE_FAILURES}th failure of an address, each attempt waits one
+ * minute, then two, four... up to an hour;</li>
+ * <li>from the {@value #DAILY_LIMIT}th failure within 24 hours, the address is blocked
+ * until the end of those 24 hours;</li>
+ * <li>an IP address gets {@value #IP_FREE_FAILURES} free failures (several people may
+ * share it) before the same delays apply.</li>
+ * </ul>
+ * A successful login clears its address's counter.
+ */
+@Service
+public class LoginThrottle {
+
+	static final int FREE_FAILURES = 5;
+
+	static final int DAILY_LIMIT = 25;
+
+	static final int IP_FREE_FAILURES = 20;
+
+	static final int IP_DAILY_LIMIT = 200;
+
+	static final Duration FIRST_DELAY = Duration.ofMinutes(1);
+
+	static final Duration LONGEST_DELAY = Duration.ofHours(1);
+
+	static final Duration WINDOW = Duration.ofHours(24);
+
+	private final JdbcClient jdbc;
+
+	private final boolean trustLoopback;
+
+	LoginThrottle(JdbcClient jdbc,
+			@org.springframework.beans.factory.annotation.Value("${app.security.trust-loopback:false}") boolean trustLoopback) {
+		this.jdbc = jdbc;
+		this.trustLoopback = trustLoopback;
+	}
+
+	/**
+	 * Tells how long a login attempt must still wait.
+	 * @param email the address typed, normalised
+	 * @param ip the client's address, or {@code null}
+	 * @return the remaining wait, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Duration> remainingBlock(String email, String ip) {
+		List<String> subjects = subjects(email, ip);
+		Optional<Timestamp> until = this.jdbc
+			.sql("SELECT max(blocked_until) FROM login_throttle WHERE subject IN (:subjects) AND blocked_until > now()")
+			.param("subjects", subjects)
+			.query(Timestamp.class)
+			.optional();
+		return until.filter((value) -> value != null)
+			.map((value) -> Duration.between(Instant.now(), value.toInstant()))
+			.filter((remaining) -> !remaining.isNegative());
+	}
+
+	/**
+	 * Counts a failed attempt. Runs in its own transaction: the count survives the failed
+	 * authentication.
+	 * @param email the address typed, normalised
+	 * @param ip the client's address, or {@code null}
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void failure(String email, String ip) {
+		for (String subject : subjects(email, ip)) {
+			int failures = this.jdbc.sql("""
+					INSERT INTO login_throttle (subject, failures, window_started_at, last_failure_at)
+					VALUES (:subject, 1, now(), now())
+					ON CONFLICT (subject) DO UPDATE SET
+					    failures = CASE WHEN login_throttle.window_started_at < now() - interval '24 hours'
+					                    THEN 1 ELSE login_throttle.failures + 1 END,
+					    window_started_at = CASE WHEN login_throttle.window_started_at < now() - interval '24 hours'
+					                             THEN now() ELSE login_throttle.window_started_at END,
+					    last_failure_at = now()
+					RETURNING failures""").param("subject", subject).query(Integer.class).single();
+			Duration block = delayAfter(failures, subject.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
+			if (!block.isZero()) {
+				this.jdbc.sql("""
+						UPDATE login_throttle
+						SET blocked_until = CASE WHEN failures >= :limit THEN window_started_at + interval '24 hours'
+						                         ELSE now() + make_interval(secs => :seconds) END
+						WHERE subject = :subject""")
+					.param("limit", subject.startsWith("ip:") ? IP_DAILY_LIMIT : DAILY_LIMIT)
+					.param("seconds", block.toSeconds())
+					.param("subject", subject)
+					.update();
+			}
+		}
+	}
+
+	/**
+	 * Clears the counter of an address after a successful login (the IP's counter stays).
+	 * @param email the address, normalised
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void success(String email) {
+		this.jdbc.sql("DELETE FROM login_throttle WHERE subject = :subject")
+			.param("subject", "email:" + email)
+			.update();
+	}
+
+	/**
+	 * Forgets counters that stopped growing more than a day ago.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int purge() {
+		return this.jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < now() - interval '24 hours'").update();
+	}
+
+	/**
+	 * The wait imposed after a number of failures: none before {@code free}, then one
+	 * minute doubling at each failure, capped at an hour.
+	 * @param failures failures within the window
+	 * @param free failures allowed without delay
+	 * @return the delay, zero when none
+	 */
+	static Duration delayAfter(int failures, int free) {
+		if (failures < free) {
+			return Duration.ZERO;
+		}
+		int doublings = Math.min(failures - free, 10);
+		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+		return (delay.compareTo(LONGEST_DELAY) > 0) ? LONGEST_DELAY : delay;
+	}
+
+	private List<String> subjects(String email, String ip) {
+		List<String> subjects = new ArrayList<>();
+		subjects.add("email:" + ((email.length() > 300) ? email.substring(0, 300) : email));
+		if (ip != null && !(this.trustLoopback && RateLimitFilter.isLoopback(ip))) {
+			subjects.add("ip:" + ip);
+		}
+		return subjects;
+	}
+
+}

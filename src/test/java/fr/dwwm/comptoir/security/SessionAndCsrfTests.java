@@ -1,0 +1,159 @@
+package fr.dwwm.comptoir.security;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Sessions (ANSSI DAT-NT-009 R19-R21, OWASP ASVS 7), CSRF (ASVS 3.5) and rate limiting
+ * (ASVS 2.4).
+ */
+@IntegrationTest
+class SessionAndCsrfTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void theSessionIdChangesAtLogin() {
+		Account account = this.accounts.customer();
+		Http http = new Http(this.port);
+		Map<String, Object> product = this.jdbc
+			.sql("SELECT id, slug FROM product WHERE active AND stock > 5 ORDER BY id LIMIT 1")
+			.query()
+			.singleRow();
+		http.postForm("/products/" + product.get("slug"), "/cart/lines",
+				Map.of("productId", product.get("id").toString(), "quantity", "1"));
+		String guestSession = http.cookie("COMPTOIR_SESSION");
+		assertThat(guestSession).as("adding to the cart opened a guest session").isNotNull();
+		http.login(account.getEmail(), TestAccounts.PASSWORD);
+		assertThat(http.cookie("COMPTOIR_SESSION")).isNotNull().isNotEqualTo(guestSession);
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyLaxAndNeverInTheUrl() {
+		Account account = this.accounts.customer();
+		Http http = new Http(this.port);
+		HttpResponse<String> login = http.login(account.getEmail(), TestAccounts.PASSWORD);
+		String cookie = login.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((value) -> value.startsWith("COMPTOIR_SESSION="))
+			.findFirst()
+			.orElseThrow();
+		assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/").doesNotContain("Domain=");
+		assertThat(http.get("/account").body()).doesNotContainIgnoringCase("jsessionid");
+	}
+
+	@Test
+	void aStaffSessionExpiresAfterFiveIdleMinutesAndACustomerSessionAfterThirty() {
+		String secret = Totp.newSecret();
+		Account editor = this.accounts.create(Role.EDITOR, secret);
+		Account customer = this.accounts.customer();
+		new Http(this.port).login(editor.getEmail(), TestAccounts.PASSWORD);
+		new Http(this.port).login(customer.getEmail(), TestAccounts.PASSWORD);
+		assertThat(maxInactiveInterval(editor)).isEqualTo(5 * 60);
+		assertThat(maxInactiveInterval(customer)).isEqualTo(30 * 60);
+	}
+
+	@Test
+	void aSessionEndsAfterItsAbsoluteLifetimeEvenIfUsed() throws Exception {
+		SessionLifetimeFilter filter = new SessionLifetimeFilter(new SessionPolicy(java.time.Duration.ofMinutes(30),
+				java.time.Duration.ofHours(8), java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(4)));
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/account");
+		request.getSession()
+			.setAttribute(UserSessions.LOGIN_TIME, Instant.now().minus(java.time.Duration.ofHours(9)).toEpochMilli());
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("client", null,
+					List.of(new SimpleGrantedAuthority("ROLE_CUSTOMER"))));
+		try {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			filter.doFilter(request, response, new MockFilterChain());
+			assertThat(response.getRedirectedUrl()).isEqualTo("/login?expired");
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void formsPostedWithoutTheirCsrfTokenAreRefused() throws Exception {
+		this.mvc.perform(post("/register").param("email", "x@exemple.test")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/cart/lines").param("productId", "1")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/account/profile").with(user("client@exemple.test")).param("firstName", "Pirate"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void jsonPostedWithoutTheCsrfHeaderIsRefused() throws Exception {
+		this.mvc.perform(post("/cart/lines").contentType(MediaType.APPLICATION_JSON).content("{\"productId\": 1}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aBurstOfRegistrationsIsAnsweredWith429AndRetryAfter() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(post("/register").with(csrf()).with(from("10.7.0.1")).param("email", "burst@exemple.test"))
+				.andExpect(status().isOk());
+		}
+		this.mvc.perform(post("/register").with(csrf()).with(from("10.7.0.1")))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+		this.mvc.perform(post("/register").with(csrf()).with(from("10.7.0.1")).header("X-Forwarded-For", "203.0.113.9"))
+			.andExpect(status().isTooManyRequests());
+	}
+
+	private Integer maxInactiveInterval(Account account) {
+		return this.jdbc.sql("SELECT max(max_inactive_interval) FROM spring_session WHERE principal_name = :login")
+			.param("login", account.getEmail())
+			.query(Integer.class)
+			.single();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor csrf() {
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}

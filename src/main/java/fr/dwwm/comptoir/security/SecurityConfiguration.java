@@ -72,6 +72,9 @@ class SecurityConfiguration {
 			.failureHandler(new LoginFailureHandler())
 			.permitAll());
 		http.logout((logout) -> logout.logoutSuccessUrl("/?logout"));
+		// Password managers find where to change a password:
+		// /.well-known/change-password.
+		http.passwordManagement((passwords) -> passwords.changePasswordPage("/account/security"));
 		// The CSRF token lives in its own cookie (HttpOnly, SameSite=Lax) rather than in
 		// the
 		// session: a visitor who only browses never gets a session, so pages stay cheap

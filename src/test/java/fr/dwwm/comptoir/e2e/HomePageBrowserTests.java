@@ -65,6 +65,18 @@ class HomePageBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aFirstVisitSetsOnlyStrictlyNecessaryCookies() {
+		browser.manage().deleteAllCookies();
+		desktop();
+		open("/");
+		open("/products/confiture-de-figues");
+		assertThat(browser.manage().getCookies()).extracting(org.openqa.selenium.Cookie::getName)
+			.as("no tracking or analytics cookie: nothing needs consent (CNIL 2020-091)")
+			.isSubsetOf(java.util.List.of("COMPTOIR_CSRF", "COMPTOIR_SESSION", "comptoir-lang"));
+		assertThat(consoleMessages()).noneMatch((message) -> message.contains("net::ERR"));
+	}
+
+	@Test
 	void thePageChecksReallyCatchProblems() {
 		desktop();
 		open("/");

@@ -252,7 +252,7 @@ $html$<p>Un cookie est un petit fichier qu'un site dépose dans votre navigateur
 <p>Comptoir n'utilise que des traceurs strictement nécessaires, exemptés de consentement selon les lignes directrices de la CNIL (délibération n° 2020-091 du 17 septembre 2020) :</p>
 <ul>
 <li><strong>Cookie de session</strong> : un identifiant aléatoire qui permet de garder votre panier et de vous garder connecté d'une page à l'autre. Il ne contient aucune donnée personnelle en clair, n'est pas lisible par les scripts de la page et est effacé à la fermeture du navigateur ; la session expire aussi côté serveur après une période d'inactivité ou à la déconnexion.</li>
-<li><strong>Protection contre la falsification de requêtes (CSRF)</strong> : un jeton secret, lié à votre session, vérifie que chaque formulaire envoyé vient bien du site. Il est conservé avec la session et ne dépose pas de cookie supplémentaire.</li>
+<li><strong>Protection contre la falsification de requêtes (CSRF)</strong> : le cookie « COMPTOIR_CSRF » contient un jeton aléatoire qui vérifie que chaque formulaire envoyé vient bien du site. Il n'est pas lisible par les scripts de la page et est effacé à la fermeture du navigateur.</li>
 <li><strong>Cookie « comptoir-lang »</strong> : retient la langue d'affichage (français ou anglais). Il n'est déposé que si vous choisissez une langue avec le lien prévu à cet effet, et dure un an.</li>
 </ul>
 <p>Le choix du thème clair ou sombre est enregistré dans le stockage local (localStorage) de votre navigateur. Il n'est jamais envoyé au serveur et sert uniquement à afficher le site comme vous l'avez demandé ; c'est lui aussi un traceur de personnalisation de l'interface, exempté de consentement.</p>

@@ -62,7 +62,7 @@ CREATE INDEX mail_outbox_pending_idx ON mail_outbox (next_attempt_at) WHERE stat
 -- the application role may not create tables.
 CREATE TABLE spring_session (
     primary_id            char(36) NOT NULL,
-    session_id            char(36) NOT NULL,
+    session_id            varchar(64) NOT NULL,
     creation_time         bigint NOT NULL,
     last_access_time      bigint NOT NULL,
     max_inactive_interval integer NOT NULL,

@@ -3,13 +3,13 @@ package fr.dwwm.comptoir.account;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import fr.dwwm.comptoir.security.RandomTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +33,6 @@ class OneTimeTokens {
 
 	private final JdbcClient jdbc;
 
-	private final SecureRandom random = new SecureRandom();
-
 	OneTimeTokens(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -55,9 +53,7 @@ class OneTimeTokens {
 			.param("account", accountId)
 			.param("purpose", purpose.name())
 			.update();
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = RandomTokens.urlSafe(RandomTokens.SECRET_BYTES);
 		this.jdbc.sql("""
 				INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at)
 				VALUES (:account, :purpose, :hash, now() + make_interval(secs => :seconds))""")
@@ -118,6 +114,17 @@ class OneTimeTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Deletes the tokens expired for more than a day, once a day: a used or expired token
+	 * proves nothing and need not be kept.
+	 * @return how many were deleted
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	@Transactional
+	public int purge() {
+		return this.jdbc.sql("DELETE FROM one_time_token WHERE expires_at < now() - interval '1 day'").update();
 	}
 
 }

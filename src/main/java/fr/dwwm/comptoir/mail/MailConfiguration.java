@@ -9,7 +9,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 /**
  * The plain-text versions of the mails are Thymeleaf templates in text mode
  * ({@code templates/mail/text/*.txt}); Spring Boot's template engine picks this resolver
- * up beside its HTML one. Scheduling runs the outbox sender and the purge jobs.
+ * up beside its HTML one. Scheduling runs the outbox sender and the daily purges of data
+ * kept no longer than needed ({@code app.retention.cron}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

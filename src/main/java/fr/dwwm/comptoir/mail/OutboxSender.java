@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the mails of the outbox, every few seconds. Each batch is claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so that several instances of the shop never send the
- * same mail twice. A mail that fails is retried later, with growing delays, up to
- * {@value #MAX_ATTEMPTS} attempts.
+ * Sends the mails of the outbox, every few seconds, then erases their content: a sent
+ * mail may hold a password-reset link or an invoice, which the database need not keep.
+ * Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so that several instances of
+ * the shop never send the same mail twice. A mail that fails is retried later, with
+ * growing delays, up to {@value #MAX_ATTEMPTS} attempts.
  */
 @Component
 public class OutboxSender {
@@ -71,10 +72,10 @@ public class OutboxSender {
 			for (Pending mail : due) {
 				try {
 					this.mailSender.send(toMessage(mail));
-					this.jdbc.sql(
-							"UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1 WHERE id = :id")
-						.param("id", mail.id())
-						.update();
+					this.jdbc.sql("""
+							UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
+							       body_html = '', body_text = '', attachment = NULL, attachment_name = NULL
+							WHERE id = :id""").param("id", mail.id()).update();
 					count++;
 				}
 				catch (MailException | MessagingException ex) {
@@ -84,6 +85,19 @@ public class OutboxSender {
 			return count;
 		});
 		return (sent != null) ? sent : 0;
+	}
+
+	/**
+	 * Deletes the trace of mails sent more than 30 days ago and of mails given up more
+	 * than 90 days ago (the time to investigate a delivery problem), once a day.
+	 * @return how many were deleted
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public int purge() {
+		return this.jdbc.sql("""
+				DELETE FROM mail_outbox
+				WHERE (status = 'SENT' AND sent_at < now() - interval '30 days')
+				   OR (status = 'FAILED' AND created_at < now() - interval '90 days')""").update();
 	}
 
 	private void retryLater(Pending mail, Exception failure) {

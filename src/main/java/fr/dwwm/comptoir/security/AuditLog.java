@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,6 +74,17 @@ public class AuditLog {
 		// The application log gets a one-line summary, with line breaks removed so that a
 		// crafted value cannot forge a fake entry.
 		logger.info("audit action={} outcome={} actor={} target={}", action, outcome, actorAccountId, oneLine(target));
+	}
+
+	/**
+	 * Deletes the entries older than a year, once a day (CNIL: six months to a year). The
+	 * application role may not delete from the log directly: it calls a database function
+	 * that refuses to delete anything younger than six months.
+	 * @return how many entries were deleted
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public int purge() {
+		return this.jdbc.sql("SELECT purge_audit_log(interval '1 year')").query(Integer.class).single();
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package fr.dwwm.comptoir.security;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,12 +34,10 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
 	private static final int NONCE_BYTES = 16;
 
-	private final SecureRandom random = new SecureRandom();
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String nonce = newNonce();
+		String nonce = RandomTokens.urlSafe(NONCE_BYTES);
 		request.setAttribute(NONCE_ATTRIBUTE, nonce);
 		response.setHeader(HEADER, policy(nonce));
 		chain.doFilter(request, response);
@@ -56,12 +52,6 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 		return "default-src 'self'; " + "script-src 'self' 'nonce-" + nonce + "'; " + "style-src 'self'; "
 				+ "img-src 'self'; " + "font-src 'self'; " + "connect-src 'self'; " + "object-src 'none'; "
 				+ "base-uri 'none'; " + "frame-ancestors 'none'; " + "form-action 'self'";
-	}
-
-	private String newNonce() {
-		byte[] bytes = new byte[NONCE_BYTES];
-		this.random.nextBytes(bytes);
-		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,6 +124,7 @@ public class LoginThrottle {
 	 * @return how many were deleted
 	 */
 	@Transactional
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
 	public int purge() {
 		return this.jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < now() - interval '24 hours'").update();
 	}

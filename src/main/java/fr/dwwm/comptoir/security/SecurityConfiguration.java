@@ -21,9 +21,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Who may reach what, how people log in, and the security headers of every response.
@@ -53,7 +56,8 @@ class SecurityConfiguration {
 			new RateLimitFilter.Rule("register", "POST", "/register", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("password-reset", "POST", "/password/forgot", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("contact", "POST", "/contact", 3, Duration.ofMinutes(10)),
-			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 60, Duration.ofMinutes(1)));
+			new RateLimitFilter.Rule("search", "GET", "/search", 60, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 120, Duration.ofMinutes(1)));
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,
@@ -92,11 +96,20 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	static CookieCsrfTokenRepository csrfTokens(boolean secure) {
+	static CsrfTokenRepository csrfTokens(boolean secure) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(secure ? "__Host-COMPTOIR_CSRF" : "COMPTOIR_CSRF");
 		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
-		return tokens;
+		return new StrongCsrfTokens(tokens);
+	}
+
+	/**
+	 * Session identifiers of 256 random bits instead of Spring Session's UUIDs (122
+	 * bits): the identifier is the credential of a logged-in visitor.
+	 */
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> strongSessionIdentifiers() {
+		return (sessions) -> sessions.setSessionIdGenerator(() -> RandomTokens.urlSafe(RandomTokens.SECRET_BYTES));
 	}
 
 	/**

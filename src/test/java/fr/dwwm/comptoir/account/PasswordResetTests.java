@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.account;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import fr.dwwm.comptoir.mail.OutboxSender;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.Mailbox;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,15 @@ class PasswordResetTests {
 
 	@Autowired
 	private TestAccounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private OneTimeTokens tokens;
+
+	@Autowired
+	private OutboxSender sender;
 
 	private Account account;
 
@@ -89,6 +100,33 @@ class PasswordResetTests {
 				Map.of("token", token, "password", NEW_PASSWORD));
 		assertThat(accepted.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?reset"));
+	}
+
+	@Test
+	void aSentLinkIsErasedFromTheOutboxAndExpiredTokensArePurged() {
+		request(new Http(this.port), this.account.getEmail());
+		assertThat(this.mailbox.to(this.account.getEmail())).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT body_text || body_html FROM mail_outbox WHERE recipient = :email")
+			.param("email", this.account.getEmail())
+			.query(String.class)
+			.single()).as("the content of a sent mail is erased").isEmpty();
+
+		this.jdbc.sql("""
+				UPDATE one_time_token SET created_at = now() - interval '3 days', expires_at = now() - interval '2 days'
+				WHERE account_id = :account""").param("account", this.account.getId()).update();
+		this.jdbc.sql("UPDATE mail_outbox SET sent_at = now() - interval '31 days' WHERE recipient = :email")
+			.param("email", this.account.getEmail())
+			.update();
+		assertThat(this.tokens.purge()).isPositive();
+		assertThat(this.sender.purge()).isPositive();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM one_time_token WHERE account_id = :account")
+			.param("account", this.account.getId())
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = :email")
+			.param("email", this.account.getEmail())
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	private static HttpResponse<String> request(Http http, String email) {

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 class SecurityHeadersTests {
 
-	private static final Pattern NONCE = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'");
+	private static final Pattern NONCE = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9_-]{22})'");
 
 	@Autowired
 	private MockMvc mvc;
@@ -73,7 +73,7 @@ class SecurityHeadersTests {
 	}
 
 	private static final org.hamcrest.Matcher<String> NONCE_MATCHER = org.hamcrest.Matchers
-		.matchesPattern(".*script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'.*");
+		.matchesPattern(".*script-src 'self' 'nonce-[A-Za-z0-9_-]{22}'.*");
 
 	private static String nonceOf(MvcResult result) {
 		Matcher matcher = NONCE.matcher(result.getResponse().getHeader("Content-Security-Policy"));

@@ -1,6 +1,8 @@
 package fr.dwwm.comptoir.security;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,24 @@ class SessionAndCsrfTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Test
+	void sessionIdsAndCsrfTokensCarry256RandomBits() {
+		Http http = new Http(this.port);
+		Map<String, Object> product = this.jdbc
+			.sql("SELECT id, slug FROM product WHERE active AND stock > 5 ORDER BY id LIMIT 1")
+			.query()
+			.singleRow();
+		http.postForm("/products/" + product.get("slug"), "/cart/lines",
+				Map.of("productId", product.get("id").toString(), "quantity", "1"));
+		// Read from the repository itself: MockMvc's csrf() in other tests swaps the
+		// repository of the shared context for one that keeps tokens out of cookies.
+		assertThat(SecurityConfiguration.csrfTokens(false).generateToken(new MockHttpServletRequest()).getToken())
+			.matches("[A-Za-z0-9_-]{43}");
+		String sessionId = new String(Base64.getDecoder().decode(http.cookie("COMPTOIR_SESSION")),
+				StandardCharsets.US_ASCII);
+		assertThat(sessionId).as("32 random bytes in URL-safe Base64").matches("[A-Za-z0-9_-]{43}");
+	}
 
 	@Test
 	void theSessionIdChangesAtLogin() {

@@ -27,14 +27,19 @@ class CartController {
 
 	private final CurrentCart currentCart;
 
-	CartController(Carts carts, CurrentCart currentCart) {
+	private final FreeShipping freeShipping;
+
+	CartController(Carts carts, CurrentCart currentCart, FreeShipping freeShipping) {
 		this.carts = carts;
 		this.currentCart = currentCart;
+		this.freeShipping = freeShipping;
 	}
 
 	@GetMapping("/cart")
 	String cart(HttpServletRequest request, Model model) {
-		model.addAttribute("cart", this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY));
+		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);
+		model.addAttribute("cart", cart);
+		model.addAttribute("freeShipping", this.freeShipping.progress(cart).orElse(null));
 		model.addAttribute("noindex", true);
 		return "cart/cart";
 	}
@@ -87,11 +92,11 @@ class CartController {
 	 */
 	static class AddToCart {
 
-		@NotNull
+		@NotNull(message = "{api.cart.product-required}")
 		private Long productId;
 
-		@Min(1)
-		@Max(Carts.MAX_QUANTITY)
+		@Min(value = 1, message = "{cart.message.invalid}")
+		@Max(value = Carts.MAX_QUANTITY, message = "{cart.message.invalid}")
 		private int quantity = 1;
 
 		public Long getProductId() {

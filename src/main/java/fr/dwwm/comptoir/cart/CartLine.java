@@ -35,4 +35,19 @@ public record CartLine(long productId, String slug, String name, int unitPriceCe
 		return this.available && this.quantity <= this.stock;
 	}
 
+	/**
+	 * Returns what keeps the line from being ordered, as a message key whose argument is
+	 * the stock.
+	 * @return a key of the message bundles, or {@code null} when the line is orderable
+	 */
+	public String problemKey() {
+		if (!this.available) {
+			return "cart.line.unavailable";
+		}
+		if (this.quantity > this.stock) {
+			return (this.stock == 0) ? "cart.line.out-of-stock" : "cart.line.not-enough";
+		}
+		return null;
+	}
+
 }

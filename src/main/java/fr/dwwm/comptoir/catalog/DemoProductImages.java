@@ -54,12 +54,13 @@ class DemoProductImages implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		List<Missing> missing = this.jdbc.sql("""
-				SELECT p.id, p.name, c.slug AS category
+				SELECT p.id, p.name, c.slug AS category, p.featured
 				FROM product p JOIN category c ON c.id = p.category_id
 				WHERE NOT EXISTS (SELECT 1 FROM product_image i WHERE i.product_id = p.id)
 				  AND p.sku ~ '^(EPI|MAI)-'
 				ORDER BY p.id""")
-			.query((row, number) -> new Missing(row.getLong("id"), row.getString("name"), row.getString("category")))
+			.query((row, number) -> new Missing(row.getLong("id"), row.getString("name"), row.getString("category"),
+					row.getBoolean("featured")))
 			.list();
 		if (missing.isEmpty()) {
 			return;
@@ -68,11 +69,46 @@ class DemoProductImages implements ApplicationRunner {
 		// Drawing and encoding take most of the time: they run on every core, the inserts
 		// one by one.
 		missing.parallelStream()
-			.map((product) -> Map.entry(product, this.images.prepare(draw(product))))
+			.map((product) -> Map.entry(product, views(product).stream().map(this.images::prepare).toList()))
 			.toList()
-			.forEach((drawn) -> this.images.save(drawn.getKey().id(), drawn.getValue(), drawn.getKey().name(), 0));
+			.forEach((drawn) -> {
+				Missing product = drawn.getKey();
+				List<ProductImages.Prepared> views = drawn.getValue();
+				for (int position = 0; position < views.size(); position++) {
+					this.images.save(product.id(), views.get(position), altText(product, position), position);
+				}
+			});
 		logger.info("Drew pictures for {} demo products in {} ms", missing.size(),
 				(System.nanoTime() - start) / 1_000_000);
+	}
+
+	/**
+	 * The pictures of a product: the still life, and for the products the shop puts
+	 * forward a close-up and the other side too, so their page has a gallery to browse.
+	 */
+	static List<BufferedImage> views(Missing product) {
+		BufferedImage still = draw(product);
+		if (!product.featured()) {
+			return List.of(still);
+		}
+		BufferedImage closeUp = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		Graphics2D zoom = closeUp.createGraphics();
+		zoom.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		zoom.drawImage(still, 0, 0, WIDTH, HEIGHT, 300, 225, 900, 675, null);
+		zoom.dispose();
+		BufferedImage otherSide = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+		Graphics2D mirror = otherSide.createGraphics();
+		mirror.drawImage(still, WIDTH, 0, -WIDTH, HEIGHT, null);
+		mirror.dispose();
+		return List.of(still, closeUp, otherSide);
+	}
+
+	private static String altText(Missing product, int position) {
+		return switch (position) {
+			case 0 -> product.name();
+			case 1 -> product.name() + ", de près";
+			default -> product.name() + ", vu de l'autre côté";
+		};
 	}
 
 	static BufferedImage draw(Missing product) {
@@ -204,7 +240,7 @@ class DemoProductImages implements ApplicationRunner {
 		g.fill(new Ellipse2D.Double(580, 250, 40, 80));
 	}
 
-	record Missing(long id, String name, String category) {
+	record Missing(long id, String name, String category, boolean featured) {
 
 	}
 

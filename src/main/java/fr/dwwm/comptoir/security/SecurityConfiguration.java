@@ -21,6 +21,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -62,7 +69,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
-			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
+			LocaleResolver locales) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
 					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
@@ -86,6 +94,15 @@ class SecurityConfiguration {
 		// serve. Forms carry the token (masked differently on each page, against BREACH)
 		// and the server compares it with the cookie.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(secureCookies)));
+		// The JSON API gets problem details, not the login page or an HTML error page.
+		ApiProblemResponses apiProblems = new ApiProblemResponses(messages, locales);
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		// Pages keep Spring Security's usual answers: the login page, the 403 error page.
+		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(apiProblems, api)
+			.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE)
+			.defaultAuthenticationEntryPointFor(apiProblems, api)
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+					AnyRequestMatcher.INSTANCE));
 		http.headers((headers) -> headers
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));

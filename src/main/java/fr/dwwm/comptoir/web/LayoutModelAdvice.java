@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.web;
 
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,21 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @ControllerAdvice
 class LayoutModelAdvice {
+
+	private final JavaScriptModules modules;
+
+	LayoutModelAdvice(JavaScriptModules modules) {
+		this.modules = modules;
+	}
+
+	/**
+	 * The import map of the page's JavaScript modules.
+	 * @return {@code {"imports": {"/js/api.js": "/js/api-5d41….js", …}}}
+	 */
+	@ModelAttribute("importMap")
+	Map<String, Map<String, String>> importMap() {
+		return Map.of("imports", this.modules.versionedUrls());
+	}
 
 	/**
 	 * Link to the current page in the other language, keeping its query parameters. On an

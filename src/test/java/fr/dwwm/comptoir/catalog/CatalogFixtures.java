@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Creates catalog rows for a test, with unique slugs and SKUs, so that tests never depend
  * on each other's data nor on the demo catalog.
  */
-final class CatalogFixtures {
+public final class CatalogFixtures {
 
 	private final JdbcClient jdbc;
 
@@ -18,11 +18,21 @@ final class CatalogFixtures {
 
 	private int counter;
 
-	CatalogFixtures(JdbcClient jdbc) {
+	/**
+	 * Creates fixtures writing through a JDBC client.
+	 * @param jdbc the client
+	 */
+	public CatalogFixtures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	long category(String name, Long parentId) {
+	/**
+	 * Creates an inactive category.
+	 * @param name its name
+	 * @param parentId its parent, or {@code null}
+	 * @return its id
+	 */
+	public long category(String name, Long parentId) {
 		// Inactive, so that test categories never show in the navigation other tests
 		// read.
 		return this.jdbc.sql(
@@ -34,7 +44,16 @@ final class CatalogFixtures {
 			.single();
 	}
 
-	long product(long categoryId, String name, int priceCents, int stock, Map<String, String> attributes) {
+	/**
+	 * Creates a published product at 5.5 % VAT.
+	 * @param categoryId its category
+	 * @param name its name
+	 * @param priceCents its price including VAT
+	 * @param stock units in stock
+	 * @param attributes its attributes
+	 * @return its id
+	 */
+	public long product(long categoryId, String name, int priceCents, int stock, Map<String, String> attributes) {
 		return this.jdbc.sql("""
 				INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, stock,
 				                     active, attributes)

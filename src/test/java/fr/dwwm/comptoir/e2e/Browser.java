@@ -53,6 +53,15 @@ public final class Browser {
 	 * @return the driver; the caller quits it
 	 */
 	public static ChromeDriver start() {
+		return start(true);
+	}
+
+	/**
+	 * Starts a fresh headless browser with an empty profile, with or without JavaScript.
+	 * @param javascript whether pages may run scripts
+	 * @return the driver; the caller quits it
+	 */
+	public static ChromeDriver start(boolean javascript) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			throw new IllegalStateException("E2E_REQUIRED=true but Chromium (" + CHROMIUM + ") or ChromeDriver ("
 					+ CHROMEDRIVER + ") is missing: run 'apt-get install -y chromium chromium-driver'");
@@ -73,7 +82,12 @@ public final class Browser {
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+		Map<String, Object> preferences = new java.util.HashMap<>(Map.of("intl.accept_languages", "fr-FR,fr"));
+		if (!javascript) {
+			// The setting a visitor changes in chrome://settings/content/javascript.
+			preferences.put("profile.managed_default_content_settings.javascript", 2);
+		}
+		options.setExperimentalOption("prefs", preferences);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()

@@ -13,6 +13,7 @@ import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -199,11 +200,14 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Waits up to five seconds for a condition of the page.
+	 * Waits up to five seconds for a condition of the page, looking again when an element
+	 * was replaced meanwhile (a reload, or a script that re-rendered part of the page).
 	 * @return a wait bound to the browser
 	 */
 	protected WebDriverWait waitUpTo5Seconds() {
-		return new WebDriverWait(browser, Duration.ofSeconds(5));
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 }

@@ -83,6 +83,15 @@ class StorefrontBrowserTests extends BrowserTest {
 		Object outline = browser.executeScript("return getComputedStyle(document.activeElement).outlineStyle");
 		assertThat(outline).as("focus is visible").isNotEqualTo("none");
 		new Actions(browser).sendKeys(Keys.ENTER).perform();
+		// The script adds without leaving the page; its message links to the cart.
+		WebElement viewCart = waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.cssSelector("[data-toast-region] a")));
+		for (int presses = 0; presses < 80 && !viewCart.equals(browser.switchTo().activeElement()); presses++) {
+			new Actions(browser).sendKeys(Keys.TAB).perform();
+		}
+		assertThat(browser.switchTo().activeElement()).as("the message's link is reachable with Tab")
+			.isEqualTo(viewCart);
+		new Actions(browser).sendKeys(Keys.ENTER).perform();
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
 		assertThat(browser.findElement(By.cssSelector(".cart-lines")).getText()).contains("Confiture de figues");
 		assertThat(browser.findElement(By.cssSelector("[data-cart-count]")).getText()).isNotEqualTo("0");

@@ -90,6 +90,28 @@ public final class Http {
 	}
 
 	/**
+	 * Calls the JSON API the way the pages' scripts do.
+	 * @param method HTTP method
+	 * @param path the API path
+	 * @param json the body, or {@code null}
+	 * @param csrfToken the token taken from a page's form, sent in the header
+	 * {@code X-XSRF-TOKEN}, or {@code null} to send none
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> sendJson(String method, String path, String json, String csrfToken) {
+		HttpRequest.Builder request = request(path, "Accept", "application/json, application/problem+json");
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (csrfToken != null) {
+			request.header("X-XSRF-TOKEN", csrfToken);
+		}
+		request.method(method,
+				(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		return send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * Opens a page holding a form and returns its CSRF token, as a browser would.
 	 * @param path a page with a form, e.g. {@code /login}
 	 * @return the token of this client's session

@@ -1,0 +1,86 @@
+package fr.dwwm.comptoir.cart;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.dwwm.comptoir.web.Money;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * A cart as the JSON API returns it after a change: every amount and text already
+ * computed and formatted by the server, so the page's script only puts them in place
+ * ({@code textContent}) and never does arithmetic on prices.
+ *
+ * @param message what the change did, for the toast
+ * @param itemCount units in the cart, for the header badge
+ * @param itemCountLabel the badge's text for screen readers
+ * @param itemsLabel "3 articles"
+ * @param itemsTotal amount of the goods
+ * @param vat VAT included, per rate
+ * @param shipping progress towards free shipping, or {@code null}
+ * @param orderable whether checkout may start
+ * @param lines the lines, in page order
+ */
+public record CartSummary(String message, int itemCount, String itemCountLabel, String itemsLabel, String itemsTotal,
+		List<Vat> vat, String shipping, boolean orderable, List<Line> lines) {
+
+	/**
+	 * Builds the summary of a cart.
+	 * @param cart the cart, freshly read
+	 * @param shipping its progress towards free shipping
+	 * @param message what the change did, already translated
+	 * @param messages the message bundles
+	 * @param money the amount formatter
+	 * @param locale the visitor's language
+	 * @return the summary
+	 */
+	static CartSummary of(CartView cart, Optional<FreeShipping.Progress> shipping, String message,
+			MessageSource messages, Money money, Locale locale) {
+		List<Vat> vat = cart.vat()
+			.rates()
+			.stream()
+			.map((rate) -> new Vat(
+					messages.getMessage("cart.vat-included", new Object[] { money.percent(rate.rate()) }, locale),
+					money.format(rate.vatCents())))
+			.toList();
+		List<Line> lines = cart.lines()
+			.stream()
+			.map((line) -> new Line(line.productId(), line.quantity(), money.format(line.totalCents()),
+					(line.problemKey() != null)
+							? messages.getMessage(line.problemKey(), new Object[] { line.stock() }, locale) : null))
+			.toList();
+		String shippingText = shipping.map(
+				(progress) -> messages.getMessage(
+						progress.messageKey(), new Object[] { progress.methodName(),
+								money.format(progress.remainingCents()), money.format(progress.thresholdCents()) },
+						locale))
+			.orElse(null);
+		return new CartSummary(message, cart.itemCount(),
+				messages.getMessage("layout.cart.count", new Object[] { cart.itemCount() }, locale),
+				messages.getMessage("cart.items", new Object[] { cart.itemCount() }, locale),
+				money.format(cart.itemsTotalCents()), vat, shippingText, cart.orderable(), lines);
+	}
+
+	/**
+	 * The VAT of one rate.
+	 *
+	 * @param label "dont TVA 5,5 %"
+	 * @param amount the VAT included
+	 */
+	public record Vat(String label, String amount) {
+	}
+
+	/**
+	 * One line after the change.
+	 *
+	 * @param productId the product
+	 * @param quantity units in the cart
+	 * @param total the line's amount
+	 * @param problem what keeps it from being ordered, or {@code null}
+	 */
+	public record Line(long productId, int quantity, String total, String problem) {
+	}
+
+}

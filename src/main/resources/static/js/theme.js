@@ -1,0 +1,44 @@
+/*
+ * Light or dark theme. The layout's first script already applied the visitor's choice, or
+ * their system's preference (prefers-color-scheme); this button switches and remembers the
+ * choice in localStorage (a preference, not a tracker: no consent needed). Without a choice,
+ * the page follows the system when it changes.
+ */
+const KEY = 'comptoir-theme';
+const root = document.documentElement;
+const system = matchMedia('(prefers-color-scheme: dark)');
+
+function stored() {
+  try {
+    return localStorage.getItem(KEY);
+  } catch (error) {
+    return null;
+  }
+}
+
+function apply(theme, button) {
+  root.dataset.bsTheme = theme;
+  if (button) {
+    button.setAttribute('aria-pressed', String(theme === 'dark'));
+  }
+}
+
+const button = document.querySelector('[data-theme-toggle]');
+if (button) {
+  button.hidden = false;
+  apply(root.dataset.bsTheme === 'dark' ? 'dark' : 'light', button);
+  button.addEventListener('click', () => {
+    const theme = root.dataset.bsTheme === 'dark' ? 'light' : 'dark';
+    apply(theme, button);
+    try {
+      localStorage.setItem(KEY, theme);
+    } catch (error) {
+      // Private browsing may refuse storage: the theme still applies to this page.
+    }
+  });
+}
+system.addEventListener('change', (event) => {
+  if (!stored()) {
+    apply(event.matches ? 'dark' : 'light', button);
+  }
+});

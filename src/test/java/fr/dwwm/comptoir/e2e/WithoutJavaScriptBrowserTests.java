@@ -1,0 +1,87 @@
+package fr.dwwm.comptoir.e2e;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The same shopping goals with JavaScript turned off in Chromium (progressive
+ * enhancement): every form still works by posting and reloading, as it did before the
+ * scripts existed.
+ */
+class WithoutJavaScriptBrowserTests extends BrowserTest {
+
+	@BeforeAll
+	static void startBrowserWithoutJavaScript() {
+		browser.quit();
+		browser = Browser.start(false);
+	}
+
+	@Test
+	void scriptsDoNotRunInThisBrowser() {
+		open("/products/confiture-de-figues");
+		assertThat(browser.findElements(By.cssSelector(".gallery__controls"))).as("the gallery was not enhanced")
+			.isEmpty();
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class")).isNull();
+	}
+
+	@Test
+	void addingToTheCartPostsTheFormAndShowsTheCart() {
+		desktop();
+		open("/products/confiture-de-figues");
+		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
+		assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText())
+			.startsWith("Produit ajouté au panier");
+		assertThat(browser.findElement(By.cssSelector(".cart-lines")).getText()).contains("Confiture de figues");
+	}
+
+	@Test
+	void changingAQuantityPostsTheFormAndReloadsTheTotals() {
+		desktop();
+		open("/products/confiture-de-figues");
+		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
+		WebElement line = browser
+			.findElement(By.xpath("//li[contains(@class,'cart-line')][.//a[contains(.,'Confiture de figues')]]"));
+		String total = line.findElement(By.cssSelector("[data-line-total]")).getText();
+		WebElement quantity = line.findElement(By.name("quantity"));
+		quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "3");
+		line.findElement(By.cssSelector("form[data-cart-quantity] button")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.findElement(By.cssSelector("main [role=status]"))
+			.getText()
+			.equals("Quantité mise à jour : 3."));
+		assertThat(browser
+			.findElement(By.xpath("//li[contains(@class,'cart-line')][.//a[contains(.,'Confiture de figues')]]"))
+			.findElement(By.cssSelector("[data-line-total]"))
+			.getText()).isNotEqualTo(total);
+	}
+
+	@Test
+	void searchingOpensTheResultsPage() {
+		desktop();
+		open("/");
+		WebElement field = browser.findElement(By.id("site-search-q"));
+		assertThat(field.getDomAttribute("role")).as("no combobox without its script").isNull();
+		field.sendKeys("confiture", Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/search?q=confiture"));
+		assertThat(browser.findElements(By.cssSelector(".product-card"))).isNotEmpty();
+	}
+
+	@Test
+	void filteringSubmitsTheFormAndReloadsTheList() {
+		mobile();
+		open("/products?category=epicerie-fine");
+		// On a phone the filters are folded in a <details>, which opens without a script.
+		browser.findElement(By.cssSelector("details.catalog__filters summary")).click();
+		browser.findElement(By.id("filter-stock")).sendKeys(Keys.SPACE);
+		browser.findElement(By.cssSelector(".catalog__filter-form button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("stock=true"));
+		assertThat(browser.findElement(By.id("filter-stock")).isSelected()).isTrue();
+	}
+
+}

@@ -90,6 +90,9 @@ for (const form of document.querySelectorAll('form[data-validate]')) {
   form.noValidate = true;
   // Capture phase: runs before any other submit handler of the page.
   form.addEventListener('submit', (event) => {
+    if (event.submitter?.formNoValidate) {
+      return; // a button that only recomputes (formnovalidate), not the final one
+    }
     const invalid = fields(form).filter((field) => !check(field));
     if (invalid.length > 0) {
       event.preventDefault();

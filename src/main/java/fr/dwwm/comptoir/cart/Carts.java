@@ -53,6 +53,38 @@ public class Carts {
 	}
 
 	/**
+	 * Moves a guest's cart into a customer's: quantities of the same product add up
+	 * (within {@value #MAX_QUANTITY}), and the guest cart disappears. When the customer
+	 * has no open cart, the guest cart simply becomes theirs.
+	 * @param guestCartId the cart of the session before login
+	 * @param accountId the customer who logged in
+	 */
+	@Transactional
+	public void mergeGuestCart(long guestCartId, long accountId) {
+		if (!isOpenGuestCart(guestCartId)) {
+			return;
+		}
+		Optional<Long> open = openCartOf(accountId);
+		if (open.isEmpty()) {
+			this.jdbc.sql("UPDATE cart SET account_id = :account WHERE id = :cart")
+				.param("account", accountId)
+				.param("cart", guestCartId)
+				.update();
+			return;
+		}
+		this.jdbc.sql("""
+				INSERT INTO cart_line (cart_id, product_id, quantity, added_at)
+				SELECT :target, product_id, quantity, added_at FROM cart_line WHERE cart_id = :guest
+				ON CONFLICT (cart_id, product_id)
+				DO UPDATE SET quantity = least(cart_line.quantity + excluded.quantity, :max)""")
+			.param("target", open.get())
+			.param("guest", guestCartId)
+			.param("max", MAX_QUANTITY)
+			.update();
+		this.jdbc.sql("DELETE FROM cart WHERE id = :cart").param("cart", guestCartId).update();
+	}
+
+	/**
 	 * Creates an empty cart.
 	 * @param accountId its owner, or {@code null} for a guest
 	 * @return the new cart's id

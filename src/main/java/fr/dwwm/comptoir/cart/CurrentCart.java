@@ -34,6 +34,7 @@ public class CurrentCart {
 	public Optional<Long> find(HttpServletRequest request) {
 		Optional<Long> account = accountId();
 		if (account.isPresent()) {
+			mergeGuestCart(request, account.get());
 			return this.carts.openCartOf(account.get());
 		}
 		HttpSession session = request.getSession(false);
@@ -49,6 +50,7 @@ public class CurrentCart {
 	public long findOrCreate(HttpServletRequest request) {
 		Optional<Long> account = accountId();
 		if (account.isPresent()) {
+			mergeGuestCart(request, account.get());
 			return this.carts.openCartOf(account.get()).orElseGet(() -> this.carts.create(account.get()));
 		}
 		HttpSession session = request.getSession(true);
@@ -59,6 +61,19 @@ public class CurrentCart {
 		long cartId = this.carts.create(null);
 		session.setAttribute(SESSION_ATTRIBUTE, cartId);
 		return cartId;
+	}
+
+	/**
+	 * What a guest put in their cart before logging in joins their account's cart, on the
+	 * first request after login (the session keeps its attributes across the login).
+	 */
+	private void mergeGuestCart(HttpServletRequest request, long accountId) {
+		HttpSession session = request.getSession(false);
+		Object id = (session != null) ? session.getAttribute(SESSION_ATTRIBUTE) : null;
+		if (id instanceof Long guestCartId) {
+			session.removeAttribute(SESSION_ATTRIBUTE);
+			this.carts.mergeGuestCart(guestCartId, accountId);
+		}
 	}
 
 	private static Optional<Long> accountId() {

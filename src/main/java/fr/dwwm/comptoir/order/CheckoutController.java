@@ -1,0 +1,243 @@
+package fr.dwwm.comptoir.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Address;
+import fr.dwwm.comptoir.account.SavedAddresses;
+import fr.dwwm.comptoir.account.ShopUser;
+import fr.dwwm.comptoir.cart.CartView;
+import fr.dwwm.comptoir.cart.Carts;
+import fr.dwwm.comptoir.cart.CurrentCart;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * The checkout page, for guests and customers alike, and the confirmation page of an
+ * order just placed. One form, in sections (contact, address, delivery, promotion code,
+ * summary, payment); "Mettre à jour le récapitulatif" reprices without ordering, and the
+ * final button says that the order commits to pay (Code de la consommation, art.
+ * L221-14).
+ */
+@Controller
+class CheckoutController {
+
+	/** Session attribute listing the orders this visitor placed, for guests' pages. */
+	static final String PLACED_ORDERS = "comptoir.placedOrders";
+
+	private final CurrentCart currentCart;
+
+	private final Carts carts;
+
+	private final Checkout checkout;
+
+	private final Orders orders;
+
+	private final Invoices invoices;
+
+	private final SavedAddresses savedAddresses;
+
+	private final SmartValidator validator;
+
+	CheckoutController(CurrentCart currentCart, Carts carts, Checkout checkout, Orders orders, Invoices invoices,
+			SavedAddresses savedAddresses, SmartValidator validator) {
+		this.currentCart = currentCart;
+		this.carts = carts;
+		this.checkout = checkout;
+		this.orders = orders;
+		this.invoices = invoices;
+		this.savedAddresses = savedAddresses;
+		this.validator = validator;
+	}
+
+	@InitBinder("form")
+	void allowedFields(WebDataBinder binder) {
+		binder.setAllowedFields("idempotencyKey", "expectedTotalCents", "email", "addressId", "firstName", "lastName",
+				"line1", "line2", "postalCode", "city", "country", "phone", "shippingMethod", "promoCode",
+				"acceptTerms", "cardNumber", "cardExpiry", "cardCode", "cardHolder");
+	}
+
+	@GetMapping("/checkout")
+	String form(@AuthenticationPrincipal ShopUser user, HttpServletRequest request, Model model) {
+		Optional<CartView> cart = cart(request);
+		if (cart.isEmpty() || !cart.get().orderable()) {
+			return "redirect:/cart";
+		}
+		CheckoutForm form = new CheckoutForm();
+		if (user != null) {
+			form.setEmail(user.getUsername());
+			List<Address> saved = this.savedAddresses.of(user.getAccountId());
+			if (!saved.isEmpty()) {
+				form.setAddressId(saved.get(0).getId());
+				copy(saved.get(0), form);
+			}
+		}
+		return page(form, cart.get(), user, model);
+	}
+
+	@PostMapping("/checkout")
+	String submit(@ModelAttribute("form") CheckoutForm form, BindingResult errors,
+			@RequestParam(defaultValue = "order") String intent, @AuthenticationPrincipal ShopUser user,
+			HttpServletRequest request, Model model, Locale locale) {
+		Optional<Long> cartId = this.currentCart.find(request);
+		Optional<CartView> cart = cartId.map(this.carts::view);
+		if (cart.isEmpty() || cart.get().isEmpty()) {
+			return "redirect:/cart";
+		}
+		if (user != null) {
+			form.setEmail(user.getUsername());
+			if (form.getAddressId() != null) {
+				this.savedAddresses.find(form.getAddressId(), user.getAccountId())
+					.ifPresentOrElse((address) -> copy(address, form), () -> form.setAddressId(null));
+			}
+		}
+		else {
+			form.setAddressId(null);
+		}
+		if ("quote".equals(intent)) {
+			return page(form, cart.get(), user, model);
+		}
+		this.validator.validate(form, errors);
+		if (errors.hasErrors()) {
+			return page(form, cart.get(), user, model);
+		}
+		try {
+			Checkout.Placed placed = this.checkout
+				.place(new NewOrder(cartId.get(), (user != null) ? user.getAccountId() : null, form.getEmail().strip(),
+						locale, form.address(), form.getShippingMethod(), form.getPromoCode(), key(form),
+						form.getExpectedTotalCents(), form.card()));
+			HttpSession session = request.getSession();
+			remember(session, placed.reference());
+			if (user == null) {
+				session.removeAttribute(CurrentCart.SESSION_ATTRIBUTE);
+			}
+			return "redirect:/checkout/orders/" + placed.reference();
+		}
+		catch (CheckoutRefusal refusal) {
+			model.addAttribute("refusal", refusal);
+			// A new key: the refused attempt stays what it was, the next one is new.
+			form.setIdempotencyKey(null);
+			return page(form, this.carts.view(cartId.get()), user, model);
+		}
+	}
+
+	@GetMapping("/checkout/orders/{reference}")
+	String placed(@PathVariable String reference, @AuthenticationPrincipal ShopUser user, HttpServletRequest request,
+			Model model) {
+		model.addAttribute("order", visible(reference, user, request));
+		model.addAttribute("confirmation", true);
+		model.addAttribute("noindex", true);
+		return "order/order";
+	}
+
+	@GetMapping("/checkout/orders/{reference}/invoice.pdf")
+	ResponseEntity<byte[]> invoice(@PathVariable String reference, @AuthenticationPrincipal ShopUser user,
+			HttpServletRequest request) {
+		return invoicePdf(this.invoices, visible(reference, user, request));
+	}
+
+	static ResponseEntity<byte[]> invoicePdf(Invoices invoices, OrderDetails order) {
+		byte[] pdf = invoices.pdf(order.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(order.invoiceNumber() + ".pdf").build().toString())
+			.body(pdf);
+	}
+
+	/**
+	 * An order is shown to its customer, or to the visitor whose session placed it; to
+	 * anyone else it does not exist (404, not 403: its reference reveals nothing).
+	 */
+	private OrderDetails visible(String reference, ShopUser user, HttpServletRequest request) {
+		Optional<OrderDetails> order = (user != null) ? this.orders.ofCustomer(reference, user.getAccountId())
+				: Optional.empty();
+		if (order.isEmpty() && placedInThisSession(request, reference)) {
+			order = this.orders.byReference(reference);
+		}
+		return order.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+	}
+
+	private String page(CheckoutForm form, CartView cart, ShopUser user, Model model) {
+		Quote quote = this.checkout.quote(cart, form.getShippingMethod(), form.getPromoCode());
+		form.setShippingMethod(quote.shipping().code());
+		form.setExpectedTotalCents(quote.totals().totalCents());
+		if (form.getIdempotencyKey() == null || parse(form.getIdempotencyKey()) == null) {
+			form.setIdempotencyKey(UUID.randomUUID().toString());
+		}
+		form.forgetCard();
+		model.addAttribute("form", form);
+		model.addAttribute("quote", quote);
+		model.addAttribute("savedAddresses", (user != null) ? this.savedAddresses.of(user.getAccountId()) : List.of());
+		model.addAttribute("noindex", true);
+		return "order/checkout";
+	}
+
+	private Optional<CartView> cart(HttpServletRequest request) {
+		return this.currentCart.find(request).map(this.carts::view).filter((cart) -> !cart.isEmpty());
+	}
+
+	private static UUID key(CheckoutForm form) {
+		UUID key = parse(form.getIdempotencyKey());
+		return (key != null) ? key : UUID.randomUUID();
+	}
+
+	private static UUID parse(String key) {
+		try {
+			return (key != null) ? UUID.fromString(key) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static void copy(Address address, CheckoutForm form) {
+		form.setFirstName(address.getFirstName());
+		form.setLastName(address.getLastName());
+		form.setLine1(address.getLine1());
+		form.setLine2(address.getLine2());
+		form.setPostalCode(address.getPostalCode());
+		form.setCity(address.getCity());
+		form.setCountry(address.getCountry());
+		form.setPhone(address.getPhone());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void remember(HttpSession session, String reference) {
+		Object placed = session.getAttribute(PLACED_ORDERS);
+		List<String> references = (placed instanceof List<?> list) ? new ArrayList<>((List<String>) list)
+				: new ArrayList<>();
+		references.add(reference);
+		session.setAttribute(PLACED_ORDERS, references);
+	}
+
+	private static boolean placedInThisSession(HttpServletRequest request, String reference) {
+		HttpSession session = request.getSession(false);
+		Object placed = (session != null) ? session.getAttribute(PLACED_ORDERS) : null;
+		return placed instanceof List<?> list && list.contains(reference);
+	}
+
+}

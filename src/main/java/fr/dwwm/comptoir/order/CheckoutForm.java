@@ -1,0 +1,258 @@
+package fr.dwwm.comptoir.order;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The checkout form: contact, delivery address, delivery method, promotion code,
+ * acceptance of the terms of sale and card. The card fields are never sent back to the
+ * page, never logged ({@link #toString()}) and never stored.
+ */
+public class CheckoutForm {
+
+	private String idempotencyKey;
+
+	private long expectedTotalCents;
+
+	@NotBlank(message = "{validation.email.required}")
+	@Email(message = "{validation.email.invalid}")
+	@Size(max = 254, message = "{validation.email.invalid}")
+	private String email;
+
+	private Long addressId;
+
+	@NotBlank(message = "{validation.first-name.required}")
+	@Size(max = 100, message = "{validation.too-long}")
+	private String firstName;
+
+	@NotBlank(message = "{validation.last-name.required}")
+	@Size(max = 100, message = "{validation.too-long}")
+	private String lastName;
+
+	@NotBlank(message = "{validation.address.line1.required}")
+	@Size(max = 200, message = "{validation.too-long}")
+	private String line1;
+
+	@Size(max = 200, message = "{validation.too-long}")
+	private String line2;
+
+	@NotBlank(message = "{validation.postal-code.required}")
+	@Pattern(regexp = "[0-9]{4,5}", message = "{validation.postal-code.invalid}")
+	private String postalCode;
+
+	@NotBlank(message = "{validation.city.required}")
+	@Size(max = 100, message = "{validation.too-long}")
+	private String city;
+
+	@NotBlank(message = "{validation.country.invalid}")
+	@Pattern(regexp = "FR|BE|LU|MC", message = "{validation.country.invalid}")
+	private String country = "FR";
+
+	@Pattern(regexp = "\\+?[0-9 .()-]{6,20}", message = "{validation.phone.invalid}")
+	private String phone;
+
+	private String shippingMethod;
+
+	@Size(max = 20, message = "{checkout.promo.too-long}")
+	private String promoCode;
+
+	@AssertTrue(message = "{checkout.terms.required}")
+	private boolean acceptTerms;
+
+	@NotBlank(message = "{checkout.card.number.required}")
+	@Pattern(regexp = "[0-9 -]{12,23}", message = "{checkout.card.number.invalid}")
+	private String cardNumber;
+
+	@NotBlank(message = "{checkout.card.expiry.required}")
+	@Pattern(regexp = "(0[1-9]|1[0-2]) ?/ ?[0-9]{2}", message = "{checkout.card.expiry.invalid}")
+	private String cardExpiry;
+
+	@NotBlank(message = "{checkout.card.code.required}")
+	@Pattern(regexp = "[0-9]{3,4}", message = "{checkout.card.code.invalid}")
+	private String cardCode;
+
+	@NotBlank(message = "{checkout.card.holder.required}")
+	@Size(max = 100, message = "{validation.too-long}")
+	private String cardHolder;
+
+	/** Forgets the card, before the form goes back to the page. */
+	void forgetCard() {
+		this.cardNumber = null;
+		this.cardExpiry = null;
+		this.cardCode = null;
+	}
+
+	NewOrder.DeliveryAddress address() {
+		return new NewOrder.DeliveryAddress(strip(this.firstName), strip(this.lastName), strip(this.line1),
+				strip(this.line2), strip(this.postalCode), strip(this.city), this.country, strip(this.phone));
+	}
+
+	NewOrder.Card card() {
+		return new NewOrder.Card(this.cardNumber, this.cardExpiry, this.cardCode, this.cardHolder);
+	}
+
+	private static String strip(String value) {
+		return (value != null) ? value.strip() : null;
+	}
+
+	@Override
+	public String toString() {
+		return "CheckoutForm[key=" + this.idempotencyKey + ", card=****]";
+	}
+
+	public String getIdempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	public void setIdempotencyKey(String idempotencyKey) {
+		this.idempotencyKey = idempotencyKey;
+	}
+
+	public long getExpectedTotalCents() {
+		return this.expectedTotalCents;
+	}
+
+	public void setExpectedTotalCents(long expectedTotalCents) {
+		this.expectedTotalCents = expectedTotalCents;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public void setEmail(String email) {
+		this.email = email;
+	}
+
+	public Long getAddressId() {
+		return this.addressId;
+	}
+
+	public void setAddressId(Long addressId) {
+		this.addressId = addressId;
+	}
+
+	public String getFirstName() {
+		return this.firstName;
+	}
+
+	public void setFirstName(String firstName) {
+		this.firstName = firstName;
+	}
+
+	public String getLastName() {
+		return this.lastName;
+	}
+
+	public void setLastName(String lastName) {
+		this.lastName = lastName;
+	}
+
+	public String getLine1() {
+		return this.line1;
+	}
+
+	public void setLine1(String line1) {
+		this.line1 = line1;
+	}
+
+	public String getLine2() {
+		return this.line2;
+	}
+
+	public void setLine2(String line2) {
+		this.line2 = line2;
+	}
+
+	public String getPostalCode() {
+		return this.postalCode;
+	}
+
+	public void setPostalCode(String postalCode) {
+		this.postalCode = postalCode;
+	}
+
+	public String getCity() {
+		return this.city;
+	}
+
+	public void setCity(String city) {
+		this.city = city;
+	}
+
+	public String getCountry() {
+		return this.country;
+	}
+
+	public void setCountry(String country) {
+		this.country = country;
+	}
+
+	public String getPhone() {
+		return this.phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public String getShippingMethod() {
+		return this.shippingMethod;
+	}
+
+	public void setShippingMethod(String shippingMethod) {
+		this.shippingMethod = shippingMethod;
+	}
+
+	public String getPromoCode() {
+		return this.promoCode;
+	}
+
+	public void setPromoCode(String promoCode) {
+		this.promoCode = promoCode;
+	}
+
+	public boolean isAcceptTerms() {
+		return this.acceptTerms;
+	}
+
+	public void setAcceptTerms(boolean acceptTerms) {
+		this.acceptTerms = acceptTerms;
+	}
+
+	public String getCardNumber() {
+		return this.cardNumber;
+	}
+
+	public void setCardNumber(String cardNumber) {
+		this.cardNumber = cardNumber;
+	}
+
+	public String getCardExpiry() {
+		return this.cardExpiry;
+	}
+
+	public void setCardExpiry(String cardExpiry) {
+		this.cardExpiry = cardExpiry;
+	}
+
+	public String getCardCode() {
+		return this.cardCode;
+	}
+
+	public void setCardCode(String cardCode) {
+		this.cardCode = cardCode;
+	}
+
+	public String getCardHolder() {
+		return this.cardHolder;
+	}
+
+	public void setCardHolder(String cardHolder) {
+		this.cardHolder = cardHolder;
+	}
+
+}

@@ -1,0 +1,87 @@
+package fr.dwwm.comptoir.order;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.dwwm.comptoir.mail.MailOutbox;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mails of an order, queued in the outbox in the order's transaction (so a rolled
+ * back order sends nothing): the confirmation with the invoice attached, and the shipment
+ * notice with the tracking number. Written in the language the customer shopped in.
+ */
+@Component
+class OrderMails {
+
+	private final JdbcClient jdbc;
+
+	private final MailOutbox outbox;
+
+	private final Invoices invoices;
+
+	private final String publicUrl;
+
+	OrderMails(JdbcClient jdbc, MailOutbox outbox, Invoices invoices, @Value("${app.public-url}") String publicUrl) {
+		this.jdbc = jdbc;
+		this.outbox = outbox;
+		this.invoices = invoices;
+		this.publicUrl = publicUrl;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void confirmation(long orderId) {
+		Map<String, Object> order = order(orderId);
+		Locale locale = Locale.forLanguageTag((String) order.get("locale"));
+		List<Map<String, Object>> lines = this.jdbc.sql("""
+				SELECT product_name, quantity, line_total_cents FROM order_line WHERE order_id = :order ORDER BY id""")
+			.param("order", orderId)
+			.query((row, number) -> Map.<String, Object>of("name", row.getString("product_name"), "quantity",
+					row.getInt("quantity"), "total", money(row.getLong("line_total_cents"), locale)))
+			.list();
+		byte[] pdf = this.invoices.pdf(orderId).orElseThrow();
+		this.outbox.enqueue((String) order.get("email"), "order-confirmation",
+				Map.of("name", order.get("ship_first_name"), "reference", order.get("reference"), "lines", lines,
+						"total", money(((Number) order.get("total_cents")).longValue(), locale), "shippingMethod",
+						order.get("shipping_method_name"), "ordersUrl",
+						Boolean.TRUE.equals(order.get("customer")) ? this.publicUrl + "/account/orders" : ""),
+				locale, "facture-" + order.get("reference") + ".pdf", pdf);
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void shipped(long orderId) {
+		Map<String, Object> order = order(orderId);
+		if (order.get("email") == null) {
+			return; // anonymised
+		}
+		Locale locale = Locale.forLanguageTag((String) order.get("locale"));
+		this.outbox.enqueue((String) order.get("email"), "order-shipped",
+				Map.of("name", order.get("ship_first_name"), "reference", order.get("reference"), "trackingNumber",
+						order.get("tracking_number"), "shippingMethod", order.get("shipping_method_name")),
+				locale);
+	}
+
+	private Map<String, Object> order(long orderId) {
+		return this.jdbc.sql("""
+				SELECT reference, email, locale, ship_first_name, total_cents, shipping_method_name, tracking_number,
+				       account_id IS NOT NULL AS customer
+				FROM customer_order WHERE id = :id""").param("id", orderId).query().singleRow();
+	}
+
+	private static String money(long cents, Locale locale) {
+		NumberFormat format = NumberFormat
+			.getCurrencyInstance("en".equals(locale.getLanguage()) ? Locale.UK : Locale.FRANCE);
+		format.setCurrency(Currency.getInstance("EUR"));
+		return format.format(BigDecimal.valueOf(cents, 2));
+	}
+
+}

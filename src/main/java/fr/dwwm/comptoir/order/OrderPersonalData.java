@@ -1,0 +1,81 @@
+package fr.dwwm.comptoir.order;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.dwwm.comptoir.account.PersonalDataContributor;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer's orders in their data export; when the account is deleted, the orders stay
+ * for the accounts (ten years, Code de commerce art. L123-22) but lose every personal
+ * detail: name, e-mail, street and phone. Postal code, city and country remain, which do
+ * not identify anyone alone; invoices already issued stay as they were, as the law wants.
+ */
+@Component
+class OrderPersonalData implements PersonalDataContributor {
+
+	private final JdbcClient jdbc;
+
+	OrderPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public String section() {
+		return "orders";
+	}
+
+	@Override
+	public Object export(long accountId) {
+		List<Map<String, Object>> orders = this.jdbc.sql("""
+				SELECT id, reference, status, placed_at, email, ship_first_name, ship_last_name, ship_line1, ship_line2,
+				       ship_postal_code, ship_city, ship_country, ship_phone, shipping_method_name, total_cents
+				FROM customer_order WHERE account_id = :account ORDER BY placed_at""")
+			.param("account", accountId)
+			.query()
+			.listOfRows();
+		return orders.stream().map((row) -> {
+			Map<String, Object> order = new LinkedHashMap<>();
+			order.put("reference", row.get("reference"));
+			order.put("status", row.get("status"));
+			order.put("placedAt", row.get("placed_at").toString());
+			order.put("email", row.get("email"));
+			order.put("deliveryAddress",
+					String.join(", ",
+							nonNull(row.get("ship_first_name"), row.get("ship_last_name"), row.get("ship_line1"),
+									row.get("ship_line2"), row.get("ship_postal_code"), row.get("ship_city"),
+									row.get("ship_country"))));
+			order.put("phone", row.get("ship_phone"));
+			order.put("shippingMethod", row.get("shipping_method_name"));
+			order.put("totalCents", row.get("total_cents"));
+			order.put("lines", this.jdbc
+				.sql("""
+						SELECT product_name, quantity, unit_price_cents FROM order_line WHERE order_id = :order ORDER BY id""")
+				.param("order", row.get("id"))
+				.query()
+				.listOfRows());
+			return order;
+		}).toList();
+	}
+
+	@Override
+	public void erase(long accountId) {
+		this.jdbc
+			.sql("""
+					UPDATE customer_order SET email = NULL, ship_first_name = NULL, ship_last_name = NULL, ship_line1 = NULL,
+					    ship_line2 = NULL, ship_phone = NULL, bill_first_name = NULL, bill_last_name = NULL,
+					    bill_line1 = NULL, bill_line2 = NULL, anonymised_at = now(), account_id = NULL
+					WHERE account_id = :account""")
+			.param("account", accountId)
+			.update();
+	}
+
+	private static List<String> nonNull(Object... values) {
+		return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).map(Object::toString).toList();
+	}
+
+}

@@ -1,0 +1,37 @@
+package fr.dwwm.comptoir.order;
+
+/**
+ * The port to a card payment provider (hexagonal architecture): the checkout only knows
+ * this interface. {@link DemoPaymentGateway} simulates a provider for the demo and the
+ * tests; a real provider (Stancer, Stripe, PayPlug, a bank's gateway...) is one more
+ * adapter implementing it, selected with {@code app.payment.provider}.
+ *
+ * <p>
+ * In production the card number should never reach the shop's server: the provider's
+ * hosted fields or payment page collect it, and the adapter receives a token instead (PCI
+ * DSS SAQ A). The demo gateway takes the number in the shop's form to show the checks a
+ * provider makes, and keeps none of it.
+ */
+public interface PaymentGateway {
+
+	/**
+	 * Returns the provider's name, stored with each payment.
+	 * @return e.g. {@code demo}
+	 */
+	String name();
+
+	/**
+	 * Charges a card.
+	 * @param payment the amount and the card
+	 * @return what the provider answered; never throws for a refused card
+	 */
+	PaymentResult charge(CardPayment payment);
+
+	/**
+	 * Gives back a payment.
+	 * @param providerReference the reference the provider returned when charging
+	 * @param amountCents the amount to give back
+	 */
+	void refund(String providerReference, long amountCents);
+
+}

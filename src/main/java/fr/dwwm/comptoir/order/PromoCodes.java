@@ -1,0 +1,135 @@
+package fr.dwwm.comptoir.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Promotion codes: a percentage or a fixed amount off the goods, valid between two dates,
+ * from a minimum basket, for a limited number of uses. {@link #check} says whether a code
+ * applies to a basket and what it is worth; {@link #use} counts a use in the order's
+ * transaction, and the database's {@code CHECK (uses <= max_uses)} makes sure two
+ * simultaneous orders can never both take the last one.
+ */
+@Service
+public class PromoCodes {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PromoCodes(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks a code against a basket.
+	 * @param code what the customer typed (case and spaces do not matter)
+	 * @param itemsTotalCents the goods, VAT included
+	 * @return the discount, or why the code does not apply
+	 */
+	@Transactional(readOnly = true)
+	public Check check(String code, long itemsTotalCents) {
+		String normalised = normalise(code);
+		Optional<Row> found = this.jdbc.sql("""
+				SELECT id, code, kind, amount, starts_at, ends_at, minimum_basket_cents, max_uses, uses
+				FROM promo_code WHERE code = :code AND active""")
+			.param("code", normalised)
+			.query((row, number) -> new Row(row.getLong("id"), row.getString("code"), row.getString("kind"),
+					row.getInt("amount"), row.getTimestamp("starts_at").toInstant(),
+					row.getTimestamp("ends_at").toInstant(), row.getInt("minimum_basket_cents"),
+					(Integer) row.getObject("max_uses"), row.getInt("uses")))
+			.optional();
+		if (found.isEmpty()) {
+			return Check.refused(normalised, "promo.unknown", null);
+		}
+		Row promo = found.get();
+		Instant now = this.clock.instant();
+		if (now.isBefore(promo.startsAt())) {
+			return Check.refused(promo.code(), "promo.not-started", null);
+		}
+		if (!now.isBefore(promo.endsAt())) {
+			return Check.refused(promo.code(), "promo.expired", null);
+		}
+		if (promo.maxUses() != null && promo.uses() >= promo.maxUses()) {
+			return Check.refused(promo.code(), "promo.used-up", null);
+		}
+		if (itemsTotalCents < promo.minimumBasketCents()) {
+			return Check.refused(promo.code(), "promo.minimum", (long) promo.minimumBasketCents());
+		}
+		long discount = "PERCENT".equals(promo.kind()) ? BigDecimal.valueOf(itemsTotalCents * promo.amount())
+			.divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+			.longValueExact() : Math.min(promo.amount(), itemsTotalCents);
+		return new Check(promo.code(), promo.id(), discount, null, null);
+	}
+
+	/**
+	 * Counts one use of a code, in the transaction that places the order.
+	 * @param promoId the code
+	 * @return whether a use was still available (and the code still valid)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean use(long promoId) {
+		return this.jdbc.sql("""
+				UPDATE promo_code SET uses = uses + 1
+				WHERE id = :id AND active AND starts_at <= :now AND ends_at > :now
+				  AND (max_uses IS NULL OR uses < max_uses)""")
+			.param("id", promoId)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.update() == 1;
+	}
+
+	/**
+	 * Gives a use back, when an order is cancelled before payment.
+	 * @param promoId the code
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void release(long promoId) {
+		this.jdbc.sql("UPDATE promo_code SET uses = uses - 1 WHERE id = :id AND uses > 0")
+			.param("id", promoId)
+			.update();
+	}
+
+	static String normalise(String code) {
+		return (code == null) ? "" : code.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+	}
+
+	private record Row(long id, String code, String kind, int amount, Instant startsAt, Instant endsAt,
+			int minimumBasketCents, Integer maxUses, int uses) {
+	}
+
+	/**
+	 * Whether a code applies, and its value.
+	 *
+	 * @param code the code, normalised
+	 * @param promoId its id when it applies, else {@code null}
+	 * @param discountCents the discount when it applies, else 0
+	 * @param refusalKey the message key saying why it does not apply, or {@code null}
+	 * @param minimumCents the minimum basket, for the message, or {@code null}
+	 */
+	public record Check(String code, Long promoId, long discountCents, String refusalKey, Long minimumCents) {
+
+		static Check refused(String code, String key, Long minimum) {
+			return new Check(code, null, 0, key, minimum);
+		}
+
+		/**
+		 * Tells whether the code applies.
+		 * @return whether there is a discount
+		 */
+		public boolean applies() {
+			return this.promoId != null;
+		}
+
+	}
+
+}

@@ -1,0 +1,177 @@
+package fr.dwwm.comptoir.order;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checkout and order pages through Tomcat, as a browser without JavaScript uses them:
+ * the form, its errors, the order placed, and who may see it.
+ */
+@IntegrationTest
+class CheckoutPagesTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	private long product;
+
+	@BeforeEach
+	void aProductInStock() {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		this.product = fixtures.product(fixtures.category("Pages de commande", null), "Confiture de pages", 690, 50,
+				Map.of());
+	}
+
+	@Test
+	void anEmptyCartHasNoCheckout() {
+		HttpResponse<String> response = new Http(this.port).get("/checkout");
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/cart"));
+	}
+
+	@Test
+	void aGuestOrdersThroughTheFormAndOnlyTheirSessionSeesTheOrder() {
+		Http guest = new Http(this.port);
+		Document page = checkoutPage(guest);
+		assertThat(page.select("main").text()).contains("Colissimo à domicile", "Point relais", "Total TTC",
+				"Commander avec obligation de paiement");
+		HttpResponse<String> placed = guest.submit("POST", "/checkout", filled(page, unique()));
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
+		String location = placed.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/checkout/orders/CPT-[0-9]{4}-[0-9]{6}");
+		String path = location.replaceFirst("^https?://[^/]+", "");
+
+		HttpResponse<String> confirmation = guest.get(path);
+		assertThat(confirmation.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(confirmation.body()).select("h1").text()).isEqualTo("Merci pour votre commande !");
+		HttpResponse<byte[]> invoice = guest.getBytes(path + "/invoice.pdf");
+		assertThat(invoice.statusCode()).isEqualTo(200);
+		assertThat(invoice.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(new String(invoice.body(), 0, 4)).isEqualTo("%PDF");
+		assertThat(guest.get("/cart").body()).as("the cart is empty after the order").contains("Votre panier est vide");
+
+		Http stranger = new Http(this.port);
+		assertThat(stranger.get(path).statusCode()).isEqualTo(404);
+		assertThat(stranger.getBytes(path + "/invoice.pdf").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void missingFieldsAreReportedInFrenchAndTheCardIsNeverSentBack() {
+		Http guest = new Http(this.port);
+		Document page = checkoutPage(guest);
+		Map<String, String> fields = filled(page, unique());
+		fields.put("line1", "");
+		fields.put("acceptTerms", "false");
+		fields.remove("_acceptTerms");
+		HttpResponse<String> response = guest.submit("POST", "/checkout", fields);
+		assertThat(response.statusCode()).isEqualTo(200);
+		Document errors = Jsoup.parse(response.body());
+		assertThat(errors.select("#line1-error").text()).isEqualTo("Saisissez l'adresse (numéro et rue).");
+		assertThat(errors.select("#acceptTerms-error").text())
+			.isEqualTo("Vous devez accepter les conditions générales de vente pour commander.");
+		assertThat(errors.select("#cardNumber").val()).as("the card number is not sent back").isEmpty();
+		assertThat(errors.select("#cardCode").val()).isEmpty();
+		assertThat(errors.select("#cardExpiry").val()).isEmpty();
+		assertThat(errors.select("#cardHolder").val()).isEqualTo("Camille Martin");
+	}
+
+	@Test
+	void aRefusedCardKeepsTheCartAndExplainsWhy() {
+		Http guest = new Http(this.port);
+		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		fields.put("cardNumber", DemoPaymentGateway.INSUFFICIENT_FUNDS);
+		HttpResponse<String> response = guest.submit("POST", "/checkout", fields);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(response.body()).select("[role=alert]").text()).isEqualTo(
+				"Paiement refusé : provision insuffisante. Votre commande n'a pas été passée : essayez une autre carte.");
+		assertThat(guest.get("/cart").body()).contains("Confiture de pages");
+	}
+
+	@Test
+	void aCustomerSeesTheirOrdersAndNobodyElseDoes() {
+		Account owner = this.accounts.customer();
+		Http customer = new Http(this.port);
+		customer.login(owner.getEmail(), TestAccounts.PASSWORD);
+		Document page = checkoutPage(customer);
+		assertThat(page.select("main").text()).contains("Commande passée avec le compte " + owner.getEmail());
+		Map<String, String> fields = filled(page, null);
+		HttpResponse<String> placed = customer.submit("POST", "/checkout", fields);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
+		String reference = placed.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
+		assertThat(customer.get("/account/orders").body()).contains(reference);
+		assertThat(customer.get("/account/orders/" + reference).statusCode()).isEqualTo(200);
+		assertThat(customer.getBytes("/account/orders/" + reference + "/invoice.pdf").statusCode()).isEqualTo(200);
+
+		Http other = new Http(this.port);
+		other.login(this.accounts.customer().getEmail(), TestAccounts.PASSWORD);
+		assertThat(other.get("/account/orders/" + reference).statusCode()).isEqualTo(404);
+		assertThat(other.getBytes("/account/orders/" + reference + "/invoice.pdf").statusCode()).isEqualTo(404);
+		assertThat(other.get("/checkout/orders/" + reference).statusCode()).isEqualTo(404);
+		assertThat(other.get("/account/orders").body()).doesNotContain(reference);
+	}
+
+	private Document checkoutPage(Http http) {
+		http.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(this.product), "quantity", "2"));
+		HttpResponse<String> response = http.get("/checkout");
+		assertThat(response.statusCode()).isEqualTo(200);
+		return Jsoup.parse(response.body());
+	}
+
+	/**
+	 * The form as the page gave it (token, key, total), filled in like a person would.
+	 */
+	private static Map<String, String> filled(Document page, String email) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (String hidden : new String[] { "_csrf", "idempotencyKey", "expectedTotalCents" }) {
+			fields.put(hidden, page.select("input[name=" + hidden + "]").val());
+		}
+		if (email != null) {
+			fields.put("email", email);
+		}
+		fields.put("addressId", "");
+		fields.put("firstName", "Camille");
+		fields.put("lastName", "Martin");
+		fields.put("line1", "8 rue des Lilas");
+		fields.put("postalCode", "75011");
+		fields.put("city", "Paris");
+		fields.put("country", "FR");
+		fields.put("shippingMethod", page.select("input[name=shippingMethod][checked]").val());
+		fields.put("acceptTerms", "true");
+		fields.put("cardHolder", "Camille Martin");
+		fields.put("cardNumber", "4242 4242 4242 4242");
+		fields.put("cardExpiry", "12/39");
+		fields.put("cardCode", "123");
+		fields.put("intent", "order");
+		return fields;
+	}
+
+	private static String unique() {
+		return "invite-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+	}
+
+}

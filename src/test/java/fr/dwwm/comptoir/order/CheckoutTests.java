@@ -1,0 +1,361 @@
+package fr.dwwm.comptoir.order;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.cart.Carts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.mail.DemoMailbox;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.Mailbox;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Placing orders on the real database: stock never oversold, one order per form, payments
+ * refused without loss, the state machine, invoices numbered without gaps.
+ */
+@IntegrationTest
+class CheckoutTests {
+
+	private static final NewOrder.DeliveryAddress ADDRESS = new NewOrder.DeliveryAddress("Camille", "Martin",
+			"8 rue des Lilas", null, "75011", "Paris", "FR", null);
+
+	@Autowired
+	private Checkout checkout;
+
+	@Autowired
+	private Orders orders;
+
+	@Autowired
+	private Carts carts;
+
+	@Autowired
+	private Invoices invoices;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Mailbox mailbox;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	private CatalogFixtures fixtures;
+
+	private long category;
+
+	@BeforeEach
+	void catalog() {
+		this.fixtures = new CatalogFixtures(this.jdbc);
+		this.category = this.fixtures.category("Commandes", null);
+	}
+
+	@Test
+	void aPaidOrderTakesTheStockKeepsASnapshotIssuesItsInvoiceAndMailsTheCustomer() throws IOException {
+		long jam = this.fixtures.product(this.category, "Confiture commandée", 690, 10, Map.of());
+		long cart = cartWith(jam, 2);
+		String email = unique("camille");
+		Checkout.Placed placed = this.checkout.place(order(cart, null, email, DemoPaymentGateway.ACCEPTED));
+
+		assertThat(placed.now()).isTrue();
+		assertThat(placed.reference()).matches("CPT-20[0-9]{2}-[0-9]{6}");
+		assertThat(stock(jam)).isEqualTo(8);
+		Map<String, Object> order = row("SELECT * FROM customer_order WHERE reference = ?", placed.reference());
+		assertThat(order.get("status")).isEqualTo("PAID");
+		// 13,80 € of goods and 5,90 € Colissimo (free from 60 €)
+		assertThat(order.get("total_cents")).isEqualTo(1970);
+		this.jdbc.sql("UPDATE product SET price_cents = 990, name = 'Nouveau nom' WHERE id = :id")
+			.param("id", jam)
+			.update();
+		OrderDetails details = this.orders.byReference(placed.reference()).orElseThrow();
+		assertThat(details.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.name()).isEqualTo("Confiture commandée");
+			assertThat(line.unitPriceCents()).isEqualTo(690);
+		});
+		assertThat(details.cardLast4()).isEqualTo("4242");
+		assertThat(details.invoiceNumber()).matches("FA-20[0-9]{2}-[0-9]{6}");
+		assertThat(this.carts.openCartOf(0)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT checked_out_at IS NOT NULL FROM cart WHERE id = :id")
+			.param("id", cart)
+			.query(Boolean.class)
+			.single()).as("the cart is closed").isTrue();
+
+		List<DemoMailbox.ReceivedMail> mails = this.mailbox.to(email);
+		assertThat(mails).singleElement().satisfies((mail) -> {
+			assertThat(mail.subject()).isEqualTo("Votre commande Comptoir est confirmée");
+			assertThat(mail.text()).contains(placed.reference()).contains("Confiture commandée");
+			assertThat(mail.attachments()).containsExactly("facture-" + placed.reference() + ".pdf");
+		});
+
+		String text = pdfText(this.invoices.pdf(details.id()).orElseThrow());
+		assertThat(text).contains(details.invoiceNumber(), placed.reference(), "Camille Martin", "Confiture commandée")
+			.contains("Total TTC 19,70 €")
+			.contains("SIRET");
+	}
+
+	@Test
+	void fiftySimultaneousBuyersOfTenUnitsGiveTenPaidOrdersAndFortyClearRefusals() throws Exception {
+		long rare = this.fixtures.product(this.category, "Safran rare", 1500, 10, Map.of());
+		List<Long> cartIds = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			cartIds.add(cartWith(rare, 1));
+		}
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(50);
+		List<Future<String>> results = new ArrayList<>();
+		try {
+			for (long cart : cartIds) {
+				results.add(pool.submit(() -> {
+					start.await();
+					try {
+						return this.checkout.place(order(cart, null, unique("ruee"), DemoPaymentGateway.ACCEPTED))
+							.reference();
+					}
+					catch (CheckoutRefusal refusal) {
+						return refusal.getMessageKey();
+					}
+				}));
+			}
+			start.countDown();
+			List<String> outcomes = new ArrayList<>();
+			for (Future<String> result : results) {
+				outcomes.add(result.get());
+			}
+			assertThat(outcomes.stream().filter((o) -> o.startsWith("CPT-"))).hasSize(10);
+			assertThat(outcomes.stream().filter("checkout.out-of-stock"::equals)).hasSize(40);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(stock(rare)).isZero();
+		assertThat(this.jdbc.sql("""
+				SELECT count(DISTINCT o.id) FROM customer_order o JOIN order_line l ON l.order_id = o.id
+				WHERE l.product_id = :product AND o.status = 'PAID'""")
+			.param("product", rare)
+			.query(Integer.class)
+			.single()).isEqualTo(10);
+		assertThat(this.jdbc.sql("SELECT sum(delta) FROM stock_movement WHERE product_id = :product")
+			.param("product", rare)
+			.query(Integer.class)
+			.single()).isEqualTo(-10);
+		List<Integer> numbers = this.jdbc.sql("""
+				SELECT i.number FROM invoice i JOIN order_line l ON l.order_id = i.order_id
+				WHERE l.product_id = :product ORDER BY i.number""").param("product", rare).query(Integer.class).list();
+		assertThat(numbers).as("ten distinct invoice numbers").doesNotHaveDuplicates().hasSize(10);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM generate_series(1, (SELECT max(last_number) FROM invoice_counter)) n
+				WHERE NOT EXISTS (SELECT 1 FROM invoice i WHERE i.number = n
+				                  AND i.year = (SELECT max(year) FROM invoice_counter))""")
+			.query(Integer.class)
+			.single()).as("no gap in the invoice numbers").isZero();
+	}
+
+	@Test
+	void theSameFormSentTwiceCreatesOneOrderAndChargesOnce() throws Exception {
+		long soap = this.fixtures.product(this.category, "Savon double clic", 600, 10, Map.of());
+		long cart = cartWith(soap, 1);
+		NewOrder order = order(cart, null, unique("double"), DemoPaymentGateway.ACCEPTED);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			Future<Checkout.Placed> first = pool.submit(() -> {
+				start.await();
+				return this.checkout.place(order);
+			});
+			Future<Checkout.Placed> second = pool.submit(() -> {
+				start.await();
+				return this.checkout.place(order);
+			});
+			start.countDown();
+			assertThat(first.get().reference()).isEqualTo(second.get().reference());
+			assertThat(first.get().now() ^ second.get().now()).as("exactly one call placed it").isTrue();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Checkout.Placed again = this.checkout.place(order);
+		assertThat(again.now()).isFalse();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM customer_order WHERE idempotency_key = :key")
+			.param("key", order.idempotencyKey())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM payment p JOIN customer_order o ON o.id = p.order_id
+				WHERE o.idempotency_key = :key""").param("key", order.idempotencyKey()).query(Integer.class).single())
+			.as("charged once")
+			.isEqualTo(1);
+		assertThat(stock(soap)).isEqualTo(9);
+	}
+
+	@Test
+	void aRefusedPaymentCancelsTheOrderGivesTheStockBackAndKeepsTheCart() {
+		long tea = this.fixtures.product(this.category, "Thé refusé", 900, 5, Map.of());
+		long cart = cartWith(tea, 2);
+		NewOrder order = order(cart, null, unique("refus"), DemoPaymentGateway.REFUSED);
+		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout.place(order))
+			.satisfies((refusal) -> assertThat(refusal.getMessageKey()).isEqualTo("payment.refused"));
+		assertThat(stock(tea)).isEqualTo(5);
+		String status = this.jdbc.sql("SELECT status FROM customer_order WHERE idempotency_key = :key")
+			.param("key", order.idempotencyKey())
+			.query(String.class)
+			.single();
+		assertThat(status).isEqualTo("CANCELLED");
+		assertThat(this.carts.view(cart).itemCount()).as("nothing lost").isEqualTo(2);
+		Checkout.Placed retried = this.checkout.place(order(cart, null, order.email(), DemoPaymentGateway.ACCEPTED));
+		assertThat(retried.now()).isTrue();
+		assertThat(stock(tea)).isEqualTo(3);
+	}
+
+	@Test
+	void theStateMachineRefusesIllegalMovesAndRestoresStockOnRefund() {
+		long bowl = this.fixtures.product(this.category, "Bol expédié", 2500, 4, Map.of());
+		String reference = this.checkout
+			.place(order(cartWith(bowl, 1), null, unique("etats"), DemoPaymentGateway.ACCEPTED))
+			.reference();
+		long id = this.orders.byReference(reference).orElseThrow().id();
+		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.DELIVERED, null, null, null))
+			.isInstanceOf(IllegalOrderTransition.class);
+		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.AWAITING_PAYMENT, null, null, null))
+			.isInstanceOf(IllegalOrderTransition.class);
+		this.orders.changeStatus(id, OrderStatus.PREPARING, null, null, null);
+		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.SHIPPED, null, null, null))
+			.as("no shipment without a tracking number")
+			.isInstanceOf(IllegalArgumentException.class);
+		this.orders.changeStatus(id, OrderStatus.SHIPPED, null, null, "6A12345678901");
+		assertThat(this.mailbox.to(this.orders.byReference(reference).orElseThrow().email()))
+			.anySatisfy((mail) -> assertThat(mail.text()).contains("6A12345678901"));
+		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.CANCELLED, null, null, null))
+			.as("a shipped order is no longer cancelled")
+			.isInstanceOf(IllegalOrderTransition.class);
+		assertThat(stock(bowl)).isEqualTo(3);
+		this.orders.changeStatus(id, OrderStatus.REFUNDED, null, "returned broken", null);
+		assertThat(stock(bowl)).isEqualTo(4);
+		OrderDetails refunded = this.orders.byReference(reference).orElseThrow();
+		assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(refunded.history()).extracting(OrderDetails.Change::status)
+			.containsExactly(OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, OrderStatus.PREPARING, OrderStatus.SHIPPED,
+					OrderStatus.REFUNDED);
+		assertThat(this.jdbc.sql("SELECT status FROM payment WHERE order_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("REFUNDED");
+	}
+
+	@Test
+	void aCustomerCancelsTheirOrderBeforeShipmentButNotSomeoneElses() {
+		long candle = this.fixtures.product(this.category, "Bougie annulée", 1800, 3, Map.of());
+		long owner = this.accounts.customer().getId();
+		long other = this.accounts.customer().getId();
+		long cart = this.carts.create(owner);
+		this.carts.add(cart, candle, 1);
+		String reference = this.checkout.place(order(cart, owner, unique("annule"), DemoPaymentGateway.ACCEPTED))
+			.reference();
+		assertThat(stock(candle)).isEqualTo(2);
+		assertThat(this.orders.cancelByCustomer(reference, other)).isFalse();
+		assertThat(this.orders.ofCustomer(reference, other)).isEmpty();
+		assertThat(this.orders.cancelByCustomer(reference, owner)).isTrue();
+		assertThat(stock(candle)).isEqualTo(3);
+		assertThat(this.orders.ofAccount(owner)).singleElement()
+			.satisfies((summary) -> assertThat(summary.status()).isEqualTo(OrderStatus.CANCELLED));
+	}
+
+	@Test
+	void aPromoCodeIsAppliedOnceAndTheLastUseCannotBeTakenTwice() {
+		String code = "TEST" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT).replace("-", "");
+		this.jdbc.sql("""
+				INSERT INTO promo_code (code, kind, amount, starts_at, ends_at, minimum_basket_cents, max_uses)
+				VALUES (:code, 'PERCENT', 10, now() - interval '1 day', now() + interval '1 day', 1000, 1)""")
+			.param("code", code)
+			.update();
+		long honey = this.fixtures.product(this.category, "Miel promo", 2000, 10, Map.of());
+		long firstCart = cartWith(honey, 1);
+		Quote quote = this.checkout.quote(this.carts.view(firstCart), null, code.toLowerCase(Locale.ROOT));
+		assertThat(quote.promo()).isNotNull();
+		assertThat(quote.totals().discountCents()).isEqualTo(200);
+		Checkout.Placed placed = this.checkout
+			.place(new NewOrder(firstCart, null, unique("promo"), Locale.FRANCE, ADDRESS, null, code, UUID.randomUUID(),
+					quote.totals().totalCents(), card(DemoPaymentGateway.ACCEPTED)));
+		assertThat(this.orders.byReference(placed.reference()).orElseThrow().totals().discountCents()).isEqualTo(200);
+
+		long secondCart = cartWith(honey, 1);
+		Quote second = this.checkout.quote(this.carts.view(secondCart), null, code);
+		assertThat(second.promoCheck().refusalKey()).isEqualTo("promo.used-up");
+		assertThat(
+				this.checkout.quote(this.carts.view(cartWith(honey, 0 + 1)), null, "INCONNU").promoCheck().refusalKey())
+			.isEqualTo("promo.unknown");
+	}
+
+	@Test
+	void aTotalThatChangedSinceTheSummaryIsRefusedBeforeAnyCharge() {
+		long oil = this.fixtures.product(this.category, "Huile changeante", 1290, 5, Map.of());
+		long cart = cartWith(oil, 1);
+		NewOrder order = order(cart, null, unique("prix"), DemoPaymentGateway.ACCEPTED);
+		this.jdbc.sql("UPDATE product SET price_cents = 1390 WHERE id = :id").param("id", oil).update();
+		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout.place(order))
+			.satisfies((refusal) -> assertThat(refusal.getMessageKey()).isEqualTo("checkout.total-changed"));
+		assertThat(stock(oil)).isEqualTo(5);
+		assertThat(this.orders.referenceOf(order.idempotencyKey())).isEmpty();
+	}
+
+	private NewOrder order(long cartId, Long accountId, String email, String cardNumber) {
+		Quote quote = this.checkout.quote(this.carts.view(cartId), null, null);
+		return new NewOrder(cartId, accountId, email, Locale.FRANCE, ADDRESS, null, null, UUID.randomUUID(),
+				quote.totals().totalCents(), card(cardNumber));
+	}
+
+	private static NewOrder.Card card(String number) {
+		return new NewOrder.Card(number, "12/39", "123", "Camille Martin");
+	}
+
+	private long cartWith(long productId, int quantity) {
+		long cart = this.carts.create(null);
+		this.carts.add(cart, productId, quantity);
+		return cart;
+	}
+
+	private int stock(long productId) {
+		return this.jdbc.sql("SELECT stock FROM product WHERE id = :id")
+			.param("id", productId)
+			.query(Integer.class)
+			.single();
+	}
+
+	private Map<String, Object> row(String sql, Object argument) {
+		return this.jdbc.sql(sql).param(argument).query().singleRow();
+	}
+
+	private static String unique(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+	}
+
+	static String pdfText(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document)
+				.replace('\u00a0', ' ')
+				.replace('\u202f', ' ')
+				.replaceAll("\\s+", " ");
+		}
+	}
+
+}

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -35,6 +36,8 @@ class AddressController {
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country",
 				"phone", "default", "version");
+		// An empty optional field (phone, second line) is no value, not an invalid one.
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping("/account/addresses")

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -78,6 +79,8 @@ class CheckoutController {
 		binder.setAllowedFields("idempotencyKey", "expectedTotalCents", "email", "addressId", "firstName", "lastName",
 				"line1", "line2", "postalCode", "city", "country", "phone", "shippingMethod", "promoCode",
 				"acceptTerms", "cardNumber", "cardExpiry", "cardCode", "cardHolder");
+		// An empty optional field (phone, second line) is no value, not an invalid one.
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
 	@GetMapping("/checkout")

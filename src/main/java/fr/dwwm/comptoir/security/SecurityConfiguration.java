@@ -64,7 +64,8 @@ class SecurityConfiguration {
 			new RateLimitFilter.Rule("password-reset", "POST", "/password/forgot", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("contact", "POST", "/contact", 3, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("search", "GET", "/search", 60, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 120, Duration.ofMinutes(1)));
+			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 120, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("checkout", "POST", "/checkout", 10, Duration.ofMinutes(1)));
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,

@@ -61,6 +61,9 @@ class CheckoutTests {
 	@Autowired
 	private TestAccounts accounts;
 
+	@Autowired
+	private OrderPersonalData orderData;
+
 	private CatalogFixtures fixtures;
 
 	private long category;
@@ -278,6 +281,25 @@ class CheckoutTests {
 		assertThat(stock(candle)).isEqualTo(3);
 		assertThat(this.orders.ofAccount(owner)).singleElement()
 			.satisfies((summary) -> assertThat(summary.status()).isEqualTo(OrderStatus.CANCELLED));
+	}
+
+	@Test
+	void aDeletedCustomersOrdersAreExportedThenLoseEveryPersonalDetailButKeepTheirAmounts() {
+		long tea = this.fixtures.product(this.category, "Thé effacé", 900, 5, Map.of());
+		long customer = this.accounts.customer().getId();
+		long cart = this.carts.create(customer);
+		this.carts.add(cart, tea, 1);
+		String reference = this.checkout.place(order(cart, customer, unique("rgpd"), DemoPaymentGateway.ACCEPTED))
+			.reference();
+		assertThat(this.orderData.export(customer)).asString().contains(reference, "Camille", "Thé effacé");
+		this.orderData.erase(customer);
+		Map<String, Object> order = row("SELECT * FROM customer_order WHERE reference = ?", reference);
+		assertThat(order.get("email")).isNull();
+		assertThat(order.get("ship_last_name")).isNull();
+		assertThat(order.get("ship_line1")).isNull();
+		assertThat(order.get("account_id")).isNull();
+		assertThat(order.get("anonymised_at")).isNotNull();
+		assertThat(order.get("total_cents")).as("kept for the accounts").isEqualTo(1490);
 	}
 
 	@Test

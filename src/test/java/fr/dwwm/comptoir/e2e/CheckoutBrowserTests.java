@@ -1,0 +1,203 @@
+package fr.dwwm.comptoir.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.mail.DemoMailbox;
+import fr.dwwm.comptoir.test.Mailbox;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Buying in a real browser, as a guest and as a customer, from the cart to the invoice:
+ * address, delivery, promotion code, card, confirmation page, mail received and invoice
+ * downloaded, every page checked by axe and the Nu checker on the way.
+ */
+class CheckoutBrowserTests extends BrowserTest {
+
+	@Autowired
+	private Mailbox mailbox;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void aGuestBuysWithAPromoCodeAndGetsTheMailAndTheInvoice() throws Exception {
+		desktop();
+		browser.manage().deleteAllCookies();
+		addToCart("/products/confiture-de-figues", 5);
+		open("/cart");
+		press(browser.findElement(By.cssSelector("[data-cart-checkout]")));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/checkout"));
+		assertPageQuality();
+
+		String email = "invite-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+		type("email", email);
+		fillAddress();
+		press(browser.findElement(By.xpath("//label[contains(., 'Point relais')]/preceding-sibling::input")));
+		type("promoCode", "bienvenue10");
+		press(browser.findElement(By.cssSelector("button[name=intent][value=quote]")));
+		waitUpTo5Seconds().until(
+				(driver) -> driver.findElement(By.cssSelector("main")).getText().contains("Code BIENVENUE10 appliqué"));
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Remise (BIENVENUE10)");
+		assertThat(browser.findElement(By.id("city")).getDomProperty("value")).as("nothing typed is lost")
+			.isEqualTo("Paris");
+		String total = browser.findElement(By.cssSelector("[data-checkout-total]")).getText();
+		pay("4242 4242 4242 4242");
+		screenshot("commande-1280");
+		press(browser.findElement(By.cssSelector("button[name=intent][value=order]")));
+
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merci pour votre commande !");
+		assertThat(browser.findElement(By.cssSelector("[data-order-total]")).getText()).isEqualTo(total);
+		assertThat(browser.findElement(By.cssSelector("[data-cart-count]")).getText()).isEqualTo("0");
+		screenshot("confirmation-de-commande-1280");
+		assertPageQuality();
+		String reference = browser.getCurrentUrl().replaceFirst(".*/", "");
+
+		List<DemoMailbox.ReceivedMail> mails = this.mailbox.to(email);
+		assertThat(mails).singleElement().satisfies((mail) -> {
+			assertThat(mail.text()).contains(reference);
+			assertThat(mail.attachments()).containsExactly("facture-" + reference + ".pdf");
+		});
+		String invoice = invoiceText(browser.findElement(By.cssSelector("[data-invoice-link]")));
+		assertThat(invoice).contains(reference, "Camille Martin", "Remise (code BIENVENUE10)")
+			.contains("Total TTC " + total.replace('\u00a0', ' ').replace('\u202f', ' '));
+	}
+
+	@Test
+	void aCustomerBuysWithTheirSavedAddressAndFindsTheOrderInTheirAccount() throws Exception {
+		desktop();
+		browser.manage().deleteAllCookies();
+		Account customer = this.accounts.customer();
+		this.jdbc.sql("""
+				INSERT INTO address (account_id, label, first_name, last_name, line1, postal_code, city, is_default)
+				VALUES (:account, 'Maison', 'Dominique', 'Durand', '3 place du Marché', '69001', 'Lyon', true)""")
+			.param("account", customer.getId())
+			.update();
+		addToCart("/products/confiture-de-figues", 1);
+		open("/login");
+		type("email", customer.getEmail());
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		open("/checkout");
+		assertThat(browser.findElement(By.cssSelector("main")).getText())
+			.as("the guest cart joined the account at login, and the e-mail is the account's")
+			.contains("Confiture de figues", "Commande passée avec le compte " + customer.getEmail());
+		WebElement saved = browser.findElement(By.cssSelector("input[name=addressId]:checked"));
+		assertThat(saved.getDomAttribute("value")).isNotEmpty();
+		pay("4242424242424242");
+		press(browser.findElement(By.cssSelector("button[name=intent][value=order]")));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		String reference = browser.getCurrentUrl().replaceFirst(".*/", "");
+		assertThat(browser.findElement(By.tagName("address")).getText()).contains("3 place du Marché", "69001 Lyon");
+
+		open("/account/orders");
+		assertPageQuality();
+		press(browser.findElement(By.linkText(reference)));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/account/orders/" + reference));
+		assertThat(browser.findElement(By.cssSelector(".order-status")).getText()).isEqualTo("Payée");
+		assertThat(invoiceText(browser.findElement(By.cssSelector("[data-invoice-link]")))).contains(reference,
+				"Dominique Durand");
+		press(browser.findElement(By.xpath("//button[normalize-space()='Annuler la commande']")));
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.cssSelector(".order-status")).getText().equals("Annulée"));
+		assertPageQuality();
+	}
+
+	@Test
+	void aRefusedCardIsExplainedAndTheFormKeepsWhatWasTyped() {
+		desktop();
+		browser.manage().deleteAllCookies();
+		addToCart("/products/confiture-de-figues", 1);
+		open("/checkout");
+		type("email", "refus-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
+		fillAddress();
+		pay("4000 0000 0000 0002");
+		press(browser.findElement(By.cssSelector("button[name=intent][value=order]")));
+		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("main [role=alert]")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("main [role=alert]")).getText()).isEqualTo(
+				"Paiement refusé par votre banque. Votre commande n'a pas été passée : essayez une autre carte.");
+		assertThat(browser.findElement(By.id("line1")).getDomProperty("value")).isEqualTo("8 rue des Lilas");
+		assertThat(browser.findElement(By.id("cardNumber")).getDomProperty("value")).isEmpty();
+		assertPageQuality();
+	}
+
+	private void addToCart(String productPath, int quantity) {
+		open(productPath);
+		WebElement field = browser.findElement(By.id("quantity"));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(quantity));
+		press(browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")));
+		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-toast-region] p")).isEmpty());
+	}
+
+	private void fillAddress() {
+		type("firstName", "Camille");
+		type("lastName", "Martin");
+		type("line1", "8 rue des Lilas");
+		type("postalCode", "75011");
+		type("city", "Paris");
+	}
+
+	private void pay(String cardNumber) {
+		type("cardHolder", "Camille Martin");
+		type("cardNumber", cardNumber);
+		type("cardExpiry", "12/39");
+		type("cardCode", "123");
+		WebElement terms = browser.findElement(By.id("acceptTerms1"));
+		if (!terms.isSelected()) {
+			terms.sendKeys(Keys.SPACE);
+		}
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+	}
+
+	/** Activates a control with the keyboard, as a person without a mouse would. */
+	private static void press(WebElement element) {
+		String type = element.getDomAttribute("type");
+		element.sendKeys(("radio".equals(type) || "checkbox".equals(type)) ? Keys.SPACE : Keys.ENTER);
+	}
+
+	/** Downloads the invoice behind a link with the browser's session, and reads it. */
+	private String invoiceText(WebElement link) throws IOException, InterruptedException {
+		Cookie session = browser.manage().getCookieNamed("COMPTOIR_SESSION");
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(link.getDomProperty("href")))
+				.header("Cookie", "COMPTOIR_SESSION=" + session.getValue())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment").contains("FA-"));
+		try (PDDocument document = Loader.loadPDF(pdf.body())) {
+			return new PDFTextStripper().getText(document)
+				.replace('\u00a0', ' ')
+				.replace('\u202f', ' ')
+				.replaceAll("\\s+", " ");
+		}
+	}
+
+}

@@ -90,6 +90,35 @@ public class ProductQueries {
 	}
 
 	/**
+	 * Lists the published products running out, for the back-office.
+	 * @param threshold stock at or below which a product is listed
+	 * @param limit how many
+	 * @return the products, lowest stock first
+	 */
+	@Transactional(readOnly = true)
+	public List<LowStock> lowStock(int threshold, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, name, sku, stock FROM product
+				WHERE active AND stock <= :threshold ORDER BY stock, name LIMIT :limit""")
+			.param("threshold", threshold)
+			.param("limit", limit)
+			.query((row, number) -> new LowStock(row.getLong("id"), row.getString("name"), row.getString("sku"),
+					row.getInt("stock")))
+			.list();
+	}
+
+	/**
+	 * A product running out.
+	 *
+	 * @param id its id
+	 * @param name its name
+	 * @param sku its reference
+	 * @param stock units left
+	 */
+	public record LowStock(long id, String name, String sku, int stock) {
+	}
+
+	/**
 	 * Counts, for the products a filter matches before its attribute and price criteria,
 	 * how many have each value of the given attributes, and their price range: what the
 	 * listing offers to narrow the list down.

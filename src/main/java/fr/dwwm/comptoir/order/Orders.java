@@ -452,6 +452,81 @@ public class Orders {
 			.list();
 	}
 
+	/**
+	 * Finds orders for the back-office, newest first.
+	 * @param status only this status, or {@code null}
+	 * @param from placed on or after this day (shop time), or {@code null}
+	 * @param to placed on or before this day, or {@code null}
+	 * @param customer part of the customer's e-mail or name, or blank
+	 * @param page page number from 0
+	 * @param size orders per page
+	 * @return one page of orders
+	 */
+	@Transactional(readOnly = true)
+	public OrderPage search(OrderStatus status, java.time.LocalDate from, java.time.LocalDate to, String customer,
+			int page, int size) {
+		String pattern = (customer == null || customer.isBlank()) ? null
+				: "%" + customer.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		List<StaffRow> rows = this.jdbc.sql("""
+				SELECT o.reference, o.status, o.placed_at, o.total_cents, o.email,
+				       coalesce(o.ship_first_name || ' ' || o.ship_last_name, '') AS name, count(*) OVER () AS total
+				FROM customer_order o
+				WHERE (CAST(:status AS text) IS NULL OR o.status = :status)
+				  AND (CAST(:from AS date) IS NULL OR (o.placed_at AT TIME ZONE 'Europe/Paris')::date >= :from)
+				  AND (CAST(:to AS date) IS NULL OR (o.placed_at AT TIME ZONE 'Europe/Paris')::date <= :to)
+				  AND (CAST(:pattern AS text) IS NULL OR o.email ILIKE :pattern
+				       OR (o.ship_first_name || ' ' || o.ship_last_name) ILIKE :pattern OR o.reference ILIKE :pattern)
+				ORDER BY o.placed_at DESC, o.id DESC
+				LIMIT :size OFFSET :offset""")
+			.param("status", (status != null) ? status.name() : null)
+			.param("from", from)
+			.param("to", to)
+			.param("pattern", pattern)
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query((row, number) -> new StaffRow(row.getString("reference"),
+					OrderStatus.valueOf(row.getString("status")), row.getTimestamp("placed_at").toInstant(),
+					row.getLong("total_cents"), row.getString("email"), row.getString("name"), row.getLong("total")))
+			.list();
+		long total = rows.isEmpty() ? 0 : rows.get(0).total();
+		return new OrderPage(rows, total, page, size);
+	}
+
+	/**
+	 * A page of orders for the back-office.
+	 *
+	 * @param rows the orders
+	 * @param total how many match in all
+	 * @param page page number from 0
+	 * @param size orders per page
+	 */
+	public record OrderPage(List<StaffRow> rows, long total, int page, int size) {
+
+		/**
+		 * Returns the number of pages.
+		 * @return at least 1
+		 */
+		public int pageCount() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+	}
+
+	/**
+	 * An order in the back-office list.
+	 *
+	 * @param reference the order
+	 * @param status its status
+	 * @param placedAt when
+	 * @param totalCents amount
+	 * @param email the customer's e-mail, or {@code null} once anonymised
+	 * @param name the delivery name
+	 * @param total how many orders match the search (the same on every row)
+	 */
+	public record StaffRow(String reference, OrderStatus status, Instant placedAt, long totalCents, String email,
+			String name, long total) {
+	}
+
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}

@@ -72,13 +72,19 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/admin/**")
-			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
-					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
-			.requestMatchers("/account/**", "/login/second-factor/**")
-			.authenticated()
-			.anyRequest()
-			.permitAll());
+		// Back-office: orders, customers and the audit log are for administrators; the
+		// catalog and the dashboard for editors too. Always with a second factor proved.
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/admin/orders/**", "/admin/customers/**", "/admin/audit/**")
+					.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+							AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+					.requestMatchers("/admin/**")
+					.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
+							AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+					.requestMatchers("/account/**", "/login/second-factor/**")
+					.authenticated()
+					.anyRequest()
+					.permitAll());
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("email")
 			.successHandler(new LoginSuccessHandler(sessionPolicy, events))

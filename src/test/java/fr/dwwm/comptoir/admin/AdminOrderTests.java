@@ -1,0 +1,127 @@
+package fr.dwwm.comptoir.admin;
+
+import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.cart.Carts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.order.Checkout;
+import fr.dwwm.comptoir.order.NewOrder;
+import fr.dwwm.comptoir.order.OrderStatus;
+import fr.dwwm.comptoir.order.Orders;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.Mailbox;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The back-office's dashboard and orders through Tomcat, as an administrator with a
+ * second factor: figures equal to what SQL counts, orders moved only along their state
+ * machine.
+ */
+@IntegrationTest
+class AdminOrderTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private Checkout checkout;
+
+	@Autowired
+	private Carts carts;
+
+	@Autowired
+	private Orders orders;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Mailbox mailbox;
+
+	private StaffLogin admin;
+
+	@BeforeEach
+	void login() {
+		this.admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port);
+	}
+
+	@Test
+	void theDashboardShowsTheOrdersOfTheLast30DaysAsSqlCountsThem() {
+		String reference = placeOrder("tableau");
+		HttpResponse<String> page = this.admin.http().get("/admin");
+		assertThat(page.statusCode()).isEqualTo(200);
+		long paid = this.jdbc
+			.sql("""
+					SELECT count(*) FROM customer_order
+					WHERE placed_at >= now() - interval '30 days' AND status IN ('PAID', 'PREPARING', 'SHIPPED', 'DELIVERED')""")
+			.query(Long.class)
+			.single();
+		assertThat(Jsoup.parse(page.body()).select("[data-kpi=orders]").text()).isEqualTo(String.valueOf(paid));
+		assertThat(page.body()).contains("id=\"chart-data\"").contains("chart.umd");
+		assertThat(reference).isNotNull();
+	}
+
+	@Test
+	void anOrderIsShippedWithATrackingNumberAndTheCustomerIsMailed() {
+		String email = "suivi-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+		String reference = placeOrder(email);
+		HttpResponse<String> list = this.admin.http().get("/admin/orders?status=PAID&customer=" + email);
+		assertThat(Jsoup.parse(list.body()).select("main table a").eachText()).containsExactly(reference);
+
+		String path = "/admin/orders/" + reference;
+		HttpResponse<String> refused = this.admin.http().postForm(path, path + "/status", Map.of("status", "SHIPPED"));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
+		assertThat(this.admin.http().get(path).body()).as("no tracking number, no shipment")
+			.contains("Saisissez le numéro de suivi");
+		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
+
+		this.admin.http().postForm(path, path + "/status", Map.of("status", "DELIVERED"));
+		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select("[role=status]").text())
+			.contains("n'est pas permis");
+		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
+
+		this.admin.http().postForm(path, path + "/status", Map.of("status", "PREPARING"));
+		assertThat(status(reference)).isEqualTo(OrderStatus.PREPARING);
+		this.admin.http()
+			.postForm(path, path + "/status", Map.of("status", "SHIPPED", "trackingNumber", "6A9876543210"));
+		assertThat(status(reference)).isEqualTo(OrderStatus.SHIPPED);
+		assertThat(this.mailbox.to(email)).anySatisfy((mail) -> assertThat(mail.text()).contains("6A9876543210"));
+	}
+
+	private OrderStatus status(String reference) {
+		return this.orders.byReference(reference).orElseThrow().status();
+	}
+
+	private String placeOrder(String email) {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long product = fixtures.product(fixtures.category("Back-office", null), "Produit du back-office", 1200, 10,
+				Map.of());
+		long cart = this.carts.create(null);
+		this.carts.add(cart, product, 1);
+		long total = this.checkout.quote(this.carts.view(cart), null, null).totals().totalCents();
+		String address = email.contains("@") ? email : email + "@exemple.test";
+		return this.checkout
+			.place(new NewOrder(cart, null, address, Locale.FRANCE,
+					new NewOrder.DeliveryAddress("Alex", "Petit", "1 rue Haute", null, "13001", "Marseille", "FR",
+							null),
+					null, null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "A P")))
+			.reference();
+	}
+
+}

@@ -1,0 +1,117 @@
+package fr.dwwm.comptoir.e2e;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.cart.Carts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.order.Checkout;
+import fr.dwwm.comptoir.order.NewOrder;
+import fr.dwwm.comptoir.security.Totp;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The back-office in a real browser, as an administrator and as an editor, each logged in
+ * with a password and an authenticator code: dashboard with its charts, an order moved
+ * along its state machine, and what an editor may not open.
+ */
+class AdminBrowserTests extends BrowserTest {
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private Checkout checkout;
+
+	@Autowired
+	private Carts carts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void anAdministratorReadsTheDashboardThenPreparesAndShipsAnOrder() {
+		desktop();
+		String reference = placeOrder();
+		logIn(Role.ADMIN);
+		open("/admin");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Tableau de bord");
+		waitUpTo5Seconds().until((driver) -> Boolean.TRUE
+			.equals(browser.executeScript("return !!(window.Chart && Chart.getChart('sales-chart'))")));
+		assertThat(browser.findElements(By.cssSelector(".admin-kpi"))).hasSize(4);
+		screenshot("tableau-de-bord-1280");
+		assertPageQuality();
+
+		open("/admin/orders?status=PAID");
+		assertPageQuality();
+		open("/admin/orders/" + reference);
+		assertThat(browser.findElement(By.cssSelector(".order-status")).getText()).isEqualTo("Payée");
+		screenshot("commande-admin-1280");
+		assertPageQuality();
+		press(By.xpath("//button[normalize-space()='Passer en préparation']"));
+		waitUpTo5Seconds()
+			.until((driver) -> "En préparation".equals(driver.findElement(By.cssSelector(".order-status")).getText()));
+		browser.findElement(By.id("trackingNumber")).sendKeys("6A5555555555", Keys.ENTER);
+		waitUpTo5Seconds()
+			.until((driver) -> "Expédiée".equals(driver.findElement(By.cssSelector(".order-status")).getText()));
+		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Numéro de suivi : 6A5555555555");
+		assertPageQuality();
+	}
+
+	@Test
+	void anEditorOpensTheDashboardButNeitherOrdersNorCustomers() {
+		desktop();
+		logIn(Role.EDITOR);
+		open("/admin");
+		assertThat(browser.findElement(By.cssSelector(".admin-menu")).getText()).doesNotContain("Commandes")
+			.doesNotContain("Clients");
+		open("/admin/orders");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
+		assertPageQuality();
+	}
+
+	private void logIn(Role role) {
+		browser.manage().deleteAllCookies();
+		String secret = Totp.newSecret();
+		Account staff = this.accounts.create(role, secret);
+		open("/login");
+		browser.findElement(By.id("email")).sendKeys(staff.getEmail());
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/login/second-factor"));
+		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.stepAt(Instant.now()), 6), Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
+	}
+
+	private static void press(By locator) {
+		browser.findElement(locator).sendKeys(Keys.ENTER);
+	}
+
+	private String placeOrder() {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long product = fixtures.product(fixtures.category("Écran des commandes", null), "Bocal du back-office", 1450,
+				10, Map.of());
+		long cart = this.carts.create(null);
+		this.carts.add(cart, product, 2);
+		long total = this.checkout.quote(this.carts.view(cart), null, null).totals().totalCents();
+		return this.checkout
+			.place(new NewOrder(cart, null, "atelier-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test",
+					Locale.FRANCE,
+					new NewOrder.DeliveryAddress("Lou", "Bernard", "5 quai Rambaud", null, "69002", "Lyon", "FR", null),
+					null, null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "L B")))
+			.reference();
+	}
+
+}

@@ -99,6 +99,19 @@ public class PersonalData {
 	 */
 	@Transactional
 	public void delete(long accountId) {
+		erase(accountId);
+		this.audit.record("ACCOUNT_DELETE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+	}
+
+	/**
+	 * Erases an account the way {@link #delete} does (personal data erased, orders
+	 * anonymised, every session ended) without recording who asked: for a member of staff
+	 * who acts on the person's request and whose service records it in the audit log. The
+	 * caller has checked that this account may be erased.
+	 * @param accountId the account
+	 */
+	@Transactional
+	public void erase(long accountId) {
 		Account account = this.accounts.findById(accountId).orElseThrow();
 		String login = account.getEmail();
 		for (PersonalDataContributor contributor : this.contributors) {
@@ -108,8 +121,9 @@ public class PersonalData {
 		this.jdbc.sql("DELETE FROM one_time_token WHERE account_id = :account").param("account", accountId).update();
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :account").param("account", accountId).update();
 		account.anonymise(Instant.now(this.clock));
-		this.sessions.endAllBut(login, null);
-		this.audit.record("ACCOUNT_DELETE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+		if (login != null) {
+			this.sessions.endAllBut(login, null);
+		}
 	}
 
 	private static Map<String, Object> address(Address address) {

@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.mail.DemoMailbox;
 import fr.dwwm.comptoir.test.Mailbox;
 import org.apache.pdfbox.Loader;
@@ -33,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CheckoutBrowserTests extends BrowserTest {
 
+	private static final String PRODUCT = "Confiture d'abricots du test";
+
 	@Autowired
 	private Mailbox mailbox;
 
@@ -46,7 +50,7 @@ class CheckoutBrowserTests extends BrowserTest {
 	void aGuestBuysWithAPromoCodeAndGetsTheMailAndTheInvoice() throws Exception {
 		desktop();
 		browser.manage().deleteAllCookies();
-		addToCart("/products/confiture-de-figues", 5);
+		addToCart(productPage(), 5);
 		open("/cart");
 		press(browser.findElement(By.cssSelector("[data-cart-checkout]")));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/checkout"));
@@ -63,14 +67,14 @@ class CheckoutBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Remise (BIENVENUE10)");
 		assertThat(browser.findElement(By.id("city")).getDomProperty("value")).as("nothing typed is lost")
 			.isEqualTo("Paris");
-		String total = browser.findElement(By.cssSelector("[data-checkout-total]")).getText();
+		String total = browser.findElement(By.cssSelector("[data-total=checkout]")).getText();
 		pay("4242 4242 4242 4242");
 		screenshot("commande-1280");
 		press(browser.findElement(By.cssSelector("button[name=intent][value=order]")));
 
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merci pour votre commande !");
-		assertThat(browser.findElement(By.cssSelector("[data-order-total]")).getText()).isEqualTo(total);
+		assertThat(browser.findElement(By.cssSelector("[data-total=order]")).getText()).isEqualTo(total);
 		assertThat(browser.findElement(By.cssSelector("[data-cart-count]")).getText()).isEqualTo("0");
 		screenshot("confirmation-de-commande-1280");
 		assertPageQuality();
@@ -96,7 +100,7 @@ class CheckoutBrowserTests extends BrowserTest {
 				VALUES (:account, 'Maison', 'Dominique', 'Durand', '3 place du Marché', '69001', 'Lyon', true)""")
 			.param("account", customer.getId())
 			.update();
-		addToCart("/products/confiture-de-figues", 1);
+		addToCart(productPage(), 1);
 		open("/login");
 		type("email", customer.getEmail());
 		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
@@ -104,7 +108,7 @@ class CheckoutBrowserTests extends BrowserTest {
 		open("/checkout");
 		assertThat(browser.findElement(By.cssSelector("main")).getText())
 			.as("the guest cart joined the account at login, and the e-mail is the account's")
-			.contains("Confiture de figues", "Commande passée avec le compte " + customer.getEmail());
+			.contains(PRODUCT, "Commande passée avec le compte " + customer.getEmail());
 		WebElement saved = browser.findElement(By.cssSelector("input[name=addressId]:checked"));
 		assertThat(saved.getDomAttribute("value")).isNotEmpty();
 		pay("4242424242424242");
@@ -130,7 +134,7 @@ class CheckoutBrowserTests extends BrowserTest {
 	void aRefusedCardIsExplainedAndTheFormKeepsWhatWasTyped() {
 		desktop();
 		browser.manage().deleteAllCookies();
-		addToCart("/products/confiture-de-figues", 1);
+		addToCart(productPage(), 1);
 		open("/checkout");
 		type("email", "refus-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
 		fillAddress();
@@ -144,12 +148,25 @@ class CheckoutBrowserTests extends BrowserTest {
 		assertPageQuality();
 	}
 
+	/**
+	 * A product of this test's own, so that buying never empties the demo catalog that
+	 * other tests browse.
+	 */
+	private String productPage() {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long id = fixtures.product(fixtures.category("Achats du navigateur", null), PRODUCT, 690, 100, Map.of());
+		return "/products/"
+				+ this.jdbc.sql("SELECT slug FROM product WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
 	private void addToCart(String productPath, int quantity) {
 		open(productPath);
 		WebElement field = browser.findElement(By.id("quantity"));
 		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(quantity));
 		press(browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")));
 		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-toast-region] p")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("[data-toast-region] p")).getText())
+			.startsWith("Produit ajouté au panier");
 	}
 
 	private void fillAddress() {

@@ -1,0 +1,81 @@
+package fr.dwwm.comptoir.admin;
+
+import fr.dwwm.comptoir.catalog.CategoryAdministration;
+import fr.dwwm.comptoir.catalog.CategoryAdministration.CategoryRefusal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * The category tree in the back-office: create, rename, move, reorder, publish. Editors
+ * and administrators.
+ */
+@Controller
+class AdminCategoryController {
+
+	private final CategoryAdministration categories;
+
+	AdminCategoryController(CategoryAdministration categories) {
+		this.categories = categories;
+	}
+
+	@GetMapping("/admin/categories")
+	String list(Model model) {
+		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("noindex", true);
+		return "admin/categories";
+	}
+
+	@PostMapping("/admin/categories")
+	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parentId,
+			RedirectAttributes redirect) {
+		try {
+			long id = this.categories.create(name, parentId);
+			redirect.addFlashAttribute("adminMessage", "admin.categories.created");
+			return "redirect:/admin/categories/" + id;
+		}
+		catch (CategoryRefusal refusal) {
+			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			return "redirect:/admin/categories";
+		}
+	}
+
+	@GetMapping("/admin/categories/{id}")
+	String edit(@PathVariable long id, Model model) {
+		model.addAttribute("category",
+				this.categories.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)));
+		model.addAttribute("categories", this.categories.all());
+		model.addAttribute("noindex", true);
+		return "admin/category";
+	}
+
+	@PostMapping("/admin/categories/{id}")
+	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
+			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean active,
+			RedirectAttributes redirect) {
+		this.categories.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		try {
+			this.categories.update(id, name, parentId, active);
+			redirect.addFlashAttribute("adminMessage", "admin.categories.saved");
+		}
+		catch (CategoryRefusal refusal) {
+			redirect.addFlashAttribute("adminError", refusal.messageKey());
+		}
+		return "redirect:/admin/categories/" + id;
+	}
+
+	@PostMapping("/admin/categories/{id}/move")
+	String reorder(@PathVariable long id, @RequestParam String direction) {
+		this.categories.reorder(id, "up".equals(direction));
+		return "redirect:/admin/categories";
+	}
+
+}

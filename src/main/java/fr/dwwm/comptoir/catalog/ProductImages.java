@@ -42,6 +42,9 @@ public class ProductImages {
 	public static final Pattern FILE_NAME = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.jpg");
 
+	/** Longest text alternative the database accepts. */
+	public static final int MAX_ALT_TEXT = 200;
+
 	private static final float JPEG_QUALITY = 0.82f;
 
 	private final JdbcClient jdbc;
@@ -120,6 +123,53 @@ public class ProductImages {
 	}
 
 	/**
+	 * Stores a picture of a product after its other pictures.
+	 * @param productId the product
+	 * @param picture decoded pixels, e.g. from {@link ImageUploadCheck}
+	 * @param altText text alternative
+	 * @return the random file name given to the image
+	 */
+	@Transactional
+	public String append(long productId, BufferedImage picture, String altText) {
+		int position = this.jdbc
+			.sql("SELECT coalesce(max(position) + 1, 0) FROM product_image WHERE product_id = :product")
+			.param("product", productId)
+			.query(Integer.class)
+			.single();
+		return save(productId, prepare(picture), altText, position);
+	}
+
+	/**
+	 * Lists the pictures of a product, in gallery order.
+	 * @param productId the product
+	 * @return its pictures
+	 */
+	@Transactional(readOnly = true)
+	public List<Stored> ofProduct(long productId) {
+		return this.jdbc.sql("""
+				SELECT id, file_name, alt_text, width, height FROM product_image
+				WHERE product_id = :product ORDER BY position, id""")
+			.param("product", productId)
+			.query((row, number) -> new Stored(row.getLong("id"), row.getString("file_name"), row.getString("alt_text"),
+					row.getInt("width"), row.getInt("height")))
+			.list();
+	}
+
+	/**
+	 * Deletes a picture of a product, in every size.
+	 * @param productId the product
+	 * @param imageId the picture
+	 * @return whether the product had this picture
+	 */
+	@Transactional
+	public boolean delete(long productId, long imageId) {
+		return this.jdbc.sql("DELETE FROM product_image WHERE id = :image AND product_id = :product")
+			.param("image", imageId)
+			.param("product", productId)
+			.update() > 0;
+	}
+
+	/**
 	 * Returns the smallest stored variant at least as wide as asked, or the largest one.
 	 * @param fileName the image's file name
 	 * @param width the wanted width in pixels
@@ -194,6 +244,19 @@ public class ProductImages {
 		public record Size(int width, int height, byte[] bytes) {
 
 		}
+
+	}
+
+	/**
+	 * A stored picture of a product.
+	 *
+	 * @param id its id
+	 * @param fileName its random file name
+	 * @param altText its text alternative
+	 * @param width width of its largest size, in pixels
+	 * @param height height of its largest size, in pixels
+	 */
+	public record Stored(long id, String fileName, String altText, int width, int height) {
 
 	}
 

@@ -83,6 +83,38 @@ class AdminBrowserTests extends BrowserTest {
 		assertPageQuality();
 	}
 
+	@Test
+	void anEditorChangesAProductAdjustsItsStockAndVisitsTheCatalogScreens() {
+		desktop();
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long id = fixtures.product(fixtures.category("Rayon de l'éditeur", null), "Moutarde à l'ancienne", 450, 12,
+				Map.of());
+		logIn(Role.EDITOR);
+		open("/admin/products?q=moutarde");
+		assertPageQuality();
+		open("/admin/products/" + id);
+		screenshot("formulaire-produit-1280");
+		assertPageQuality();
+		WebElement price = browser.findElement(By.id("price"));
+		price.sendKeys(Keys.chord(Keys.CONTROL, "a"), "4,90", Keys.ENTER);
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.cssSelector("main")).getText().contains("Produit enregistré."));
+		assertThat(this.jdbc.sql("SELECT price_cents FROM product WHERE id = :id")
+			.param("id", id)
+			.query(Integer.class)
+			.single()).isEqualTo(490);
+		browser.findElement(By.id("stock-delta")).sendKeys("-2");
+		browser.findElement(By.id("stock-note")).sendKeys("Pots abîmés", Keys.ENTER);
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.id("stock-history")).getText().contains("Pots abîmés"));
+		assertThat(browser.findElement(By.id("stock-now")).getDomProperty("value")).isEqualTo("10");
+		assertPageQuality();
+		open("/admin/categories");
+		assertPageQuality();
+		open("/admin/products/import");
+		assertPageQuality();
+	}
+
 	private void logIn(Role role) {
 		browser.manage().deleteAllCookies();
 		String secret = Totp.newSecret();

@@ -139,6 +139,40 @@ public final class Http {
 	}
 
 	/**
+	 * Submits a form with one file the way a browser does ({@code multipart/form-data}):
+	 * opens the page holding it, takes its CSRF token, then posts the fields and the
+	 * file.
+	 * @param formPage the page with the form, e.g. {@code /admin/products/1}
+	 * @param action where the form posts (its query string, if any, is kept)
+	 * @param fields the text fields, without the token
+	 * @param fileField the name of the file field
+	 * @param fileName the file name the browser sends, as is
+	 * @param contentType the file's type as the browser announces it
+	 * @param bytes the file's content
+	 * @return the response, not followed if it redirects
+	 */
+	public HttpResponse<String> postMultipart(String formPage, String action, Map<String, String> fields,
+			String fileField, String fileName, String contentType, byte[] bytes) {
+		Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrfToken(formPage));
+		String boundary = "----ComptoirTestBoundary" + java.util.UUID.randomUUID().toString().replace("-", "");
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : withToken.entrySet()) {
+			write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+					+ field.getValue() + "\r\n");
+		}
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+		body.writeBytes(bytes);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		HttpRequest request = request(action, "Content-Type", "multipart/form-data; boundary=" + boundary, "Accept",
+				"text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build();
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * Logs in with a password (first factor only).
 	 * @param email the login
 	 * @param password the password
@@ -182,6 +216,10 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static void write(java.io.ByteArrayOutputStream body, String text) {
+		body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String encode(String value) {

@@ -1,0 +1,306 @@
+package fr.dwwm.comptoir.admin;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import fr.dwwm.comptoir.account.ShopUser;
+import fr.dwwm.comptoir.catalog.ImageUploadCheck;
+import fr.dwwm.comptoir.catalog.ProductAdministration;
+import fr.dwwm.comptoir.catalog.ProductForm;
+import fr.dwwm.comptoir.catalog.ProductImages;
+import fr.dwwm.comptoir.catalog.ProductRefusal;
+import fr.dwwm.comptoir.catalog.StockAdjustments;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * Products in the back-office (editors and administrators): the list with its search,
+ * filter and pages; the form to create or change one, publication included, which refuses
+ * a stale form rather than overwrite someone else's change; its pictures; its stock,
+ * changed only by adjustments that keep a history.
+ *
+ * <p>
+ * The rules live in the catalog's services ({@link ProductAdministration},
+ * {@link ImageUploadCheck}, {@link ProductImages}, {@link StockAdjustments}); this
+ * controller turns their answers into pages and messages. An upload over the container's
+ * limit is answered by {@link AdminUploadLimitAdvice}.
+ */
+@Controller
+class AdminProductController {
+
+	static final int PAGE_SIZE = 20;
+
+	static final int HISTORY_SIZE = 20;
+
+	static final int MAX_SEARCH_LENGTH = 100;
+
+	/** Flash attribute: key of a message saying what was done. */
+	static final String MESSAGE = "adminMessage";
+
+	/** Flash attribute: key of a message saying what was refused. */
+	static final String ERROR = "adminError";
+
+	static final List<String> STATUSES = List.of("all", "active", "inactive");
+
+	private final ProductAdministration products;
+
+	private final ProductImages images;
+
+	private final ImageUploadCheck uploads;
+
+	private final StockAdjustments stock;
+
+	AdminProductController(ProductAdministration products, ProductImages images, ImageUploadCheck uploads,
+			StockAdjustments stock) {
+		this.products = products;
+		this.images = images;
+		this.uploads = uploads;
+		this.stock = stock;
+	}
+
+	@InitBinder("product")
+	void allowedFields(WebDataBinder binder) {
+		// Never the stock nor the id: they do not come from this form.
+		binder.setAllowedFields("name", "slug", "sku", "summary", "description", "price", "vatRate", "categoryId",
+				"active", "version");
+		// An empty slug is no value (one is made from the name), not an invalid one.
+		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
+
+	@GetMapping("/admin/products")
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		String text = (q != null) ? q.strip() : "";
+		if (text.length() > MAX_SEARCH_LENGTH) {
+			text = text.substring(0, MAX_SEARCH_LENGTH);
+		}
+		String wanted = (status != null && STATUSES.contains(status)) ? status : "all";
+		Boolean active = null;
+		if ("active".equals(wanted)) {
+			active = Boolean.TRUE;
+		}
+		else if ("inactive".equals(wanted)) {
+			active = Boolean.FALSE;
+		}
+		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
+		ProductAdministration.Result result = this.products.search(text, active, pageIndex, PAGE_SIZE);
+		Map<String, String> kept = new LinkedHashMap<>();
+		kept.put("q", text);
+		kept.put("status", "all".equals(wanted) ? null : wanted);
+		model.addAttribute("result", result);
+		model.addAttribute("pages", PageLinks.of("/admin/products", kept, result.page(), result.pageCount()));
+		model.addAttribute("q", text);
+		model.addAttribute("status", wanted);
+		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("noindex", true);
+		return "admin/products";
+	}
+
+	@GetMapping("/admin/products/new")
+	String newForm(Model model) {
+		return formPage(null, new ProductForm(), model);
+	}
+
+	@PostMapping("/admin/products")
+	String create(@Valid @ModelAttribute("product") ProductForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return formPage(null, form, model);
+		}
+		try {
+			long id = this.products.create(form);
+			redirect.addFlashAttribute(MESSAGE, "admin.products.created");
+			return "redirect:/admin/products/" + id;
+		}
+		catch (ProductRefusal refusal) {
+			reject(errors, refusal);
+			return formPage(null, form, model);
+		}
+	}
+
+	@GetMapping("/admin/products/{id}")
+	String editForm(@PathVariable long id, Model model, Locale locale) {
+		ProductAdministration.Details details = find(id);
+		return formPage(details, ProductForm.of(details, locale), model);
+	}
+
+	@PostMapping("/admin/products/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("product") ProductForm form, BindingResult errors,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		ProductAdministration.Details details = find(id);
+		if (form.getVersion() == null || form.getVersion() != details.version()) {
+			// Said at once, before any other error: the form must be reloaded anyway.
+			return stale(details, form, model, response);
+		}
+		if (errors.hasErrors()) {
+			return formPage(details, form, model);
+		}
+		try {
+			this.products.update(id, form);
+		}
+		catch (ProductRefusal refusal) {
+			if (refusal.isStale()) {
+				return stale(details, form, model, response);
+			}
+			reject(errors, refusal);
+			return formPage(details, form, model);
+		}
+		redirect.addFlashAttribute(MESSAGE, "admin.products.saved");
+		return "redirect:/admin/products/" + id;
+	}
+
+	@PostMapping("/admin/products/{id}/stock")
+	String adjustStock(@PathVariable long id, @RequestParam(required = false) String delta,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
+		find(id);
+		String back = "redirect:/admin/products/" + id;
+		Integer change = parseDelta(delta);
+		if (change == null) {
+			redirect.addFlashAttribute(ERROR, "admin.stock.delta.invalid");
+			return back;
+		}
+		StockAdjustments.Reason why = Arrays.stream(StockAdjustments.Reason.values())
+			.filter((r) -> r.name().equals(reason))
+			.findFirst()
+			.orElse(null);
+		if (why == null) {
+			redirect.addFlashAttribute(ERROR, "admin.stock.reason-invalid");
+			return back;
+		}
+		String text = (note != null && !note.isBlank()) ? note.strip() : null;
+		if (text != null && text.length() > StockAdjustments.MAX_NOTE) {
+			redirect.addFlashAttribute(ERROR, "admin.stock.note-too-long");
+			return back;
+		}
+		OptionalInt after = this.stock.adjust(id, change, why, text, staff.getAccountId());
+		redirect.addFlashAttribute(after.isPresent() ? MESSAGE : ERROR,
+				after.isPresent() ? "admin.stock.adjusted" : "admin.stock.below-zero");
+		return back;
+	}
+
+	/**
+	 * One picture per request. Its original name is never used: the check only refuses a
+	 * name that tries to climb the folders.
+	 */
+	@PostMapping("/admin/products/{id}/images")
+	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+			@RequestParam(required = false) String altText, RedirectAttributes redirect) {
+		find(id);
+		String back = "redirect:/admin/products/" + id;
+		String alt = (altText != null) ? altText.strip() : "";
+		if (alt.isEmpty()) {
+			redirect.addFlashAttribute(ERROR, "admin.upload.alt-required");
+			return back;
+		}
+		if (alt.length() > ProductImages.MAX_ALT_TEXT) {
+			redirect.addFlashAttribute(ERROR, "admin.upload.alt-too-long");
+			return back;
+		}
+		if (file == null) {
+			redirect.addFlashAttribute(ERROR, "admin.upload.empty");
+			return back;
+		}
+		try (InputStream content = file.getInputStream()) {
+			BufferedImage picture = this.uploads.check(file.getOriginalFilename(), file.getSize(), content);
+			this.images.append(id, picture, alt);
+			redirect.addFlashAttribute(MESSAGE, "admin.upload.saved");
+		}
+		catch (ProductRefusal refusal) {
+			redirect.addFlashAttribute(ERROR, refusal.getMessageKey());
+		}
+		catch (IOException ex) {
+			redirect.addFlashAttribute(ERROR, "admin.upload.unreadable");
+		}
+		return back;
+	}
+
+	@PostMapping("/admin/products/{id}/images/{imageId}/delete")
+	String deleteImage(@PathVariable long id, @PathVariable long imageId, RedirectAttributes redirect) {
+		if (!this.images.delete(id, imageId)) {
+			throw new ResponseStatusException(NOT_FOUND);
+		}
+		redirect.addFlashAttribute(MESSAGE, "admin.upload.deleted");
+		return "redirect:/admin/products/" + id;
+	}
+
+	private ProductAdministration.Details find(long id) {
+		return this.products.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+	}
+
+	/**
+	 * The form again, with what the editor typed (so nothing is lost) and the message
+	 * that the product changed meanwhile; 409 Conflict. The version stays the one the
+	 * form was opened from: only reloading the page gives the current one.
+	 */
+	private String stale(ProductAdministration.Details details, ProductForm form, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("stale", true);
+		return formPage(details, form, model);
+	}
+
+	private String formPage(ProductAdministration.Details details, ProductForm form, Model model) {
+		model.addAttribute("product", form);
+		model.addAttribute("details", details);
+		model.addAttribute("categories", this.products.categories());
+		if (details != null) {
+			model.addAttribute("images", this.images.ofProduct(details.id()));
+			model.addAttribute("movements", this.stock.history(details.id(), HISTORY_SIZE));
+			model.addAttribute("reasons", StockAdjustments.Reason.values());
+		}
+		model.addAttribute("noindex", true);
+		return "admin/product-form";
+	}
+
+	private static void reject(BindingResult errors, ProductRefusal refusal) {
+		if (refusal.getField() != null) {
+			errors.rejectValue(refusal.getField(), refusal.getMessageKey());
+		}
+		else {
+			errors.reject(refusal.getMessageKey());
+		}
+	}
+
+	/** A whole number of units, not 0, within the limits; {@code null} otherwise. */
+	private static Integer parseDelta(String delta) {
+		if (delta == null || delta.isBlank()) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(delta.strip());
+			boolean allowed = value != 0 && value >= -StockAdjustments.MAX_DELTA && value <= StockAdjustments.MAX_DELTA;
+			return allowed ? value : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

@@ -5,8 +5,8 @@
  */
 import { messages } from './messages.js';
 
-/** Header that carries the CSRF token (CookieCsrfTokenRepository's default name). */
-const CSRF_HEADER = 'X-XSRF-TOKEN';
+/** Header that carries the CSRF token (set in SecurityConfiguration.csrfTokens). */
+const CSRF_HEADER = 'X-CSRF-TOKEN';
 
 /** A refused or failed call: status 0 when the server could not be reached. */
 export class ApiError extends Error {

@@ -134,7 +134,7 @@ class CheckoutController {
 						form.getExpectedTotalCents(), form.card()));
 			HttpSession session = request.getSession();
 			remember(session, placed.reference());
-			if (user == null) {
+			if (user == null && placed.now()) {
 				session.removeAttribute(CurrentCart.SESSION_ATTRIBUTE);
 			}
 			return "redirect:/checkout/orders/" + placed.reference();

@@ -135,7 +135,7 @@ public class Orders {
 			takeStock(orderId, line);
 		}
 		if (quote.promo() != null && !this.promoCodes.use(quote.promo().promoId())) {
-			throw new CheckoutRefusal("promo.used-up");
+			throw new CheckoutRefusal("promo.used-up", quote.promo().code());
 		}
 		recordChange(orderId, null, OrderStatus.AWAITING_PAYMENT, null, null);
 		return new Reservation(orderId, reference, false);

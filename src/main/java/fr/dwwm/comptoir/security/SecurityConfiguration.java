@@ -123,6 +123,9 @@ class SecurityConfiguration {
 	static CsrfTokenRepository csrfTokens(boolean secure) {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(secure ? "__Host-COMPTOIR_CSRF" : "COMPTOIR_CSRF");
+		// The scripts send the token in this header (api.js): Spring Security's usual
+		// name.
+		tokens.setHeaderName("X-CSRF-TOKEN");
 		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
 		return new StrongCsrfTokens(tokens);
 	}

@@ -20,7 +20,7 @@ class DemoDataTests {
 
 	@Test
 	void theCatalogHasAboutSixtyProductsInEightLeafCategories() {
-		assertThat(count("SELECT count(*) FROM product WHERE sku !~ '^(T|LOAD|SKU|OTHER)'")).isBetween(55L, 70L);
+		assertThat(count("SELECT count(*) FROM product WHERE sku ~ '^(EPI|MAI)-'")).isBetween(55L, 70L);
 		assertThat(count("""
 				SELECT count(*) FROM category c
 				WHERE c.slug IN ('epicerie-fine', 'maison')

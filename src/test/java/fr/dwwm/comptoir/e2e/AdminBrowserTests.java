@@ -115,6 +115,29 @@ class AdminBrowserTests extends BrowserTest {
 		assertPageQuality();
 	}
 
+	@Test
+	void anAdministratorFindsACustomerDisablesTheAccountAndReadsItInTheAuditLog() {
+		desktop();
+		Account customer = this.accounts.customer();
+		logIn(Role.ADMIN);
+		open("/admin/customers");
+		browser.findElement(By.id("customers-q")).sendKeys(customer.getEmail(), Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("q="));
+		assertPageQuality();
+		press(By.xpath("//tr[td[normalize-space()='" + customer.getEmail() + "']]//a"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().matches(".*/admin/customers/[0-9]+"));
+		assertPageQuality();
+		press(By.xpath("//button[normalize-space()='Désactiver le compte']"));
+		waitUpTo5Seconds().until(
+				(driver) -> driver.findElement(By.cssSelector("main")).getText().contains("Le compte est désactivé"));
+		assertPageQuality();
+		open("/admin/audit");
+		browser.findElement(By.id("audit-action")).sendKeys("CUSTOMER_DISABLE", Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("action=CUSTOMER_DISABLE"));
+		assertThat(browser.findElement(By.cssSelector("main table")).getText()).contains("CUSTOMER_DISABLE");
+		assertPageQuality();
+	}
+
 	private void logIn(Role role) {
 		browser.manage().deleteAllCookies();
 		String secret = Totp.newSecret();

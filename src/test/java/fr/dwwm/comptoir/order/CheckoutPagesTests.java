@@ -113,6 +113,34 @@ class CheckoutPagesTests {
 	}
 
 	@Test
+	void aRejectedCardNumberIsNotWrittenBackIntoThePage() {
+		Http guest = new Http(this.port);
+		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		fields.put("cardNumber", "4242 4242 abcd 9876");
+		fields.put("cardCode", "98");
+		HttpResponse<String> response = guest.submit("POST", "/checkout", fields);
+		Document page = Jsoup.parse(response.body());
+		assertThat(page.select("#cardNumber-error").text()).startsWith("Le numéro de carte ne doit contenir");
+		assertThat(page.select("#cardNumber").val()).isEmpty();
+		assertThat(response.body()).doesNotContain("abcd 9876").doesNotContain("value=\"98\"");
+	}
+
+	@Test
+	void theSameRefusedFormSentTwiceNeverShowsAThankYou() {
+		Http guest = new Http(this.port);
+		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		fields.put("cardNumber", DemoPaymentGateway.REFUSED);
+		assertThat(guest.submit("POST", "/checkout", fields).statusCode()).isEqualTo(200);
+		HttpResponse<String> again = guest.submit("POST", "/checkout", fields);
+		assertThat(again.statusCode()).isEqualTo(302);
+		String path = again.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		Document page = Jsoup.parse(guest.get(path).body());
+		assertThat(page.select("h1").text()).startsWith("Commande CPT-");
+		assertThat(page.select("main .alert-warning").text()).startsWith("Cette commande est annulée");
+		assertThat(guest.get("/cart").body()).as("the cart is still there").contains("Confiture de pages");
+	}
+
+	@Test
 	void aCustomerSeesTheirOrdersAndNobodyElseDoes() {
 		Account owner = this.accounts.customer();
 		Http customer = new Http(this.port);

@@ -95,7 +95,7 @@ public final class Http {
 	 * @param path the API path
 	 * @param json the body, or {@code null}
 	 * @param csrfToken the token taken from a page's form, sent in the header
-	 * {@code X-XSRF-TOKEN}, or {@code null} to send none
+	 * {@code X-CSRF-TOKEN}, or {@code null} to send none
 	 * @return the response, body as text
 	 */
 	public HttpResponse<String> sendJson(String method, String path, String json, String csrfToken) {
@@ -104,7 +104,7 @@ public final class Http {
 			request.header("Content-Type", "application/json");
 		}
 		if (csrfToken != null) {
-			request.header("X-XSRF-TOKEN", csrfToken);
+			request.header("X-CSRF-TOKEN", csrfToken);
 		}
 		request.method(method,
 				(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());

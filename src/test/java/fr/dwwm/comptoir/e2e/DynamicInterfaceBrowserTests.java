@@ -196,7 +196,7 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		desktop();
 		open("/register");
 		markPage();
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		browser.findElement(By.cssSelector("main form button[type=submit]")).sendKeys(Keys.ENTER);
 		WebElement email = browser.findElement(By.id("email"));
 		assertThat(browser.switchTo().activeElement()).isEqualTo(email);
 		assertThat(email.getDomAttribute("aria-invalid")).isEqualTo("true");

@@ -75,6 +75,9 @@ public final class DemoMailbox {
 		for (MimeMessage message : this.server.getReceivedMessages()) {
 			mails.add(ReceivedMail.of(message));
 		}
+		// The server keeps them in arrival order, oldest first; dates have a one-second
+		// resolution, so two mails of the same second keep that order, reversed.
+		java.util.Collections.reverse(mails);
 		mails.sort(Comparator.comparing(ReceivedMail::receivedAt).reversed());
 		return mails;
 	}

@@ -89,7 +89,8 @@ public class AuditLogQueries {
 			.params(params)
 			.param("limit", PAGE_SIZE)
 			.param("offset", (long) pageIndex * PAGE_SIZE)
-			.query((row, number) -> new Entry(row.getLong("id"), row.getTimestamp("occurred_at").toInstant(),
+			.query((row, number) -> new Entry(row.getLong("id"),
+					row.getTimestamp("occurred_at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
 					row.getString("action"), AuditLog.Outcome.valueOf(row.getString("outcome")),
 					row.getObject("actor_account_id", Long.class), row.getString("actor_email"), row.getString("ip"),
 					row.getString("target"), compact(row.getString("details"))))

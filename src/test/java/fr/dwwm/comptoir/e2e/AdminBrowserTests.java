@@ -110,9 +110,40 @@ class AdminBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("stock-now")).getDomProperty("value")).isEqualTo("10");
 		assertPageQuality();
 		open("/admin/categories");
+		String category = "Rayon du navigateur " + UUID.randomUUID().toString().substring(0, 6);
+		browser.findElement(By.id("new-name")).sendKeys(category, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().matches(".*/admin/categories/[0-9]+"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(category);
+		browser.findElement(By.id("active")).sendKeys(Keys.SPACE);
+		browser.findElement(By.id("name")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.cssSelector("main")).getText().contains("Rayon enregistré."));
 		assertPageQuality();
 		open("/admin/products/import");
+		browser.findElement(By.id("file")).sendKeys(csvFile().toString());
+		browser.findElement(By.cssSelector("form[data-import-form] button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.findElement(By.cssSelector("main"))
+			.getText()
+			.contains("Import terminé : 2 lignes, 2 produits créés"));
 		assertPageQuality();
+	}
+
+	/** A small CSV file on disk, as an editor would pick it. */
+	private static java.nio.file.Path csvFile() {
+		String prefix = "NAV" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+		String csv = String.join(";", fr.dwwm.comptoir.catalog.ProductCsv.COLUMNS) + "\n" + prefix
+				+ "-1;Sel de Guérande;" + prefix.toLowerCase(Locale.ROOT)
+				+ "-sel;epices-et-condiments;4,20;5,5;30;oui;Gros sel gris.;Récolté à la main.\n" + prefix
+				+ "-2;Poivre de Kampot;" + prefix.toLowerCase(Locale.ROOT)
+				+ "-poivre;epices-et-condiments;9,90;5,5;12;non;Poivre noir.;Du Cambodge.\n";
+		try {
+			java.nio.file.Path file = java.nio.file.Files.createTempFile("produits-", ".csv");
+			java.nio.file.Files.writeString(file, csv);
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

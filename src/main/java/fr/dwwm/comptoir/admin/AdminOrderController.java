@@ -2,6 +2,8 @@ package fr.dwwm.comptoir.admin;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 import fr.dwwm.comptoir.account.ShopUser;
@@ -49,7 +51,14 @@ class AdminOrderController {
 			.findFirst()
 			.orElse(null);
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
-		model.addAttribute("result", this.orders.search(wanted, from, to, customer, pageIndex, PAGE_SIZE));
+		Orders.OrderPage result = this.orders.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
+		model.addAttribute("result", result);
+		Map<String, Object> kept = new LinkedHashMap<>();
+		kept.put("status", (wanted != null) ? wanted.name() : null);
+		kept.put("from", from);
+		kept.put("to", to);
+		kept.put("customer", customer);
+		model.addAttribute("pages", PageLinks.of("/admin/orders", kept, result.page(), result.pageCount()));
 		model.addAttribute("statuses", OrderStatus.values());
 		model.addAttribute("status", wanted);
 		model.addAttribute("from", from);

@@ -46,8 +46,11 @@ public class ProductAdministration {
 
 	private final JdbcClient jdbc;
 
-	ProductAdministration(JdbcClient jdbc) {
+	private final CategoryAdministration categories;
+
+	ProductAdministration(JdbcClient jdbc, CategoryAdministration categories) {
 		this.jdbc = jdbc;
+		this.categories = categories;
 	}
 
 	/**
@@ -125,35 +128,27 @@ public class ProductAdministration {
 	 */
 	@Transactional(readOnly = true)
 	public List<CategoryChoice> categories() {
-		List<CategoryRow> rows = this.jdbc
-			.sql("SELECT id, parent_id, name, active FROM category ORDER BY position, name COLLATE \"fr-x-icu\", id")
-			.query((row, number) -> new CategoryRow(row.getLong("id"), row.getObject("parent_id", Long.class),
-					row.getString("name"), row.getBoolean("active")))
-			.list();
-		Map<Long, List<CategoryRow>> children = new HashMap<>();
-		List<CategoryRow> roots = new ArrayList<>();
-		for (CategoryRow row : rows) {
-			if (row.parentId() == null) {
-				roots.add(row);
-			}
-			else {
-				children.computeIfAbsent(row.parentId(), (id) -> new ArrayList<>()).add(row);
-			}
-		}
+		// The tree comes depth first from CategoryAdministration: a category's path and
+		// visibility are those of the last category seen one level up.
+		List<String> labels = new ArrayList<>();
+		List<Boolean> visible = new ArrayList<>();
 		List<CategoryChoice> choices = new ArrayList<>();
-		for (CategoryRow root : roots) {
-			addChoices(root, null, true, children, choices);
+		for (CategoryAdministration.Row row : this.categories.all()) {
+			String label = (row.depth() == 0) ? row.name() : labels.get(row.depth() - 1) + " \u203a " + row.name();
+			boolean active = row.active() && (row.depth() == 0 || visible.get(row.depth() - 1));
+			set(labels, row.depth(), label);
+			set(visible, row.depth(), active);
+			choices.add(new CategoryChoice(row.id(), label, active));
 		}
 		return choices;
 	}
 
-	private static void addChoices(CategoryRow category, String parentLabel, boolean parentActive,
-			Map<Long, List<CategoryRow>> children, List<CategoryChoice> choices) {
-		String label = (parentLabel != null) ? parentLabel + " \u203a " + category.name() : category.name();
-		boolean active = parentActive && category.active();
-		choices.add(new CategoryChoice(category.id(), label, active));
-		for (CategoryRow child : children.getOrDefault(category.id(), List.of())) {
-			addChoices(child, label, active, children, choices);
+	private static <T> void set(List<T> levels, int depth, T value) {
+		if (levels.size() > depth) {
+			levels.set(depth, value);
+		}
+		else {
+			levels.add(value);
 		}
 	}
 
@@ -409,10 +404,6 @@ public class ProductAdministration {
 	 * @param active whether shoppers see it (itself and all its ancestors active)
 	 */
 	public record CategoryChoice(long id, String label, boolean active) {
-
-	}
-
-	private record CategoryRow(long id, Long parentId, String name, boolean active) {
 
 	}
 

@@ -169,6 +169,22 @@ class AdminBrowserTests extends BrowserTest {
 		assertPageQuality();
 	}
 
+	@Test
+	void everyBackOfficeScreenFitsAPhone() {
+		placeOrder();
+		logIn(Role.ADMIN);
+		mobile();
+		for (String path : java.util.List.of("/admin", "/admin/orders", "/admin/products", "/admin/products/new",
+				"/admin/categories", "/admin/products/import", "/admin/customers", "/admin/audit")) {
+			open(path);
+			assertPageQuality();
+			Number overflow = (Number) browser
+				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			assertThat(overflow.intValue()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
+		}
+		desktop();
+	}
+
 	private void logIn(Role role) {
 		browser.manage().deleteAllCookies();
 		String secret = Totp.newSecret();

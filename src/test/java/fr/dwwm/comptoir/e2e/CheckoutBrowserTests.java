@@ -159,6 +159,37 @@ class CheckoutBrowserTests extends BrowserTest {
 				+ this.jdbc.sql("SELECT slug FROM product WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
+	@Test
+	void theCheckoutAndItsConfirmationFitAPhone() {
+		browser.manage().deleteAllCookies();
+		desktop();
+		addToCart(productPage(), 1);
+		mobile();
+		open("/checkout");
+		assertPageQuality();
+		assertThat(horizontalOverflow()).as("horizontal scroll on /checkout").isLessThanOrEqualTo(0);
+		type("email", "mobile-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
+		fillAddress();
+		pay("4242 4242 4242 4242");
+		press(browser.findElement(By.cssSelector("button[name=intent][value=order]")));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		assertPageQuality();
+		assertThat(horizontalOverflow()).as("horizontal scroll on the confirmation, widest: " + browser.executeScript(
+				"""
+						const w = document.documentElement.clientWidth;
+						return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w)
+						  .map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 5).join(' | ');"""))
+			.isLessThanOrEqualTo(0);
+		screenshot("confirmation-de-commande-375");
+		desktop();
+	}
+
+	private int horizontalOverflow() {
+		return ((Number) browser
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+			.intValue();
+	}
+
 	private void addToCart(String productPath, int quantity) {
 		open(productPath);
 		WebElement field = browser.findElement(By.id("quantity"));

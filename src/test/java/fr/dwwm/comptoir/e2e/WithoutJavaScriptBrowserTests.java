@@ -62,6 +62,25 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aGuestOrdersWithThePlainForms() {
+		desktop();
+		open("/products/confiture-de-figues");
+		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
+		open("/checkout");
+		for (String[] field : new String[][] { { "email", "sans-js-" + System.nanoTime() + "@exemple.test" },
+				{ "firstName", "Camille" }, { "lastName", "Martin" }, { "line1", "8 rue des Lilas" },
+				{ "postalCode", "75011" }, { "city", "Paris" }, { "cardHolder", "Camille Martin" },
+				{ "cardNumber", "4242424242424242" }, { "cardExpiry", "12/39" }, { "cardCode", "123" } }) {
+			browser.findElement(By.id(field[0])).sendKeys(field[1]);
+		}
+		browser.findElement(By.id("acceptTerms1")).sendKeys(Keys.SPACE);
+		browser.findElement(By.cssSelector("button[name=intent][value=order]")).sendKeys(Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merci pour votre commande !");
+	}
+
+	@Test
 	void searchingOpensTheResultsPage() {
 		desktop();
 		open("/");

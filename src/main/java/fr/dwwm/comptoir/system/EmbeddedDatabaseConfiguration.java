@@ -21,9 +21,12 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
 
-	@Bean
+	@Bean(destroyMethod = "")
 	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-		// Shared by the whole JVM and closed by its own shutdown hook, not by a context.
+		// Shared by the whole JVM and closed by its own shutdown hook, not by a context
+		// (Zonky registers it when the server starts); hence no destroy method, which
+		// Spring
+		// would otherwise infer from close().
 		return EmbeddedPostgresServer.shared(properties);
 	}
 

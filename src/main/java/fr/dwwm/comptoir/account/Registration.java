@@ -1,5 +1,8 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.module.api.ShopEvent;
+import org.springframework.context.ApplicationEventPublisher;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -41,8 +44,11 @@ public class Registration {
 
 	private final String publicUrl;
 
+	private final ApplicationEventPublisher events;
+
 	Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, OneTimeTokens tokens, MailOutbox mails,
-			AuditLog audit, @Value("${app.public-url}") String publicUrl) {
+			AuditLog audit, @Value("${app.public-url}") String publicUrl, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.tokens = tokens;
@@ -76,6 +82,7 @@ public class Registration {
 		sendVerification(account, locale);
 		this.audit.record("REGISTER", AuditLog.Outcome.SUCCESS, account.getId(), "account:" + account.getId(),
 				Map.of());
+		this.events.publishEvent(new ShopEvent.CustomerRegistered(account.getId()));
 	}
 
 	/**

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
+import fr.dwwm.comptoir.module.api.ShopEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,10 @@ public class Carts {
 
 	private final JdbcClient jdbc;
 
-	Carts(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Carts(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 	}
 
@@ -171,6 +177,7 @@ public class Carts {
 				.update();
 		}
 		this.jdbc.sql("UPDATE cart SET updated_at = now() WHERE id = :cart").param("cart", cartId).update();
+		this.events.publishEvent(new ShopEvent.CartChanged(cartId, productId, Math.max(0, quantity)));
 	}
 
 	/**

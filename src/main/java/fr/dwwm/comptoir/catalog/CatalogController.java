@@ -4,7 +4,12 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import fr.dwwm.comptoir.module.api.ShopEvent;
+import fr.dwwm.comptoir.security.AccountPrincipal;
+
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -38,8 +43,12 @@ class CatalogController {
 
 	private final List<String> facetNames;
 
+	private final ApplicationEventPublisher events;
+
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
-			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames) {
+			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.queries = queries;
 		this.products = products;
 		this.categories = categories;
@@ -117,7 +126,7 @@ class CatalogController {
 	}
 
 	@GetMapping("/products/{slug}")
-	String product(@PathVariable String slug, Model model) {
+	String product(@PathVariable String slug, Model model, @AuthenticationPrincipal AccountPrincipal visitor) {
 		Product product = this.products.findBySlugAndActiveTrue(slug)
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
 		CategoryTree.Node category = this.categories.tree().byId(product.getCategory().getId()).orElse(null);
@@ -134,6 +143,8 @@ class CatalogController {
 		model.addAttribute("structuredData", this.pageData.structuredData(product, category));
 		model.addAttribute("ogType", "product");
 		model.addAttribute("ogImage", this.pageData.imageUrl(product));
+		this.events.publishEvent(
+				new ShopEvent.ProductViewed(product.getId(), (visitor != null) ? visitor.getAccountId() : null));
 		return "catalog/product";
 	}
 

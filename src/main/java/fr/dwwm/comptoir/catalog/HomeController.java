@@ -26,9 +26,6 @@ class HomeController {
 	@GetMapping("/")
 	String home(Model model) {
 		model.addAttribute("shelves", this.categories.tree().roots());
-		model.addAttribute("featured", this.queries
-			.find(new ProductFilter(null, null, null, null, true, true, Map.of(), ProductSort.RELEVANCE, 0, SHOWN))
-			.items());
 		model.addAttribute("newest", this.queries
 			.find(new ProductFilter(null, null, null, null, false, false, Map.of(), ProductSort.NEWEST, 0, SHOWN))
 			.items());

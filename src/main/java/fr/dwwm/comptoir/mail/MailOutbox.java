@@ -62,10 +62,35 @@ public class MailOutbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long enqueue(String recipient, String template, Map<String, Object> model, Locale locale,
 			String attachmentName, byte[] attachment) {
+		return insert(recipient, "mail." + template + ".subject", "mail/" + template, "mail/text/" + template, model,
+				locale, attachmentName, attachment);
+	}
+
+	/**
+	 * Queues a module's mail: templates {@code modules/<code>/mail/<mail>} and
+	 * {@code modules/<code>/mail/text/<mail>}, subject
+	 * {@code module.<code>.mail.<mail>.subject}.
+	 * @param recipient the address
+	 * @param moduleCode the module's code
+	 * @param mail the mail's name
+	 * @param model the templates' variables
+	 * @param locale the recipient's language
+	 * @return the outbox row id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueueForModule(String recipient, String moduleCode, String mail, Map<String, Object> model,
+			Locale locale) {
+		String base = "modules/" + moduleCode + "/mail/";
+		return insert(recipient, "module." + moduleCode + ".mail." + mail + ".subject", base + mail,
+				base + "text/" + mail, model, locale, null, null);
+	}
+
+	private long insert(String recipient, String subjectKey, String htmlTemplate, String textTemplate,
+			Map<String, Object> model, Locale locale, String attachmentName, byte[] attachment) {
 		Context context = new Context(locale, model);
-		String subject = this.messages.getMessage("mail." + template + ".subject", null, locale);
-		String html = this.templates.process("mail/" + template, context);
-		String text = this.templates.process("mail/text/" + template, context);
+		String subject = this.messages.getMessage(subjectKey, null, locale);
+		String html = this.templates.process(htmlTemplate, context);
+		String text = this.templates.process(textTemplate, context);
 		return this.jdbc.sql("""
 				INSERT INTO mail_outbox (recipient, subject, body_html, body_text, attachment_name, attachment)
 				VALUES (:recipient, :subject, :html, :text, :attachmentName, :attachment)

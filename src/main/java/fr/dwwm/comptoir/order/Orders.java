@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.cart.CartLine;
+import fr.dwwm.comptoir.module.api.ShopEvent;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +43,11 @@ public class Orders {
 
 	private final OrderMails mails;
 
+	private final ApplicationEventPublisher events;
+
 	Orders(JdbcClient jdbc, Clock clock, PromoCodes promoCodes, Invoices invoices, PaymentGateway gateway,
-			OrderMails mails) {
+			OrderMails mails, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.promoCodes = promoCodes;
@@ -213,6 +218,14 @@ public class Orders {
 			.param("cart", cartId)
 			.update();
 		this.mails.confirmation(orderId);
+		List<Long> products = this.jdbc
+			.sql("SELECT product_id FROM order_line WHERE order_id = :order AND product_id IS NOT NULL ORDER BY id")
+			.param("order", orderId)
+			.query(Long.class)
+			.list();
+		Object account = order.get("account_id");
+		this.events.publishEvent(new ShopEvent.OrderPlaced((String) order.get("reference"),
+				(account != null) ? ((Number) account).longValue() : null, products, total));
 		return Optional.of(invoice);
 	}
 
@@ -262,7 +275,7 @@ public class Orders {
 
 	private Map<String, Object> lockOrder(long orderId) {
 		return this.jdbc.sql("""
-				SELECT id, reference, status, total_cents, promo_code_id
+				SELECT id, reference, status, total_cents, promo_code_id, account_id
 				FROM customer_order WHERE id = :id FOR UPDATE""").param("id", orderId).query().singleRow();
 	}
 
@@ -303,6 +316,8 @@ public class Orders {
 			.param("id", orderId)
 			.update();
 		recordChange(orderId, current, next, actorId, note);
+		this.events.publishEvent(
+				new ShopEvent.OrderStatusChanged((String) order.get("reference"), current.name(), next.name()));
 	}
 
 	private void giveStockBack(long orderId, String reason) {

@@ -63,6 +63,7 @@ class SecurityConfiguration {
 			new RateLimitFilter.Rule("register", "POST", "/register", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("password-reset", "POST", "/password/forgot", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("contact", "POST", "/contact", 3, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("newsletter", "POST", "/modules/newsletter/", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("search", "GET", "/search", 60, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 120, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("checkout", "POST", "/checkout", 10, Duration.ofMinutes(1)));
@@ -72,19 +73,20 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales) throws Exception {
-		// Back-office: orders, customers and the audit log are for administrators; the
+		// Back-office: orders, customers, the audit log and modules are for
+		// administrators; the
 		// catalog and the dashboard for editors too. Always with a second factor proved.
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/admin/orders/**", "/admin/customers/**", "/admin/audit/**")
-					.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
-							AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
-					.requestMatchers("/admin/**")
-					.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
-							AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
-					.requestMatchers("/account/**", "/login/second-factor/**")
-					.authenticated()
-					.anyRequest()
-					.permitAll());
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/admin/orders/**", "/admin/customers/**", "/admin/audit/**", "/admin/modules/**")
+			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+			.requestMatchers("/admin/**")
+			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
+					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+			.requestMatchers("/account/**", "/login/second-factor/**")
+			.authenticated()
+			.anyRequest()
+			.permitAll());
 		http.formLogin((form) -> form.loginPage("/login")
 			.usernameParameter("email")
 			.successHandler(new LoginSuccessHandler(sessionPolicy, events))

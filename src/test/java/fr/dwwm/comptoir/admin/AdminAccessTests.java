@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Who may open the back-office: every {@code /admin} route the application declares (read
  * from Spring MVC's handler mappings, so a new screen cannot be forgotten) is refused to
- * a customer; orders, customers and the audit log are refused to an editor.
+ * a customer; orders, customers, the audit log and modules are refused to an editor.
  */
 @IntegrationTest
 class AdminAccessTests {
@@ -62,10 +62,10 @@ class AdminAccessTests {
 	}
 
 	@Test
-	void anEditorGets403OnOrdersCustomersAndTheAuditLogButOpensTheDashboard() throws Exception {
+	void anEditorGets403OnOrdersCustomersTheAuditLogAndModulesButOpensTheDashboard() throws Exception {
 		for (String[] route : adminRoutes()) {
 			boolean adminOnly = route[1].startsWith("/admin/orders") || route[1].startsWith("/admin/customers")
-					|| route[1].startsWith("/admin/audit");
+					|| route[1].startsWith("/admin/audit") || route[1].startsWith("/admin/modules");
 			if (!adminOnly) {
 				continue;
 			}

@@ -16,9 +16,9 @@ import fr.dwwm.comptoir.test.Http;
  * @param account the staff account
  * @param http a client holding their session
  */
-record StaffLogin(Account account, Http http) {
+public record StaffLogin(Account account, Http http) {
 
-	static StaffLogin as(Role role, TestAccounts accounts, int port) {
+	public static StaffLogin as(Role role, TestAccounts accounts, int port) {
 		String secret = Totp.newSecret();
 		Account account = accounts.create(role, secret);
 		Http http = new Http(port);

@@ -53,7 +53,8 @@ class StorefrontPagesTests {
 		Document home = page("/");
 		assertThat(home.select(".shelf__name")).extracting((element) -> element.text())
 			.containsExactly("Épicerie fine", "Maison et art de la table");
-		assertThat(home.select("#home-featured ~ ul .product-card")).hasSizeBetween(4, 8);
+		assertThat(home.select("[data-module=featured] .product-card")).as("featured products carousel module")
+			.hasSizeBetween(4, 8);
 		assertThat(home.select("#home-newest ~ ul .product-card")).hasSize(8);
 		assertThat(home.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("http://localhost/");
 	}

@@ -1,6 +1,5 @@
 package fr.dwwm.comptoir.e2e;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +11,6 @@ import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.order.Checkout;
 import fr.dwwm.comptoir.order.NewOrder;
-import fr.dwwm.comptoir.security.Totp;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -183,22 +181,6 @@ class AdminBrowserTests extends BrowserTest {
 			assertThat(overflow.intValue()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
 		}
 		desktop();
-	}
-
-	private void logIn(Role role) {
-		browser.manage().deleteAllCookies();
-		String secret = Totp.newSecret();
-		Account staff = this.accounts.create(role, secret);
-		open("/login");
-		browser.findElement(By.id("email")).sendKeys(staff.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/login/second-factor"));
-		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.stepAt(Instant.now()), 6), Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
-	}
-
-	private static void press(By locator) {
-		browser.findElement(locator).sendKeys(Keys.ENTER);
 	}
 
 	private String placeOrder() {

@@ -1,5 +1,15 @@
 package fr.dwwm.comptoir.e2e;
 
+import java.time.Instant;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.security.Totp;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,6 +58,9 @@ public abstract class BrowserTest {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private TestAccounts staffAccounts;
+
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.start();
@@ -59,6 +72,32 @@ public abstract class BrowserTest {
 			browser.quit();
 			browser = null;
 		}
+	}
+
+	/**
+	 * Logs a new staff account of a role in, with its password and an authenticator code,
+	 * as a person would; the browser ends on the dashboard.
+	 * @param role {@code EDITOR} or {@code ADMIN}
+	 */
+	protected void logIn(Role role) {
+		browser.manage().deleteAllCookies();
+		String secret = Totp.newSecret();
+		Account staff = this.staffAccounts.create(role, secret);
+		open("/login");
+		browser.findElement(By.id("email")).sendKeys(staff.getEmail());
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/login/second-factor"));
+		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.stepAt(Instant.now()), 6), Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
+	}
+
+	/**
+	 * Presses a button or a link with the keyboard (a click far down the page may land on
+	 * another element).
+	 * @param locator the element
+	 */
+	protected static void press(By locator) {
+		browser.findElement(locator).sendKeys(Keys.ENTER);
 	}
 
 	/**

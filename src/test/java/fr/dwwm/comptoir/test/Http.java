@@ -117,9 +117,10 @@ public final class Http {
 	 * @return the token of this client's session
 	 */
 	public String csrfToken(String path) {
-		Matcher matcher = CSRF_FIELD.matcher(get(path).body());
+		HttpResponse<String> page = get(path);
+		Matcher matcher = CSRF_FIELD.matcher(page.body());
 		if (!matcher.find()) {
-			throw new IllegalStateException("No CSRF field on " + path);
+			throw new IllegalStateException("No CSRF field on " + path + " (status " + page.statusCode() + ")");
 		}
 		return matcher.group(1);
 	}
@@ -180,6 +181,24 @@ public final class Http {
 	 */
 	public HttpResponse<String> login(String email, String password) {
 		return postForm("/login", "/login", Map.of("email", email, "password", password));
+	}
+
+	/**
+	 * Submits a form like {@link #postForm} and, when the answer is a redirect, opens the
+	 * page it leads to, as a browser does after a form (Post/Redirect/Get).
+	 * @param formPage the page with the form
+	 * @param action where the form posts
+	 * @param fields the fields, without the token
+	 * @return the page shown after the form
+	 */
+	public HttpResponse<String> postFormAndFollow(String formPage, String action, Map<String, String> fields) {
+		HttpResponse<String> response = postForm(formPage, action, fields);
+		String location = response.headers().firstValue("Location").orElse(null);
+		if (response.statusCode() / 100 != 3 || location == null) {
+			return response;
+		}
+		java.net.URI target = response.uri().resolve(location);
+		return get(target.getRawPath() + ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : ""));
 	}
 
 	/**

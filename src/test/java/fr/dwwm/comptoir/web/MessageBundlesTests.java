@@ -43,13 +43,27 @@ class MessageBundlesTests {
 
 	@Test
 	void frenchAndEnglishBundlesHaveTheSameKeys() throws IOException {
-		assertThat(bundle("messages_en").stringPropertyNames())
-			.containsExactlyInAnyOrderElementsOf(bundle("messages").stringPropertyNames());
+		for (String french : frenchBundles()) {
+			assertThat(bundle(french + "_en").stringPropertyNames()).as(french)
+				.containsExactlyInAnyOrderElementsOf(bundle(french).stringPropertyNames());
+		}
+	}
+
+	@Test
+	void eachModuleNamesAndDescribesItselfInItsOwnBundle() throws IOException {
+		for (String french : frenchBundles()) {
+			if (french.startsWith("modules/")) {
+				String code = french.split("/")[1];
+				assertThat(bundle(french).stringPropertyNames()).as(french)
+					.contains("module." + code + ".name", "module." + code + ".description")
+					.allSatisfy((key) -> assertThat(key).startsWith("module." + code + "."));
+			}
+		}
 	}
 
 	@Test
 	void noMessageIsEmpty() throws IOException {
-		for (String name : List.of("messages", "messages_en")) {
+		for (String name : allBundles()) {
 			Properties bundle = bundle(name);
 			assertThat(bundle.stringPropertyNames()).as(name)
 				.allSatisfy((key) -> assertThat(bundle.getProperty(key)).as(key).isNotBlank());
@@ -58,7 +72,10 @@ class MessageBundlesTests {
 
 	@Test
 	void everyKeyUsedInATemplateExists() throws IOException {
-		Set<String> french = bundle("messages").stringPropertyNames();
+		Set<String> french = new java.util.HashSet<>();
+		for (String name : frenchBundles()) {
+			french.addAll(bundle(name).stringPropertyNames());
+		}
 		Set<String> missing = new TreeSet<>();
 		List<Path> all = new ArrayList<>(templates());
 		all.addAll(textTemplates());
@@ -112,7 +129,7 @@ class MessageBundlesTests {
 		// Messages with {0} go through java.text.MessageFormat, where a lone ' starts a
 		// quoted section and swallows the rest of the text.
 		Pattern loneQuote = Pattern.compile("(?<!')'(?!')");
-		for (String name : List.of("messages", "messages_en")) {
+		for (String name : allBundles()) {
 			Properties bundle = bundle(name);
 			for (String key : bundle.stringPropertyNames()) {
 				String value = bundle.getProperty(key);
@@ -127,7 +144,7 @@ class MessageBundlesTests {
 	@Test
 	void messagesWithoutArgumentsDoNotDoubleTheirApostrophes() throws IOException {
 		// Without arguments a message is shown as written: '' would show twice.
-		for (String name : List.of("messages", "messages_en")) {
+		for (String name : allBundles()) {
 			Properties bundle = bundle(name);
 			for (String key : bundle.stringPropertyNames()) {
 				String value = bundle.getProperty(key);
@@ -136,6 +153,28 @@ class MessageBundlesTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The shop's French bundle and each module's ({@code modules/<code>/messages}).
+	 */
+	private static List<String> frenchBundles() throws IOException {
+		List<String> names = new ArrayList<>(List.of("messages"));
+		try (Stream<Path> files = Files.list(RESOURCES.resolve("modules"))) {
+			files.filter((directory) -> Files.exists(directory.resolve("messages.properties")))
+				.sorted()
+				.forEach((directory) -> names.add("modules/" + directory.getFileName() + "/messages"));
+		}
+		return names;
+	}
+
+	private static List<String> allBundles() throws IOException {
+		List<String> names = new ArrayList<>();
+		for (String french : frenchBundles()) {
+			names.add(french);
+			names.add(french + "_en");
+		}
+		return names;
 	}
 
 	private static Properties bundle(String name) throws IOException {

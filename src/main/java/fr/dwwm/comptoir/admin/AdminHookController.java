@@ -1,0 +1,87 @@
+package fr.dwwm.comptoir.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.dwwm.comptoir.account.ShopUser;
+import fr.dwwm.comptoir.module.ModuleLifecycle;
+import fr.dwwm.comptoir.module.ModuleRefusal;
+import fr.dwwm.comptoir.module.ModuleRegistry;
+import fr.dwwm.comptoir.module.api.DisplayHook;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The display hooks screen, for editors and administrators: which modules show in each
+ * slot of the pages, in which order; move a module up or down, to another slot it can
+ * render in, or out of a slot.
+ */
+@Controller
+class AdminHookController {
+
+	private final ModuleRegistry registry;
+
+	private final ModuleLifecycle lifecycle;
+
+	AdminHookController(ModuleRegistry registry, ModuleLifecycle lifecycle) {
+		this.registry = registry;
+		this.lifecycle = lifecycle;
+	}
+
+	@GetMapping("/admin/hooks")
+	String hooks(Model model) {
+		List<ModuleRegistry.ModuleStatus> installed = this.registry.all()
+			.stream()
+			.filter(ModuleRegistry.ModuleStatus::installed)
+			.toList();
+		Map<String, List<ModuleRegistry.ModuleStatus>> byHook = new LinkedHashMap<>();
+		Map<String, List<ModuleRegistry.ModuleStatus>> addable = new LinkedHashMap<>();
+		for (String hook : DisplayHook.ALL) {
+			byHook.put(hook, this.registry.placedIn(hook));
+			addable.put(hook, installed.stream()
+				.filter((module) -> module.descriptor().hooks().contains(hook) && !module.hooks().contains(hook))
+				.toList());
+		}
+		model.addAttribute("hooks", byHook);
+		model.addAttribute("addable", addable);
+		model.addAttribute("noindex", true);
+		return "admin/hooks";
+	}
+
+	@PostMapping("/admin/hooks/move")
+	String move(@RequestParam String module, @RequestParam String hook, @RequestParam String direction,
+			@AuthenticationPrincipal ShopUser user, RedirectAttributes redirect) {
+		this.lifecycle.move(module, hook, "up".equals(direction), user.getAccountId());
+		redirect.addFlashAttribute("adminMessage", "admin.hooks.moved");
+		return "redirect:/admin/hooks#hook-" + hook;
+	}
+
+	@PostMapping("/admin/hooks/place")
+	String place(@RequestParam String module, @RequestParam String hook, @AuthenticationPrincipal ShopUser user,
+			RedirectAttributes redirect) {
+		try {
+			this.lifecycle.place(module, hook, user.getAccountId());
+			redirect.addFlashAttribute("adminMessage", "admin.hooks.placed");
+		}
+		catch (ModuleRefusal refusal) {
+			redirect.addFlashAttribute("adminError", refusal.messageKey());
+		}
+		return "redirect:/admin/hooks#hook-" + hook;
+	}
+
+	@PostMapping("/admin/hooks/remove")
+	String remove(@RequestParam String module, @RequestParam String hook, @AuthenticationPrincipal ShopUser user,
+			RedirectAttributes redirect) {
+		this.lifecycle.unplace(module, hook, user.getAccountId());
+		redirect.addFlashAttribute("adminMessage", "admin.hooks.removed");
+		return "redirect:/admin/hooks#hook-" + hook;
+	}
+
+}

@@ -1,0 +1,126 @@
+package fr.dwwm.comptoir.module;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.context.webmvc.SpringWebMvcThymeleafRequestContext;
+import org.thymeleaf.spring6.naming.SpringContextVariableNames;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import fr.dwwm.comptoir.module.api.HookContext;
+import fr.dwwm.comptoir.module.api.ModuleCustomer;
+import fr.dwwm.comptoir.module.api.ModuleView;
+import fr.dwwm.comptoir.module.api.ShopCustomers;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.RequestContext;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Renders the modules placed in a display hook, one after the other, each in isolation: a
+ * module whose code or template throws is logged and left out, and the page renders
+ * without it.
+ *
+ * <p>
+ * Each module's template is rendered on its own, with the request's Spring context (so
+ * that {@code th:action} adds the CSRF token and {@code #{...}} finds the module's
+ * messages), into a string the page then inserts. That is what makes the isolation
+ * possible: a failure half-way through a module's template cannot leave half a block in
+ * the page.
+ */
+@Component
+class HookRenderer {
+
+	private static final Logger logger = LoggerFactory.getLogger(HookRenderer.class);
+
+	private final ModuleRegistry registry;
+
+	private final ITemplateEngine templates;
+
+	private final ShopCustomers customers;
+
+	private final JakartaServletWebApplication application;
+
+	HookRenderer(ModuleRegistry registry, ITemplateEngine templates, ShopCustomers customers,
+			ServletContext servletContext) {
+		this.registry = registry;
+		this.templates = templates;
+		this.customers = customers;
+		this.application = JakartaServletWebApplication.buildApplication(servletContext);
+	}
+
+	/**
+	 * Renders a hook.
+	 * @param hook the hook's name
+	 * @param subjectId what the page is about, or {@code null}
+	 * @param locale the visitor's language
+	 * @param request the current request
+	 * @param response the current response
+	 * @return the HTML of the enabled modules placed in the hook, in order
+	 */
+	String render(String hook, Long subjectId, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		StringBuilder html = new StringBuilder();
+		ModuleCustomer customer = null;
+		boolean customerLooked = false;
+		for (ModuleRegistry.Placed placed : this.registry.enabledIn(hook)) {
+			String code = placed.module().descriptor().code();
+			try {
+				if (!customerLooked) {
+					customer = this.customers.current().orElse(null);
+					customerLooked = true;
+				}
+				HookContext context = new HookContext(hook, locale, placed.settings(), subjectId, customer);
+				Optional<ModuleView> view = placed.module().render(context);
+				if (view.isPresent()) {
+					html.append(renderView(code, hook, view.get(), placed, locale, request, response));
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.error("Module {} failed to render in {}: its block is left out", code, hook, ex);
+			}
+		}
+		return html.toString();
+	}
+
+	private String renderView(String code, String hook, ModuleView view, ModuleRegistry.Placed placed, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		Map<String, Object> variables = new HashMap<>(view.model());
+		variables.put("settings", placed.settings());
+		variables.put("hook", hook);
+		variables.put("moduleCode", code);
+		// What the module's own controller left for the next page (a message, the values
+		// of a refused form), since its block is rendered outside the controller's model.
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		variables.put("flash", (flash != null) ? flash : Map.of());
+		RequestContext requestContext = new RequestContext(request, response, request.getServletContext(), variables);
+		variables.put(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, requestContext);
+		variables.put(SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
+				new SpringWebMvcThymeleafRequestContext(requestContext, request));
+		// A web context keeps its variables as request attributes: the page's own (its
+		// request context, its form objects) are put back once the module is rendered.
+		Map<String, Object> pageAttributes = new HashMap<>();
+		for (String name : variables.keySet()) {
+			pageAttributes.put(name, request.getAttribute(name));
+		}
+		String body;
+		try {
+			WebContext context = new WebContext(this.application.buildExchange(request, response), locale, variables);
+			body = this.templates.process(view.template(), context);
+		}
+		finally {
+			pageAttributes.forEach(request::setAttribute);
+		}
+		return "<div class=\"module-block module-block--" + code + "\" data-module=\"" + code + "\">" + body + "</div>";
+	}
+
+}

@@ -23,12 +23,9 @@ public final class Http {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private final HttpClient client;
 
 	private final String base;
 
@@ -37,7 +34,23 @@ public final class Http {
 	 * @param port the port the shop listens on
 	 */
 	public Http(int port) {
+		this(port, new CookieManager());
+	}
+
+	private Http(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * The same browser talking to another instance of the shop: it keeps this client's
+	 * cookies (session, CSRF), as when a load balancer sends the next request elsewhere.
+	 * @param port the other instance's port
+	 * @return a client sharing this one's cookies
+	 */
+	public Http onPort(int port) {
+		return new Http(port, this.cookies);
 	}
 
 	/**

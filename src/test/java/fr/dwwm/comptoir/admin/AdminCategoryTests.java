@@ -82,6 +82,24 @@ class AdminCategoryTests {
 			.list()).containsExactly(second, first);
 	}
 
+	@Test
+	void theNavigationCachedForEveryPageFollowsPublicationAtOnce() {
+		String name = "Rayon du menu " + UUID.randomUUID().toString().substring(0, 6);
+		fr.dwwm.comptoir.test.Http visitor = new fr.dwwm.comptoir.test.Http(this.port);
+		visitor.get("/");
+		long id = create(name, null);
+		assertThat(navigation(visitor)).as("hidden").doesNotContain(name);
+		String path = "/admin/categories/" + id;
+		this.editor.http().postForm(path, path, Map.of("name", name, "active", "true"));
+		assertThat(navigation(visitor)).as("published: the cache was emptied").contains(name);
+		this.editor.http().postForm(path, path, Map.of("name", name));
+		assertThat(navigation(visitor)).as("hidden again").doesNotContain(name);
+	}
+
+	private static String navigation(fr.dwwm.comptoir.test.Http visitor) {
+		return Jsoup.parse(visitor.get("/").body()).select("nav.site-nav").text();
+	}
+
 	private long create(String name, Long parentId) {
 		Map<String, String> fields = (parentId != null) ? Map.of("name", name, "parentId", String.valueOf(parentId))
 				: Map.of("name", name);

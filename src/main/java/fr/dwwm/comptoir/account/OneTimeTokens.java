@@ -8,6 +8,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.security.RandomTokens;
+import fr.dwwm.comptoir.system.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -31,10 +35,15 @@ class OneTimeTokens {
 
 	}
 
+	private static final Logger logger = LoggerFactory.getLogger(OneTimeTokens.class);
+
 	private final JdbcClient jdbc;
 
-	OneTimeTokens(JdbcClient jdbc) {
+	private final ClusterLock clusterLock;
+
+	OneTimeTokens(JdbcClient jdbc, ClusterLock clusterLock) {
 		this.jdbc = jdbc;
+		this.clusterLock = clusterLock;
 	}
 
 	/**
@@ -117,14 +126,26 @@ class OneTimeTokens {
 	}
 
 	/**
-	 * Deletes the tokens expired for more than a day, once a day: a used or expired token
-	 * proves nothing and need not be kept.
+	 * Deletes the tokens expired for more than a day: a used or expired token proves
+	 * nothing and need not be kept. Called once a day by {@link #purgeDaily()}.
 	 * @return how many were deleted
 	 */
-	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
 	@Transactional
 	public int purge() {
 		return this.jdbc.sql("DELETE FROM one_time_token WHERE expires_at < now() - interval '1 day'").update();
+	}
+
+	/**
+	 * Runs {@link #purge()} once a day, on one instance of the shop at a time.
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public void purgeDaily() {
+		this.clusterLock.runAlone("retention:one-time-tokens", () -> {
+			int deleted = purge();
+			if (deleted > 0) {
+				logger.info("Retention: {} expired one-time tokens deleted", deleted);
+			}
+		});
 	}
 
 }

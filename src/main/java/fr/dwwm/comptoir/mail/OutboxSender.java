@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.mail;
 import java.time.Duration;
 import java.util.List;
 
+import fr.dwwm.comptoir.system.ClusterLock;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -21,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the mails of the outbox, every few seconds, then erases their content: a sent
  * mail may hold a password-reset link or an invoice, which the database need not keep.
  * Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so that several instances of
- * the shop never send the same mail twice. A mail that fails is retried later, with
- * growing delays, up to {@value #MAX_ATTEMPTS} attempts.
+ * the shop never send the same mail twice (see {@link #sendDue()}); the daily purge runs
+ * on one instance at a time ({@link ClusterLock}). A mail that fails is retried later,
+ * with growing delays, up to {@value #MAX_ATTEMPTS} attempts.
  */
 @Component
 public class OutboxSender {
@@ -39,18 +41,30 @@ public class OutboxSender {
 
 	private final TransactionTemplate transaction;
 
+	private final ClusterLock clusterLock;
+
 	private final String from;
 
-	OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transaction,
+	OutboxSender(JdbcClient jdbc, JavaMailSender mailSender, TransactionTemplate transaction, ClusterLock clusterLock,
 			@org.springframework.beans.factory.annotation.Value("${app.mail.from}") String from) {
 		this.jdbc = jdbc;
 		this.mailSender = mailSender;
 		this.transaction = transaction;
+		this.clusterLock = clusterLock;
 		this.from = from;
 	}
 
 	/**
 	 * Sends the mails that are due.
+	 *
+	 * <p>
+	 * Every instance of the shop runs this every few seconds, and that is wanted: no
+	 * global lock here, several instances may send different mails at the same time. What
+	 * must never happen is two instances sending the <em>same</em> mail. The batch is
+	 * read with {@code FOR UPDATE SKIP LOCKED}: the rows read are locked until the
+	 * transaction ends, and another instance reading at the same moment skips them
+	 * instead of waiting for them, taking the next pending mails. When this transaction
+	 * commits, the mails sent are no longer {@code PENDING}, so nobody picks them again.
 	 * @return how many were sent
 	 */
 	@Scheduled(fixedDelayString = "${app.mail.send-interval:5s}", initialDelayString = "${app.mail.send-interval:5s}")
@@ -89,15 +103,28 @@ public class OutboxSender {
 
 	/**
 	 * Deletes the trace of mails sent more than 30 days ago and of mails given up more
-	 * than 90 days ago (the time to investigate a delivery problem), once a day.
+	 * than 90 days ago (the time to investigate a delivery problem). Called once a day by
+	 * {@link #purgeDaily()}.
 	 * @return how many were deleted
 	 */
-	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
 	public int purge() {
 		return this.jdbc.sql("""
 				DELETE FROM mail_outbox
 				WHERE (status = 'SENT' AND sent_at < now() - interval '30 days')
 				   OR (status = 'FAILED' AND created_at < now() - interval '90 days')""").update();
+	}
+
+	/**
+	 * Runs {@link #purge()} once a day, on one instance of the shop at a time.
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public void purgeDaily() {
+		this.clusterLock.runAlone("retention:mail-outbox", () -> {
+			int deleted = purge();
+			if (deleted > 0) {
+				logger.info("Retention: {} mails deleted from the outbox", deleted);
+			}
+		});
 	}
 
 	private void retryLater(Pending mail, Exception failure) {

@@ -2,6 +2,7 @@ package fr.dwwm.comptoir.security;
 
 import java.util.Map;
 
+import fr.dwwm.comptoir.system.ClusterLock;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,11 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final ClusterLock clusterLock;
+
+	AuditLog(JdbcClient jdbc, ClusterLock clusterLock) {
 		this.jdbc = jdbc;
+		this.clusterLock = clusterLock;
 	}
 
 	/**
@@ -77,14 +81,27 @@ public class AuditLog {
 	}
 
 	/**
-	 * Deletes the entries older than a year, once a day (CNIL: six months to a year). The
-	 * application role may not delete from the log directly: it calls a database function
-	 * that refuses to delete anything younger than six months.
+	 * Deletes the entries older than a year (CNIL: six months to a year). The application
+	 * role may not delete from the log directly: it calls a database function that
+	 * refuses to delete anything younger than six months. Called once a day by
+	 * {@link #purgeDaily()}.
 	 * @return how many entries were deleted
 	 */
-	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
 	public int purge() {
 		return this.jdbc.sql("SELECT purge_audit_log(interval '1 year')").query(Integer.class).single();
+	}
+
+	/**
+	 * Runs {@link #purge()} once a day, on one instance of the shop at a time.
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public void purgeDaily() {
+		this.clusterLock.runAlone("retention:audit-log", () -> {
+			int deleted = purge();
+			if (deleted > 0) {
+				logger.info("Retention: {} audit log entries older than a year deleted", deleted);
+			}
+		});
 	}
 
 	/**

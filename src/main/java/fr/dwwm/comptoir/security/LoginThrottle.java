@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.dwwm.comptoir.system.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -45,13 +49,18 @@ public class LoginThrottle {
 
 	static final Duration WINDOW = Duration.ofHours(24);
 
+	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
+
 	private final JdbcClient jdbc;
+
+	private final ClusterLock clusterLock;
 
 	private final boolean trustLoopback;
 
-	LoginThrottle(JdbcClient jdbc,
+	LoginThrottle(JdbcClient jdbc, ClusterLock clusterLock,
 			@org.springframework.beans.factory.annotation.Value("${app.security.trust-loopback:false}") boolean trustLoopback) {
 		this.jdbc = jdbc;
+		this.clusterLock = clusterLock;
 		this.trustLoopback = trustLoopback;
 	}
 
@@ -120,13 +129,26 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Forgets counters that stopped growing more than a day ago.
+	 * Forgets counters that stopped growing more than a day ago. Called once a day by
+	 * {@link #purgeDaily()}.
 	 * @return how many were deleted
 	 */
 	@Transactional
-	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
 	public int purge() {
 		return this.jdbc.sql("DELETE FROM login_throttle WHERE last_failure_at < now() - interval '24 hours'").update();
+	}
+
+	/**
+	 * Runs {@link #purge()} once a day, on one instance of the shop at a time.
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public void purgeDaily() {
+		this.clusterLock.runAlone("retention:login-throttle", () -> {
+			int deleted = purge();
+			if (deleted > 0) {
+				logger.info("Retention: {} login throttle counters deleted", deleted);
+			}
+		});
 	}
 
 	/**

@@ -32,11 +32,12 @@ class MenuAdvice {
 	 * The editors' blocks, for the display hooks of storefront pages
 	 * ({@code fragments/hook.html}); the back-office shows none.
 	 * @param request the current request
-	 * @return the blocks service, or {@code null} in the back-office
+	 * @return the blocks of the page's hooks, or {@code null} in the back-office
 	 */
 	@ModelAttribute("cmsBlocks")
-	CmsBlocks cmsBlocks(jakarta.servlet.http.HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/admin") ? null : this.blocks;
+	PageBlocks cmsBlocks(jakarta.servlet.http.HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/admin") ? null
+				: new PageBlocks(this.blocks);
 	}
 
 	@ModelAttribute("headerLinks")

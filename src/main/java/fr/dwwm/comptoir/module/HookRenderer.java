@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.module;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import fr.dwwm.comptoir.module.api.ModuleCustomer;
 import fr.dwwm.comptoir.module.api.ModuleView;
 import fr.dwwm.comptoir.module.api.ShopCustomers;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContext;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -72,17 +74,25 @@ class HookRenderer {
 		StringBuilder html = new StringBuilder();
 		ModuleCustomer customer = null;
 		boolean customerLooked = false;
-		for (ModuleRegistry.Placed placed : this.registry.enabledIn(hook)) {
-			String code = placed.module().descriptor().code();
+		List<ModuleRegistry.Placed> placed;
+		try {
+			placed = this.registry.enabledIn(hook);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Hook {} shown without its modules: {}", hook, ex.getMessage());
+			return "";
+		}
+		for (ModuleRegistry.Placed module : placed) {
+			String code = module.module().descriptor().code();
 			try {
 				if (!customerLooked) {
 					customer = this.customers.current().orElse(null);
 					customerLooked = true;
 				}
-				HookContext context = new HookContext(hook, locale, placed.settings(), subjectId, customer);
-				Optional<ModuleView> view = placed.module().render(context);
+				HookContext context = new HookContext(hook, locale, module.settings(), subjectId, customer);
+				Optional<ModuleView> view = module.module().render(context);
 				if (view.isPresent()) {
-					html.append(renderView(code, hook, view.get(), placed, locale, request, response));
+					html.append(renderView(code, hook, view.get(), module, locale, request, response));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -29,6 +29,8 @@ public final class Http {
 
 	private final String base;
 
+	private final int port;
+
 	/**
 	 * Creates a client for the shop on a local port.
 	 * @param port the port the shop listens on
@@ -38,9 +40,18 @@ public final class Http {
 	}
 
 	private Http(int port, CookieManager cookies) {
+		this.port = port;
 		this.base = "http://localhost:" + port;
 		this.cookies = cookies;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/**
+	 * The port of the shop this client talks to.
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
 	}
 
 	/**

@@ -103,10 +103,21 @@ public final class Http {
 	 * @return the response, body as text
 	 */
 	public HttpResponse<String> submit(String method, String path, Map<String, String> form) {
-		String body = form.entrySet()
-			.stream()
-			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
-			.collect(Collectors.joining("&"));
+		return submitBody(method, path,
+				form.entrySet()
+					.stream()
+					.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+					.collect(Collectors.joining("&")));
+	}
+
+	/**
+	 * Sends a form body written by hand (a field twice, a broken encoding...).
+	 * @param method HTTP method
+	 * @param path path and query
+	 * @param body the {@code application/x-www-form-urlencoded} body as sent
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> submitBody(String method, String path, String body) {
 		HttpRequest request = request(path, "Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html")
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.build();
@@ -265,7 +276,12 @@ public final class Http {
 		body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String encode(String value) {
+	/**
+	 * Encodes a form value as {@code application/x-www-form-urlencoded}.
+	 * @param value the value
+	 * @return the encoded value
+	 */
+	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 

@@ -81,7 +81,7 @@ public class ShopLoad {
 	static final String START_HINT = "./mvnw spring-boot:run -Dspring-boot.run.arguments=--app.security.trust-loopback=true";
 
 	static final String USAGE = "usage: java bench/ShopLoad.java [--base URL] [--connections N] [--runs 16,64]"
-			+ " [--seconds S] [--warmup S]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart"
+			+ " [--seconds S] [--warmup S]\n       [--reference-seconds S (default: --seconds; shorter for a soak)]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart"
 			+ "|checkout, or several separated by commas]";
 
 	static final Pattern CATEGORY_LINK = Pattern.compile("href=\"/products\\?category=([a-z0-9-]+)\"");
@@ -107,11 +107,13 @@ public class ShopLoad {
 
 	// ---------------------------------------------------------------- options
 
-	record Options(String base, List<Integer> runs, int seconds, int warmup, List<String> scenarios) {
+	record Options(String base, List<Integer> runs, int seconds, int referenceSeconds, int warmup,
+			List<String> scenarios) {
 
 		static Options parse(String[] args) {
 			Map<String, String> values = new LinkedHashMap<>(Map.of("--base", "http://localhost:8080",
 					"--connections", "16", "--runs", "", "--seconds", "30", "--warmup", "10", "--scenario", "mix"));
+			values.put("--reference-seconds", "");
 			if (Arrays.asList(args).contains("--help")) {
 				System.out.println(USAGE);
 				System.exit(0);
@@ -127,7 +129,10 @@ public class ShopLoad {
 			scenarios.forEach(Scenario::of); // fails early on an unknown name
 			return new Options(values.get("--base").replaceAll("/+$", ""),
 					numbers(values.get("--runs").isEmpty() ? values.get("--connections") : values.get("--runs")),
-					Integer.parseInt(values.get("--seconds")), Integer.parseInt(values.get("--warmup")), scenarios);
+					Integer.parseInt(values.get("--seconds")),
+					Integer.parseInt(values.get("--reference-seconds").isEmpty() ? values.get("--seconds")
+							: values.get("--reference-seconds")),
+					Integer.parseInt(values.get("--warmup")), scenarios);
 		}
 
 		private static List<Integer> numbers(String list) {
@@ -365,11 +370,12 @@ public class ShopLoad {
 	void runAll() throws Exception {
 		List<Row> rows = new ArrayList<>();
 		for (int users : this.options.runs) {
-			Result reference = run(Scenario.of("trivial"), users);
+			Result reference = run(Scenario.of("trivial"), users, this.options.referenceSeconds);
 			rows.addAll(reference.rows(reference.requestsPerSecond()));
 			for (String name : this.options.scenarios) {
 				if (!name.equals("trivial")) {
-					rows.addAll(run(Scenario.of(name), users).rows(reference.requestsPerSecond()));
+					rows.addAll(run(Scenario.of(name), users, this.options.seconds)
+						.rows(reference.requestsPerSecond()));
 				}
 			}
 		}
@@ -384,9 +390,9 @@ public class ShopLoad {
 	}
 
 	/** One closed-loop run: set the users up, warm up, measure, merge their figures. */
-	Result run(Scenario scenario, int users) throws Exception {
+	Result run(Scenario scenario, int users, int seconds) throws Exception {
 		System.out.printf("[%d users] %s: setting up, %d s warm-up, %d s measured...%n", users, scenario.name,
-				this.options.warmup, this.options.seconds);
+				this.options.warmup, seconds);
 		List<User> team = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
 			Session session = new Session();
@@ -397,7 +403,7 @@ public class ShopLoad {
 			team.add(new User(this, scenario, i, session, checkout));
 		}
 		long measureFrom = System.nanoTime() + this.options.warmup * 1_000_000_000L;
-		long until = measureFrom + this.options.seconds * 1_000_000_000L;
+		long until = measureFrom + seconds * 1_000_000_000L;
 		List<Thread> threads = new ArrayList<>();
 		for (User user : team) {
 			user.measureFrom = measureFrom;
@@ -409,7 +415,7 @@ public class ShopLoad {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		Result result = new Result(scenario, users, this.options.seconds);
+		Result result = new Result(scenario, users, seconds);
 		team.forEach((user) -> result.add(user.figures));
 		result.figures.values().forEach((figures) -> this.tooManyRequests += figures.tooManyRequests);
 		long errors = result.figures.values().stream().mapToLong((figures) -> figures.errors).sum();

@@ -8,6 +8,8 @@ import java.util.Map;
 import fr.dwwm.comptoir.cart.CartLine;
 import fr.dwwm.comptoir.cart.CartView;
 import fr.dwwm.comptoir.cart.Carts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -29,6 +31,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Checkout {
+
+	private static final Logger logger = LoggerFactory.getLogger(Checkout.class);
 
 	private final Carts carts;
 
@@ -110,8 +114,18 @@ public class Checkout {
 			return new Placed(reservation.reference(), false);
 		}
 		NewOrder.Card card = order.card();
-		PaymentResult result = this.gateway.charge(new CardPayment(reservation.reference(), quote.totals().totalCents(),
-				card.number(), card.expiry(), card.code(), card.holder()));
+		PaymentResult result;
+		try {
+			result = this.gateway.charge(new CardPayment(reservation.reference(), quote.totals().totalCents(),
+					card.number(), card.expiry(), card.code(), card.holder()));
+		}
+		catch (RuntimeException ex) {
+			// No answer (network cut, time-out): the card may or may not have been
+			// charged.
+			// The order stays reserved; PaymentReconciliation asks the provider later.
+			logger.warn("No answer from the payment provider for order {}: {}", reservation.reference(), ex.toString());
+			throw new CheckoutRefusal("payment.no-answer", reservation.reference());
+		}
 		this.orders.recordPayment(reservation.orderId(), order.cartId(), result);
 		if (!result.succeeded()) {
 			throw new CheckoutRefusal("payment." + result.outcome().name().toLowerCase(java.util.Locale.ROOT));

@@ -2,7 +2,10 @@ package fr.dwwm.comptoir.order;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,12 @@ import org.springframework.stereotype.Component;
  * </ul>
  * Any future expiry date and any 3-digit code will do. Only a reference and the last four
  * digits come back; the number and the code are forgotten as soon as this method returns.
+ *
+ * <p>
+ * Like a real provider, it remembers its answer for each order reference, so that
+ * {@link #find(String)} can tell the shop what became of a charge whose answer the shop
+ * could not record. Unlike a real provider, it remembers them in memory only (the last
+ * 10,000, lost when the shop stops).
  */
 @Component
 @ConditionalOnProperty(name = "app.payment.provider", havingValue = "demo", matchIfMissing = true)
@@ -44,7 +53,20 @@ class DemoPaymentGateway implements PaymentGateway {
 
 	private static final Pattern EXPIRY = Pattern.compile("(0[1-9]|1[0-2])\\s*/\\s*([0-9]{2})");
 
+	private static final int REMEMBERED = 10_000;
+
 	private final Clock clock;
+
+	/** The answers given, by order reference, oldest first. */
+	private final Map<String, PaymentResult> answers = Collections
+		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, PaymentResult> eldest) {
+				return size() > REMEMBERED;
+			}
+
+		});
 
 	DemoPaymentGateway(Clock clock) {
 		this.clock = clock;
@@ -72,7 +94,14 @@ class DemoPaymentGateway implements PaymentGateway {
 		PaymentResult.Outcome outcome = TEST_CARDS.getOrDefault(number, PaymentResult.Outcome.SUCCEEDED);
 		logger.info("Demo payment {} for order {}: {} ({} cents, card ending {})", reference, payment.orderReference(),
 				outcome, payment.amountCents(), last4);
-		return new PaymentResult(outcome, reference, last4, brand(number));
+		PaymentResult result = new PaymentResult(outcome, reference, last4, brand(number));
+		this.answers.put(payment.orderReference(), result);
+		return result;
+	}
+
+	@Override
+	public Optional<PaymentResult> find(String orderReference) {
+		return Optional.ofNullable(this.answers.get(orderReference));
 	}
 
 	@Override

@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import fr.dwwm.comptoir.cart.CartLine;
 import fr.dwwm.comptoir.module.api.ShopEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Orders {
+
+	private static final Logger logger = LoggerFactory.getLogger(Orders.class);
 
 	private final JdbcClient jdbc;
 
@@ -84,21 +88,22 @@ public class Orders {
 		Instant now = this.clock.instant();
 		NewOrder.DeliveryAddress to = order.address();
 		OrderTotals totals = quote.totals();
-		Optional<Map<String, Object>> inserted = this.jdbc.sql("""
-				INSERT INTO customer_order (reference, idempotency_key, account_id, email, locale, status,
-				    ship_first_name, ship_last_name, ship_line1, ship_line2, ship_postal_code, ship_city, ship_country,
-				    ship_phone, bill_first_name, bill_last_name, bill_line1, bill_line2, bill_postal_code, bill_city,
-				    bill_country, shipping_method_id, shipping_method_name, promo_code_id, promo_code,
-				    items_total_cents, discount_cents, shipping_cents, total_cents, terms_accepted_at, placed_at)
-				VALUES ('CPT-' || to_char(:now AT TIME ZONE 'Europe/Paris', 'YYYY') || '-'
-				        || lpad(nextval('customer_order_number_seq')::text, 6, '0'),
-				    :key, :account, lower(:email), :locale, 'AWAITING_PAYMENT',
-				    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country, :phone,
-				    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country,
-				    :shippingId, :shippingName, :promoId, :promoCode,
-				    :items, :discount, :shipping, :total, :now, :now)
-				ON CONFLICT (idempotency_key) DO NOTHING
-				RETURNING id, reference""")
+		Optional<Map<String, Object>> inserted = this.jdbc
+			.sql("""
+					INSERT INTO customer_order (reference, idempotency_key, account_id, email, locale, status,
+					    ship_first_name, ship_last_name, ship_line1, ship_line2, ship_postal_code, ship_city, ship_country,
+					    ship_phone, bill_first_name, bill_last_name, bill_line1, bill_line2, bill_postal_code, bill_city,
+					    bill_country, shipping_method_id, shipping_method_name, promo_code_id, promo_code,
+					    items_total_cents, discount_cents, shipping_cents, total_cents, terms_accepted_at, placed_at, cart_id)
+					VALUES ('CPT-' || to_char(:now AT TIME ZONE 'Europe/Paris', 'YYYY') || '-'
+					        || lpad(nextval('customer_order_number_seq')::text, 6, '0'),
+					    :key, :account, lower(:email), :locale, 'AWAITING_PAYMENT',
+					    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country, :phone,
+					    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country,
+					    :shippingId, :shippingName, :promoId, :promoCode,
+					    :items, :discount, :shipping, :total, :now, :now, :cart)
+					ON CONFLICT (idempotency_key) DO NOTHING
+					RETURNING id, reference""")
 			.param("now", Timestamp.from(now))
 			.param("key", order.idempotencyKey())
 			.param("account", order.accountId())
@@ -120,6 +125,7 @@ public class Orders {
 			.param("discount", totals.discountCents())
 			.param("shipping", totals.shippingCents())
 			.param("total", totals.totalCents())
+			.param("cart", order.cartId())
 			.query()
 			.listOfRows()
 			.stream()
@@ -185,14 +191,32 @@ public class Orders {
 	 * Records what the payment provider answered: a paid order gets its invoice, its cart
 	 * is closed and the customer is mailed; a refused one is cancelled, its stock and
 	 * promotion code given back.
+	 *
+	 * <p>
+	 * Only an order still awaiting its payment is changed: the same answer recorded twice
+	 * (by the checkout and by the {@link PaymentReconciliation}, or by two instances)
+	 * changes nothing the second time. A payment accepted for an order the reconciliation
+	 * already cancelled is refunded at once: the customer is never charged for an order
+	 * the shop gave up.
 	 * @param orderId the order
-	 * @param cartId the cart it came from
+	 * @param cartId the cart it came from, or {@code null} if unknown (then left open)
 	 * @param result the provider's answer
-	 * @return the invoice number if paid
+	 * @return the invoice number if paid now
+	 * @throws CheckoutRefusal {@code payment.too-late} when the payment was accepted for
+	 * an order already cancelled (and has just been refunded)
 	 */
 	@Transactional
-	public Optional<String> recordPayment(long orderId, long cartId, PaymentResult result) {
+	public Optional<String> recordPayment(long orderId, Long cartId, PaymentResult result) {
 		Map<String, Object> order = lockOrder(orderId);
+		if (OrderStatus.valueOf((String) order.get("status")) != OrderStatus.AWAITING_PAYMENT) {
+			if (result.succeeded() && OrderStatus.valueOf((String) order.get("status")) == OrderStatus.CANCELLED) {
+				logger.warn("Payment {} arrived after order {} was cancelled: refunded", result.providerReference(),
+						order.get("reference"));
+				this.gateway.refund(result.providerReference(), ((Number) order.get("total_cents")).longValue());
+				throw new CheckoutRefusal("payment.too-late");
+			}
+			return Optional.empty();
+		}
 		long total = ((Number) order.get("total_cents")).longValue();
 		this.jdbc.sql("""
 				INSERT INTO payment (order_id, provider, provider_reference, card_last4, card_brand, amount_cents,
@@ -213,10 +237,12 @@ public class Orders {
 		}
 		move(order, OrderStatus.PAID, null, null, null);
 		String invoice = this.invoices.issue(orderId, total);
-		this.jdbc.sql("UPDATE cart SET checked_out_at = :now WHERE id = :cart")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("cart", cartId)
-			.update();
+		if (cartId != null) {
+			this.jdbc.sql("UPDATE cart SET checked_out_at = :now WHERE id = :cart")
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("cart", cartId)
+				.update();
+		}
 		this.mails.confirmation(orderId);
 		List<Long> products = this.jdbc
 			.sql("SELECT product_id FROM order_line WHERE order_id = :order AND product_id IS NOT NULL ORDER BY id")
@@ -227,6 +253,43 @@ public class Orders {
 		this.events.publishEvent(new ShopEvent.OrderPlaced((String) order.get("reference"),
 				(account != null) ? ((Number) account).longValue() : null, products, total));
 		return Optional.of(invoice);
+	}
+
+	/**
+	 * Lists the orders still awaiting their payment's answer since before a given time: a
+	 * checkout takes seconds, so these are checkouts whose answer was lost (see
+	 * {@link PaymentReconciliation}).
+	 * @param placedBefore the time before which they were placed
+	 * @return the orders, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Unconfirmed> awaitingPaymentSince(Instant placedBefore) {
+		return this.jdbc.sql("""
+				SELECT id, reference, cart_id FROM customer_order
+				WHERE status = 'AWAITING_PAYMENT' AND placed_at < :before
+				ORDER BY placed_at""")
+			.param("before", Timestamp.from(placedBefore))
+			.query((row, number) -> new Unconfirmed(row.getLong("id"), row.getString("reference"),
+					(Long) row.getObject("cart_id", Long.class)))
+			.list();
+	}
+
+	/**
+	 * Cancels an order whose payment the provider never received: its stock and promotion
+	 * code are given back; its cart, never closed, is still the customer's. Does nothing
+	 * if the order is no longer awaiting payment (its answer was recorded meanwhile).
+	 * @param orderId the order
+	 * @param note why, kept in the order's history
+	 * @return whether it was cancelled
+	 */
+	@Transactional
+	public boolean cancelUnpaid(long orderId, String note) {
+		Map<String, Object> order = lockOrder(orderId);
+		if (OrderStatus.valueOf((String) order.get("status")) != OrderStatus.AWAITING_PAYMENT) {
+			return false;
+		}
+		move(order, OrderStatus.CANCELLED, null, note, null);
+		return true;
 	}
 
 	/**
@@ -544,6 +607,16 @@ public class Orders {
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * An order still awaiting its payment's answer.
+	 *
+	 * @param id its id
+	 * @param reference its reference, by which the provider knows the charge
+	 * @param cartId the cart it came from, or {@code null}
+	 */
+	public record Unconfirmed(long id, String reference, Long cartId) {
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package fr.dwwm.comptoir.order;
 
+import java.util.Optional;
+
 /**
  * The port to a card payment provider (hexagonal architecture): the checkout only knows
  * this interface. {@link DemoPaymentGateway} simulates a provider for the demo and the
@@ -33,5 +35,16 @@ public interface PaymentGateway {
 	 * @param amountCents the amount to give back
 	 */
 	void refund(String providerReference, long amountCents);
+
+	/**
+	 * Asks the provider what became of the charge made for an order. The shop needs it
+	 * when it never learnt the answer itself: the database was out of reach when the
+	 * provider answered, or the shop stopped in between. Every provider offers such a
+	 * look-up by the merchant's own reference (or a notification, a « webhook », which
+	 * comes to the same).
+	 * @param orderReference the order's reference, as sent with the charge
+	 * @return the provider's answer to that charge, or empty if it never received one
+	 */
+	Optional<PaymentResult> find(String orderReference);
 
 }

@@ -1,13 +1,13 @@
 package fr.dwwm.comptoir.order;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;
@@ -60,7 +60,7 @@ class CheckoutPagesTests {
 		Document page = checkoutPage(guest);
 		assertThat(page.select("main").text()).contains("Colissimo à domicile", "Point relais", "Total TTC",
 				"Commander avec obligation de paiement");
-		HttpResponse<String> placed = guest.submit("POST", "/checkout", filled(page, unique()));
+		HttpResponse<String> placed = guest.submit("POST", "/checkout", CheckoutForm.filled(page, unique()));
 		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
 		String location = placed.headers().firstValue("Location").orElseThrow();
 		assertThat(location).matches(".*/checkout/orders/CPT-[0-9]{4}-[0-9]{6}");
@@ -84,7 +84,7 @@ class CheckoutPagesTests {
 	void missingFieldsAreReportedInFrenchAndTheCardIsNeverSentBack() {
 		Http guest = new Http(this.port);
 		Document page = checkoutPage(guest);
-		Map<String, String> fields = filled(page, unique());
+		Map<String, String> fields = CheckoutForm.filled(page, unique());
 		fields.put("line1", "");
 		fields.put("acceptTerms", "false");
 		fields.remove("_acceptTerms");
@@ -103,7 +103,7 @@ class CheckoutPagesTests {
 	@Test
 	void aRefusedCardKeepsTheCartAndExplainsWhy() {
 		Http guest = new Http(this.port);
-		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		Map<String, String> fields = CheckoutForm.filled(checkoutPage(guest), unique());
 		fields.put("cardNumber", DemoPaymentGateway.INSUFFICIENT_FUNDS);
 		HttpResponse<String> response = guest.submit("POST", "/checkout", fields);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -115,7 +115,7 @@ class CheckoutPagesTests {
 	@Test
 	void aRejectedCardNumberIsNotWrittenBackIntoThePage() {
 		Http guest = new Http(this.port);
-		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		Map<String, String> fields = CheckoutForm.filled(checkoutPage(guest), unique());
 		fields.put("cardNumber", "4242 4242 abcd 9876");
 		fields.put("cardCode", "98");
 		HttpResponse<String> response = guest.submit("POST", "/checkout", fields);
@@ -128,7 +128,7 @@ class CheckoutPagesTests {
 	@Test
 	void theSameRefusedFormSentTwiceNeverShowsAThankYou() {
 		Http guest = new Http(this.port);
-		Map<String, String> fields = filled(checkoutPage(guest), unique());
+		Map<String, String> fields = CheckoutForm.filled(checkoutPage(guest), unique());
 		fields.put("cardNumber", DemoPaymentGateway.REFUSED);
 		assertThat(guest.submit("POST", "/checkout", fields).statusCode()).isEqualTo(200);
 		HttpResponse<String> again = guest.submit("POST", "/checkout", fields);
@@ -147,7 +147,7 @@ class CheckoutPagesTests {
 		customer.login(owner.getEmail(), TestAccounts.PASSWORD);
 		Document page = checkoutPage(customer);
 		assertThat(page.select("main").text()).contains("Commande passée avec le compte " + owner.getEmail());
-		Map<String, String> fields = filled(page, null);
+		Map<String, String> fields = CheckoutForm.filled(page, null);
 		HttpResponse<String> placed = customer.submit("POST", "/checkout", fields);
 		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
 		String reference = placed.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", "");
@@ -168,34 +168,6 @@ class CheckoutPagesTests {
 		HttpResponse<String> response = http.get("/checkout");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return Jsoup.parse(response.body());
-	}
-
-	/**
-	 * The form as the page gave it (token, key, total), filled in like a person would.
-	 */
-	private static Map<String, String> filled(Document page, String email) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (String hidden : new String[] { "_csrf", "idempotencyKey", "expectedTotalCents" }) {
-			fields.put(hidden, page.select("input[name=" + hidden + "]").val());
-		}
-		if (email != null) {
-			fields.put("email", email);
-		}
-		fields.put("addressId", "");
-		fields.put("firstName", "Camille");
-		fields.put("lastName", "Martin");
-		fields.put("line1", "8 rue des Lilas");
-		fields.put("postalCode", "75011");
-		fields.put("city", "Paris");
-		fields.put("country", "FR");
-		fields.put("shippingMethod", page.select("input[name=shippingMethod][checked]").val());
-		fields.put("acceptTerms", "true");
-		fields.put("cardHolder", "Camille Martin");
-		fields.put("cardNumber", "4242 4242 4242 4242");
-		fields.put("cardExpiry", "12/39");
-		fields.put("cardCode", "123");
-		fields.put("intent", "order");
-		return fields;
 	}
 
 	private static String unique() {

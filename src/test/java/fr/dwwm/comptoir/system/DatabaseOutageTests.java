@@ -4,11 +4,24 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import fr.dwwm.comptoir.ComptoirApplication;
+import fr.dwwm.comptoir.order.CardPayment;
+import fr.dwwm.comptoir.order.PaymentGateway;
+import fr.dwwm.comptoir.order.PaymentReconciliation;
+import fr.dwwm.comptoir.order.PaymentResult;
+import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,34 +30,37 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database goes down under a running shop, then comes back: in between, pages answer
  * the French « Service momentanément indisponible » page with a 503 and the health check
- * says DOWN; afterwards the shop serves again by itself, and a cart filled before the
- * outage is intact (a checkout tried during it left no order).
+ * says DOWN; afterwards the shop serves again by itself. A checkout cut by the outage,
+ * before, inside or after its transaction, ends with a complete order or none, and the
+ * cart of a customer without an order is intact.
  */
 class DatabaseOutageTests {
+
+	private static final String PRODUCT_PAGE = "/products/confiture-de-figues";
+
+	/** The database of the running test, which the test's payment provider stops. */
+	static volatile EmbeddedPostgresServer database;
 
 	@TempDir
 	Path dataDirectory;
 
+	@AfterEach
+	void stopTheDatabase() {
+		database.close();
+	}
+
 	@Test
 	void pagesAnswer503WhileTheDatabaseIsDownAndTheShopRecoversByItself() throws Exception {
-		EmbeddedPostgresServer database = EmbeddedPostgresServer
-			.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, false));
-		int port = database.port();
-		try (ConfigurableApplicationContext shop = startShopOn(database)) {
-			Http visitor = new Http(Integer.parseInt(shop.getEnvironment().getProperty("local.server.port")));
-			assertThat(visitor.get("/").statusCode()).isEqualTo(200);
-			String productPage = "/products/confiture-de-figues";
-			long product = JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
-				.sql("SELECT id FROM product WHERE slug = 'confiture-de-figues'")
-				.query(Long.class)
-				.single();
-			visitor.postForm(productPage, "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "2"));
+		database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, false));
+		try (ConfigurableApplicationContext shop = startShop()) {
+			Http visitor = visitorWithJamInCart(shop);
 			String csrf = visitor.csrfToken("/cart");
 			int ordersBefore = orders(shop);
 
@@ -60,20 +76,156 @@ class DatabaseOutageTests {
 			HttpResponse<String> checkout = visitor.submit("POST", "/checkout", Map.of("_csrf", csrf));
 			assertThat(checkout.statusCode()).as("a checkout tried during the outage").isEqualTo(503);
 
-			database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(this.dataDirectory, port, false));
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-			while (visitor.get("/products").statusCode() != 200 && Instant.now().isBefore(deadline)) {
-				Thread.sleep(500);
-			}
-			assertThat(visitor.get("/products").statusCode()).as("recovered without a restart").isEqualTo(200);
+			restartDatabaseAndWaitForTheShop(visitor);
 			assertThat(visitor.get("/actuator/health").body()).contains("\"UP\"");
-			assertThat(Jsoup.parse(visitor.get("/cart").body()).select("main").text()).as("the cart is intact")
-				.contains("Confiture de figues");
+			assertThat(cartText(visitor)).as("the cart is intact").contains("Confiture de figues");
 			assertThat(orders(shop)).as("no order, not even half of one").isEqualTo(ordersBefore);
 		}
-		finally {
+	}
+
+	@Test
+	void aCheckoutCutInsideItsTransactionLeavesNoOrderTheStockAsItWasAndTheCartIntact() throws Exception {
+		database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, false));
+		try (ConfigurableApplicationContext shop = startShop()) {
+			Http visitor = visitorWithJamInCart(shop);
+			Map<String, String> form = CheckoutForm.filled(checkoutPage(visitor), "coupee@exemple.test");
+			int stockBefore = jamStock(shop);
+			// The order and its first line are written, then the transaction waits: the
+			// outage strikes in the middle of it.
+			JdbcClient owner = JdbcClient.create(new DriverManagerDataSource(
+					database.jdbcUrl(EmbeddedPostgresServer.DATABASE), EmbeddedPostgresServer.OWNER_ROLE, ""));
+			owner.sql("""
+					CREATE FUNCTION wait_in_checkout() RETURNS trigger LANGUAGE plpgsql AS $$
+					BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$""").update();
+			owner.sql("""
+					CREATE TRIGGER wait_in_checkout AFTER INSERT ON order_line
+					FOR EACH ROW EXECUTE FUNCTION wait_in_checkout()""").update();
+			CompletableFuture<HttpResponse<String>> checkout = CompletableFuture
+				.supplyAsync(() -> visitor.submit("POST", "/checkout", form));
+			awaitSleepingCheckout();
+
 			database.close();
+			HttpResponse<String> answer = checkout.get(30, TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).isEqualTo(503);
+			assertThat(Jsoup.parse(answer.body()).select("h1").text()).isEqualTo("Service momentanément indisponible");
+
+			restartDatabaseAndWaitForTheShop(visitor);
+			assertThat(ordersOf(shop, "coupee@exemple.test")).as("no order, not even half of one").isZero();
+			assertThat(jamStock(shop)).as("the stock taken in the transaction came back with it")
+				.isEqualTo(stockBefore);
+			assertThat(cartText(visitor)).as("the cart is intact").contains("Confiture de figues");
 		}
+	}
+
+	@Test
+	void aPaymentAcceptedAsTheDatabaseWentDownIsRecordedByTheReconciliationOnceItIsBack() throws Exception {
+		database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, false));
+		try (ConfigurableApplicationContext shop = startShop(OutageAfterChargeGateway.class,
+				"--app.payment.provider=outage-after-charge")) {
+			Http visitor = visitorWithJamInCart(shop);
+			Map<String, String> form = CheckoutForm.filled(checkoutPage(visitor), "debitee@exemple.test");
+
+			HttpResponse<String> answer = visitor.submit("POST", "/checkout", form);
+			assertThat(answer.statusCode()).as("the provider said yes, then the database went down").isEqualTo(503);
+
+			restartDatabaseAndWaitForTheShop(visitor);
+			assertThat(statusOf(shop, "debitee@exemple.test")).as("reserved, its payment not yet recorded")
+				.isEqualTo("AWAITING_PAYMENT");
+			PaymentReconciliation.Outcome outcome = shop.getBean(PaymentReconciliation.class)
+				.settle(Instant.now().plusSeconds(1));
+			assertThat(outcome.paid()).isEqualTo(1);
+			assertThat(statusOf(shop, "debitee@exemple.test")).isEqualTo("PAID");
+			assertThat(JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+				.sql("SELECT count(*) FROM invoice i JOIN customer_order o ON o.id = i.order_id WHERE o.email = :email")
+				.param("email", "debitee@exemple.test")
+				.query(Integer.class)
+				.single()).as("an invoice").isEqualTo(1);
+			// The reconciliation also cancels the demo's old unpaid orders, which gives
+			// their stock back: count this order's own stock movements.
+			assertThat(JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+				.sql("""
+						SELECT sum(m.delta) || ' for ' || (SELECT sum(quantity) FROM order_line WHERE order_id = o.id)
+						FROM stock_movement m JOIN customer_order o ON o.id = m.order_id
+						WHERE o.email = :email GROUP BY o.id""")
+				.param("email", "debitee@exemple.test")
+				.query(String.class)
+				.single()).as("the stock taken once").isEqualTo("-2 for 2");
+			assertThat(cartText(visitor)).as("the cart is closed: the order is complete")
+				.contains("Votre panier est vide");
+		}
+	}
+
+	/**
+	 * Starts the shop on the test's database.
+	 * @param extra classes to add to the shop, and command-line arguments
+	 * ({@code --name=value})
+	 */
+	private static ConfigurableApplicationContext startShop(Object... extra) {
+		Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
+				database.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
+				EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
+				EmbeddedPostgresServer.OWNER_ROLE, "SPRING_FLYWAY_PASSWORD", "");
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(ComptoirApplication.class)
+			.environment(environment)
+			.profiles("test")
+			.properties("server.port=0", "spring.main.banner-mode=off");
+		List<String> arguments = new ArrayList<>();
+		for (Object source : extra) {
+			if (source instanceof Class<?> type) {
+				builder.sources(type);
+			}
+			else {
+				arguments.add(source.toString());
+			}
+		}
+		return builder.run(arguments.toArray(String[]::new));
+	}
+
+	private static Http visitorWithJamInCart(ConfigurableApplicationContext shop) {
+		Http visitor = new Http(Integer.parseInt(shop.getEnvironment().getProperty("local.server.port")));
+		assertThat(visitor.get("/").statusCode()).isEqualTo(200);
+		long product = JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			.sql("SELECT id FROM product WHERE slug = 'confiture-de-figues'")
+			.query(Long.class)
+			.single();
+		visitor.postForm(PRODUCT_PAGE, "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "2"));
+		return visitor;
+	}
+
+	private static Document checkoutPage(Http visitor) {
+		HttpResponse<String> page = visitor.get("/checkout");
+		assertThat(page.statusCode()).isEqualTo(200);
+		return Jsoup.parse(page.body());
+	}
+
+	private static String cartText(Http visitor) {
+		return Jsoup.parse(visitor.get("/cart").body()).select("main").text();
+	}
+
+	private static void awaitSleepingCheckout() throws InterruptedException {
+		// The superuser sees what every session waits for.
+		JdbcClient superuser = JdbcClient.create(database.superuserDataSource());
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+		while (superuser.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'")
+			.query(Integer.class)
+			.single() == 0) {
+			assertThat(Instant.now()).as("the checkout reached its order line").isBefore(deadline);
+			Thread.sleep(100);
+		}
+	}
+
+	private void restartDatabaseAndWaitForTheShop(Http visitor) throws InterruptedException {
+		database = EmbeddedPostgresServer
+			.start(new EmbeddedDatabaseProperties(this.dataDirectory, database.port(), false));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (visitor.get("/products").statusCode() != 200 && Instant.now().isBefore(deadline)) {
+			Thread.sleep(500);
+		}
+		assertThat(visitor.get("/products").statusCode()).as("recovered without a restart").isEqualTo(200);
 	}
 
 	private static int orders(ConfigurableApplicationContext shop) {
@@ -83,19 +235,61 @@ class DatabaseOutageTests {
 			.single();
 	}
 
-	private static ConfigurableApplicationContext startShopOn(EmbeddedPostgresServer database) {
-		Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
-				database.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
-				EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
-				EmbeddedPostgresServer.OWNER_ROLE, "SPRING_FLYWAY_PASSWORD", "");
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-		return new SpringApplicationBuilder(ComptoirApplication.class).environment(environment)
-			.profiles("test")
-			.properties("server.port=0", "spring.main.banner-mode=off")
-			.run();
+	private static int ordersOf(ConfigurableApplicationContext shop, String email) {
+		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			.sql("SELECT count(*) FROM customer_order WHERE email = :email")
+			.param("email", email)
+			.query(Integer.class)
+			.single();
+	}
+
+	private static String statusOf(ConfigurableApplicationContext shop, String email) {
+		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			.sql("SELECT status FROM customer_order WHERE email = :email")
+			.param("email", email)
+			.query(String.class)
+			.single();
+	}
+
+	private static int jamStock(ConfigurableApplicationContext shop) {
+		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			.sql("SELECT stock FROM product WHERE slug = 'confiture-de-figues'")
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * A provider that accepts the payment, and at that very moment the database goes
+	 * down: the shop cannot record the answer. The provider remembers it, as a real one
+	 * does.
+	 */
+	static class OutageAfterChargeGateway implements PaymentGateway {
+
+		private final Map<String, PaymentResult> answers = new ConcurrentHashMap<>();
+
+		@Override
+		public String name() {
+			return "outage-test";
+		}
+
+		@Override
+		public PaymentResult charge(CardPayment payment) {
+			PaymentResult accepted = new PaymentResult(PaymentResult.Outcome.SUCCEEDED,
+					"test_" + payment.orderReference(), "4242", "VISA");
+			this.answers.put(payment.orderReference(), accepted);
+			database.close();
+			return accepted;
+		}
+
+		@Override
+		public void refund(String providerReference, long amountCents) {
+		}
+
+		@Override
+		public Optional<PaymentResult> find(String orderReference) {
+			return Optional.ofNullable(this.answers.get(orderReference));
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -45,6 +46,9 @@ class MailServerDownTests {
 	@Autowired
 	private JavaMailSender mailServer;
 
+	@Autowired
+	private HealthContributorRegistry health;
+
 	@Test
 	void aMailDueWhileTheServerIsDownIsKeptAndSentOnceItIsBack() {
 		this.sender.sendDue();
@@ -65,6 +69,12 @@ class MailServerDownTests {
 		this.jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE id = :id").param("id", id).update();
 		new OutboxSender(this.jdbc, this.mailServer, this.transaction, this.clusterLock, FROM).sendDue();
 		assertThat(row(id).get("status")).as("sent once the server answers").isEqualTo("SENT");
+	}
+
+	@Test
+	void theMailServerIsNotPartOfTheShopsHealthSoItsOutageNeverTakesTheShopOffline() {
+		assertThat(this.health.getContributor("db")).as("the database is").isNotNull();
+		assertThat(this.health.getContributor("mail")).isNull();
 	}
 
 	private Map<String, Object> row(long id) {

@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
@@ -25,6 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AdminHookController {
+
+	/**
+	 * The shape of a hook's name, as the database checks it ({@code module_hook.hook}).
+	 */
+	private static final Pattern HOOK_NAME = Pattern.compile("(display|action)[A-Z][A-Za-z]+");
 
 	private final ModuleRegistry registry;
 
@@ -60,7 +66,7 @@ class AdminHookController {
 			@AuthenticationPrincipal ShopUser user, RedirectAttributes redirect) {
 		this.lifecycle.move(module, hook, "up".equals(direction), user.getAccountId());
 		redirect.addFlashAttribute("adminMessage", "admin.hooks.moved");
-		return "redirect:/admin/hooks#hook-" + hook;
+		return backTo(hook);
 	}
 
 	@PostMapping("/admin/hooks/place")
@@ -73,7 +79,7 @@ class AdminHookController {
 		catch (ModuleRefusal refusal) {
 			redirect.addFlashAttribute("adminError", refusal.messageKey());
 		}
-		return "redirect:/admin/hooks#hook-" + hook;
+		return backTo(hook);
 	}
 
 	@PostMapping("/admin/hooks/remove")
@@ -81,7 +87,17 @@ class AdminHookController {
 			RedirectAttributes redirect) {
 		this.lifecycle.unplace(module, hook, user.getAccountId());
 		redirect.addFlashAttribute("adminMessage", "admin.hooks.removed");
-		return "redirect:/admin/hooks#hook-" + hook;
+		return backTo(hook);
+	}
+
+	/**
+	 * Back to the hooks screen, at the hook just changed. The hook comes from the form:
+	 * it is written into the {@code Location} header only when it has a hook's shape,
+	 * never as sent (a line break there would be a response splitting attempt, which the
+	 * server refuses with a 500).
+	 */
+	private static String backTo(String hook) {
+		return HOOK_NAME.matcher(hook).matches() ? "redirect:/admin/hooks#hook-" + hook : "redirect:/admin/hooks";
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.admin;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -131,6 +132,19 @@ class AdminModuleTests {
 			.query(Integer.class)
 			.single()).isZero();
 		assertThat(auditActions("reassurance")).contains("MODULE_UNINSTALL");
+	}
+
+	@Test
+	void aHookNameSentWithALineBreakIsNeverWrittenIntoTheRedirect() {
+		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
+		for (String action : List.of("/admin/hooks/move", "/admin/hooks/place", "/admin/hooks/remove")) {
+			HttpResponse<String> response = editor.http()
+				.submit("POST", action, Map.of("_csrf", editor.http().csrfToken("/admin/hooks"), "module", "banner",
+						"hook", "\t\n\tSet-Cookie: x=1", "direction", "up"));
+			assertThat(response.statusCode()).as(action).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location")).as(action)
+				.hasValueSatisfying((location) -> assertThat(location).endsWith("/admin/hooks"));
+		}
 	}
 
 	@Test

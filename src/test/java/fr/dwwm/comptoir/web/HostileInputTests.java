@@ -2,11 +2,16 @@ package fr.dwwm.comptoir.web;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import net.jqwik.api.Arbitraries;
@@ -55,12 +60,42 @@ class HostileInputTests {
 			List.of("quantity"), "/checkout", List.of("email", "firstName", "lastName", "line1", "postalCode", "city",
 					"country", "shippingMethod", "promoCode", "cardNumber", "expiry", "cvc", "termsAccepted"));
 
+	private static final List<String> PRODUCT_FIELDS = List.of("name", "slug", "sku", "summary", "description", "price",
+			"vatRate", "categoryId", "active", "version");
+
+	private static final List<String> PAGE_FIELDS = List.of("title", "slug", "contentHtml", "metaDescription",
+			"version");
+
 	/** The forms of a signed-in customer. */
 	private static final Map<String, List<String>> CUSTOMER_FORMS = Map.of("/account/profile",
 			List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
 			List.of("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country", "phone"),
 			"/account/security/password", List.of("currentPassword", "newPassword"),
 			"/modules/reviews/products/{product}", List.of("rating", "title", "body"));
+
+	/**
+	 * The back-office forms of an editor; {product}, {category} and {page} are replaced
+	 * by ids of this test's own records, so that what is accepted changes nothing another
+	 * test reads.
+	 */
+	private static final Map<String, List<String>> STAFF_FORMS = Map.of("/admin/products", PRODUCT_FIELDS,
+			"/admin/products/{product}", PRODUCT_FIELDS, "/admin/products/{product}/stock",
+			List.of("delta", "reason", "note"), "/admin/categories", List.of("name", "parentId"),
+			"/admin/categories/{category}", List.of("name", "parentId", "active"), "/admin/pages", PAGE_FIELDS,
+			"/admin/pages/{page}", PAGE_FIELDS, "/admin/blocks",
+			List.of("hook", "title", "contentHtml", "active", "version"), "/admin/menus",
+			List.of("menuCode", "label", "target", "pageId", "categoryId", "path"), "/admin/hooks/move",
+			List.of("hook", "module", "direction"));
+
+	/**
+	 * The forms only an administrator may send: module settings (validated all or
+	 * nothing, then the page says so after its redirect) and a customer account of this
+	 * test's own.
+	 */
+	private static final Map<String, List<String>> ADMIN_FORMS = Map.of("/admin/modules/featured/settings",
+			List.of("title", "count"), "/admin/modules/reassurance/settings", List.of("payment", "delivery", "returns"),
+			"/admin/customers/{customer}/disable", List.of("reason"), "/admin/customers/{customer}/enable",
+			List.of("reason"), "/admin/customers/{customer}/anonymise", List.of("confirm"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
 			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
@@ -73,6 +108,9 @@ class HostileInputTests {
 
 	@Autowired
 	private TestAccounts accounts;
+
+	@Autowired
+	private ModuleLifecycle lifecycle;
 
 	private final Random random = new Random(SEED);
 
@@ -109,6 +147,71 @@ class HostileInputTests {
 			if (response.statusCode() >= 400 && fingerprint() != before) {
 				failures.add("POST " + path + ": refused with " + response.statusCode() + " but the database changed");
 			}
+		}
+		assertThat(failures).as("seed " + SEED).isEmpty();
+	}
+
+	@Test
+	void backOfficeFormsAnswerEveryGeneratedInputWithoutAServerErrorAndRefusalsChangeNothing() {
+		Http editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port).http();
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long category = fixtures.category("Catégorie hostile", null);
+		Map<String, String> ids = Map.of("{product}",
+				String.valueOf(fixtures.product(category, "Produit hostile", 990, 10, Map.of())), "{category}",
+				String.valueOf(category), "{page}", ownPage(editor));
+		List<String> failures = new ArrayList<>();
+		for (int i = 0; i < TRIES; i++) {
+			String form = pick(new ArrayList<>(STAFF_FORMS.keySet()));
+			String path = form;
+			for (Map.Entry<String, String> id : ids.entrySet()) {
+				path = path.replace(id.getKey(), id.getValue());
+			}
+			String body = formBody(STAFF_FORMS.get(form)) + "&_csrf=" + Http.encode(editor.csrfToken("/cart"));
+			String before = backOfficeFingerprint();
+			HttpResponse<String> response = editor.submitBody("POST", path, body);
+			check(failures, "POST " + form + " " + body.substring(0, Math.min(120, body.length())), response);
+			boolean accepted = response.statusCode() >= 300 && response.statusCode() < 400;
+			if (!accepted && !backOfficeFingerprint().equals(before)) {
+				failures.add("POST " + form + ": refused with " + response.statusCode() + " but the database changed");
+			}
+		}
+		assertThat(failures).as("seed " + SEED).isEmpty();
+	}
+
+	@Test
+	void administratorFormsAnswerEveryGeneratedInputWithoutAServerErrorAndRefusedSettingsChangeNothing() {
+		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port);
+		Map<String, Map<String, String>> settingsBefore = Map.of("featured", settings("featured"), "reassurance",
+				settings("reassurance"));
+		String customer = String.valueOf(this.accounts.customer().getId());
+		List<String> failures = new ArrayList<>();
+		try {
+			for (int i = 0; i < TRIES; i++) {
+				String form = pick(new ArrayList<>(ADMIN_FORMS.keySet()));
+				String path = form.replace("{customer}", customer);
+				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
+						+ Http.encode(admin.http().csrfToken("/cart"));
+				String module = form.startsWith("/admin/modules/") ? form.split("/")[3] : null;
+				String before = (module != null) ? configuration(module) : null;
+				HttpResponse<String> response = admin.http().submitBody("POST", path, body);
+				check(failures, "POST " + form + " " + body.substring(0, Math.min(120, body.length())), response);
+				if (module != null && response.statusCode() == 302) {
+					String next = admin.http()
+						.get(response.headers()
+							.firstValue("Location")
+							.orElseThrow()
+							.replaceFirst("^https?://[^/]+", ""))
+						.body();
+					if (next.contains("Les réglages n&#39;ont pas été enregistrés")
+							&& !configuration(module).equals(before)) {
+						failures.add("POST " + form + ": settings refused but changed");
+					}
+				}
+			}
+		}
+		finally {
+			// What was accepted is put back: other tests read these modules' texts.
+			settingsBefore.forEach((code, values) -> this.lifecycle.configure(code, values, admin.account().getId()));
 		}
 		assertThat(failures).as("seed " + SEED).isEmpty();
 	}
@@ -182,6 +285,48 @@ class HostileInputTests {
 				       + (SELECT count(*) FROM customer_order) * 101 + (SELECT count(*) FROM payment)""")
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * What a refused back-office form must not change: catalogue, stock, pages and their
+	 * revisions, blocks, menus, module placements.
+	 */
+	private String backOfficeFingerprint() {
+		return this.jdbc
+			.sql("""
+					SELECT concat_ws('/', (SELECT count(*) FROM product), (SELECT sum(stock) FROM product),
+					       (SELECT sum(version) FROM product), (SELECT count(*) FROM category),
+					       (SELECT count(*) FROM cms_page), (SELECT count(*) FROM cms_page_revision),
+					       (SELECT count(*) FROM cms_block), (SELECT count(*) FROM menu_item),
+					       (SELECT count(*) FROM stock_movement), (SELECT string_agg(hook || module_code || position, ',' ORDER BY module_code, hook) FROM module_hook))""")
+			.query(String.class)
+			.single();
+	}
+
+	private Map<String, String> settings(String module) {
+		Map<String, String> values = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT key, value FROM module, jsonb_each_text(configuration) WHERE code = :code")
+			.param("code", module)
+			.query((row, number) -> values.put(row.getString("key"), row.getString("value")))
+			.list();
+		return values;
+	}
+
+	private String configuration(String module) {
+		return this.jdbc.sql("SELECT configuration::text FROM module WHERE code = :code")
+			.param("code", module)
+			.query(String.class)
+			.single();
+	}
+
+	/** A CMS page of this test, created through the back-office. */
+	private static String ownPage(Http editor) {
+		HttpResponse<String> created = editor.submit("POST", "/admin/pages",
+				Map.of("_csrf", editor.csrfToken("/cart"), "title", "Page hostile", "slug",
+						"page-hostile-" + System.nanoTime(), "contentHtml", "<p>Texte</p>", "metaDescription",
+						"Une page pour les essais."));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+		return created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/admin/pages/", "");
 	}
 
 	/** Each field present or missing, sometimes twice, with a hostile value. */

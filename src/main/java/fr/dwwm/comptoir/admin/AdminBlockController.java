@@ -79,7 +79,7 @@ class AdminBlockController {
 			return "redirect:/admin/blocks/" + id;
 		}
 		catch (CmsRefusal refusal) {
-			AdminPageController.reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(null, form, model);
 		}
 	}
@@ -108,7 +108,7 @@ class AdminBlockController {
 			if (refusal.isStale()) {
 				return stale(details, form, model, response);
 			}
-			AdminPageController.reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(details, form, model);
 		}
 		redirect.addFlashAttribute(AdminPageController.MESSAGE, "admin.blocks.saved");

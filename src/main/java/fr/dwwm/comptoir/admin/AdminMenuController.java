@@ -82,7 +82,7 @@ class AdminMenuController {
 			this.menus.add(form, staff.getAccountId());
 		}
 		catch (CmsRefusal refusal) {
-			AdminPageController.reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(null, form, model);
 		}
 		redirect.addFlashAttribute(AdminPageController.MESSAGE, "admin.menus.added");
@@ -108,7 +108,7 @@ class AdminMenuController {
 			this.menus.update(id, form, staff.getAccountId());
 		}
 		catch (CmsRefusal refusal) {
-			AdminPageController.reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(item, form, model);
 		}
 		redirect.addFlashAttribute(AdminPageController.MESSAGE, "admin.menus.saved");

@@ -86,7 +86,7 @@ class AdminPageController {
 			return "redirect:/admin/pages/" + id;
 		}
 		catch (CmsRefusal refusal) {
-			reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(null, form, model);
 		}
 	}
@@ -116,7 +116,7 @@ class AdminPageController {
 			if (refusal.isStale()) {
 				return stale(details, form, model, response);
 			}
-			reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(details, form, model);
 		}
 		redirect.addFlashAttribute(MESSAGE, "admin.pages.saved");
@@ -207,19 +207,6 @@ class AdminPageController {
 		model.addAttribute("details", details);
 		model.addAttribute("noindex", true);
 		return "admin/page-form";
-	}
-
-	/**
-	 * Shows a refusal of the content services next to the field at fault, or above the
-	 * form when it concerns the whole form.
-	 */
-	static void reject(BindingResult errors, CmsRefusal refusal) {
-		if (refusal.getField() != null) {
-			errors.rejectValue(refusal.getField(), refusal.getMessageKey());
-		}
-		else {
-			errors.reject(refusal.getMessageKey());
-		}
 	}
 
 }

@@ -139,7 +139,7 @@ class AdminProductController {
 			return "redirect:/admin/products/" + id;
 		}
 		catch (ProductRefusal refusal) {
-			reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(null, form, model);
 		}
 	}
@@ -168,7 +168,7 @@ class AdminProductController {
 			if (refusal.isStale()) {
 				return stale(details, form, model, response);
 			}
-			reject(errors, refusal);
+			refusal.rejectIn(errors);
 			return formPage(details, form, model);
 		}
 		redirect.addFlashAttribute(MESSAGE, "admin.products.saved");
@@ -277,15 +277,6 @@ class AdminProductController {
 		}
 		model.addAttribute("noindex", true);
 		return "admin/product-form";
-	}
-
-	private static void reject(BindingResult errors, ProductRefusal refusal) {
-		if (refusal.getField() != null) {
-			errors.rejectValue(refusal.getField(), refusal.getMessageKey());
-		}
-		else {
-			errors.reject(refusal.getMessageKey());
-		}
 	}
 
 	/** A whole number of units, not 0, within the limits; {@code null} otherwise. */

@@ -166,49 +166,30 @@ function showError({ input, error }, shown) {
   }
 }
 
+/** A new element with its properties set (type, id, className, textContent...). */
+function create(tag, properties = {}) {
+  return Object.assign(document.createElement(tag), properties);
+}
+
 function createLinkDialog() {
-  const dialog = document.createElement('dialog');
-  dialog.className = 'rte-dialog';
+  const dialog = create('dialog', { className: 'rte-dialog' });
   dialog.setAttribute('aria-labelledby', 'rte-link-title');
-  const form = document.createElement('form');
-  form.method = 'dialog';
-  form.noValidate = true;
-  form.className = 'stack';
-  const title = document.createElement('h2');
-  title.id = 'rte-link-title';
-  title.className = 'h5';
-  title.textContent = texts.linkTitle;
-  const label = document.createElement('label');
-  label.htmlFor = 'rte-link-url';
-  label.className = 'form-label';
-  label.textContent = texts.linkUrl;
-  const input = document.createElement('input');
-  input.type = 'text';
-  input.id = 'rte-link-url';
-  input.className = 'form-control';
-  input.inputMode = 'url';
-  input.autocomplete = 'off';
-  input.spellcheck = false;
-  const help = document.createElement('p');
-  help.id = 'rte-link-help';
-  help.className = 'form-text';
-  help.textContent = texts.linkHelp;
-  const error = document.createElement('p');
-  error.id = 'rte-link-error';
-  error.className = 'invalid-feedback d-block';
-  error.textContent = texts.linkInvalid;
-  const field = document.createElement('div');
+  const form = create('form', { method: 'dialog', noValidate: true, className: 'stack' });
+  const title = create('h2', { id: 'rte-link-title', className: 'h5', textContent: texts.linkTitle });
+  const label = create('label', { htmlFor: 'rte-link-url', className: 'form-label', textContent: texts.linkUrl });
+  const input = create('input', {
+    type: 'text', id: 'rte-link-url', className: 'form-control', inputMode: 'url', autocomplete: 'off',
+    spellcheck: false,
+  });
+  const help = create('p', { id: 'rte-link-help', className: 'form-text', textContent: texts.linkHelp });
+  const error = create('p', {
+    id: 'rte-link-error', className: 'invalid-feedback d-block', textContent: texts.linkInvalid,
+  });
+  const field = create('div');
   field.append(label, input, help, error);
-  const insert = document.createElement('button');
-  insert.type = 'submit';
-  insert.className = 'btn btn-primary';
-  insert.textContent = texts.linkInsert;
-  const cancel = document.createElement('button');
-  cancel.type = 'button';
-  cancel.className = 'btn btn-outline-primary';
-  cancel.textContent = texts.cancel;
-  const actions = document.createElement('div');
-  actions.className = 'rte-dialog__actions';
+  const insert = create('button', { type: 'submit', className: 'btn btn-primary', textContent: texts.linkInsert });
+  const cancel = create('button', { type: 'button', className: 'btn btn-outline-primary', textContent: texts.cancel });
+  const actions = create('div', { className: 'rte-dialog__actions' });
   actions.append(insert, cancel);
   form.append(title, field, actions);
   dialog.append(form);

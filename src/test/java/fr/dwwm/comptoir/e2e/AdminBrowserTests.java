@@ -176,9 +176,7 @@ class AdminBrowserTests extends BrowserTest {
 				"/admin/categories", "/admin/products/import", "/admin/customers", "/admin/audit")) {
 			open(path);
 			assertPageQuality();
-			Number overflow = (Number) browser
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			assertThat(overflow.intValue()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
+			assertThat(horizontalOverflow()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
 		}
 		desktop();
 	}

@@ -249,4 +249,15 @@ public abstract class BrowserTest {
 		return wait;
 	}
 
+	/**
+	 * Measures how far the page is wider than the window: more than 0 means the visitor
+	 * must scroll sideways, which a page must never ask on a phone.
+	 * @return the overflow in CSS pixels, 0 or less when none
+	 */
+	protected static int horizontalOverflow() {
+		return ((Number) browser
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+			.intValue();
+	}
+
 }

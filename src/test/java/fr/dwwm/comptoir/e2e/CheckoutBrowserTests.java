@@ -184,12 +184,6 @@ class CheckoutBrowserTests extends BrowserTest {
 		desktop();
 	}
 
-	private int horizontalOverflow() {
-		return ((Number) browser
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
-			.intValue();
-	}
-
 	private void addToCart(String productPath, int quantity) {
 		open(productPath);
 		WebElement field = browser.findElement(By.id("quantity"));

@@ -37,9 +37,7 @@ class HomePageBrowserTests extends BrowserTest {
 	void theNarrowestPhoneNeedsNoHorizontalScrolling() {
 		viewport(320, 640, true);
 		open("/");
-		Number overflow = (Number) browser
-			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-		assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
 	}
 
 	@Test

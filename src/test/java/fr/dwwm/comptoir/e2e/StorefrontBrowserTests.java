@@ -43,9 +43,7 @@ class StorefrontBrowserTests extends BrowserTest {
 				"/search?q=zzzzzz", "/pages/cgv", "/pages/accessibilite", "/cart", "/login", "/no-such-page")) {
 			open(path);
 			assertPageQuality();
-			Number overflow = (Number) browser
-				.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-			assertThat(overflow.intValue()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
+			assertThat(horizontalOverflow()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);
 		}
 	}
 

@@ -65,11 +65,13 @@ public class CategoryAdministration {
 	 * @param name its name
 	 * @param parentId its parent, or {@code null} for a top-level one
 	 * @return its id
-	 * @throws CategoryRefusal when the name is empty or its address is taken
+	 * @throws CategoryRefusal when the name is empty, its address is taken or the parent
+	 * does not exist
 	 */
 	@Transactional
 	public long create(String name, Long parentId) {
 		String clean = clean(name);
+		requireParent(parentId);
 		String slug = slug(clean);
 		if (taken(slug, 0)) {
 			throw new CategoryRefusal("admin.categories.slug-taken");
@@ -95,11 +97,13 @@ public class CategoryAdministration {
 	 * @param name its new name
 	 * @param parentId its new parent, or {@code null}
 	 * @param active whether the storefront shows it
-	 * @throws CategoryRefusal when the move would make a cycle or the name is invalid
+	 * @throws CategoryRefusal when the move would make a cycle, the parent does not exist
+	 * or the name is invalid
 	 */
 	@Transactional
 	public void update(long id, String name, Long parentId, boolean active) {
 		String clean = clean(name);
+		requireParent(parentId);
 		try {
 			this.jdbc.sql("""
 					UPDATE category SET name = :name, parent_id = :parent, active = :active,
@@ -118,6 +122,19 @@ public class CategoryAdministration {
 			throw new CategoryRefusal("admin.categories.cycle");
 		}
 		this.categories.forget();
+	}
+
+	/**
+	 * Refuses a parent that does not exist (deleted meanwhile, or a form sent by hand)
+	 * with a message, before the foreign key would refuse it with an error.
+	 */
+	private void requireParent(Long parentId) {
+		if (parentId != null && !this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM category WHERE id = :id)")
+			.param("id", parentId)
+			.query(Boolean.class)
+			.single()) {
+			throw new CategoryRefusal("admin.categories.parent-unknown");
+		}
 	}
 
 	/**

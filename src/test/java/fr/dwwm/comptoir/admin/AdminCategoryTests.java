@@ -70,6 +70,25 @@ class AdminCategoryTests {
 	}
 
 	@Test
+	void aParentThatDoesNotExistIsRefusedWithAMessageAndNothingIsSaved() {
+		long missing = this.jdbc.sql("SELECT coalesce(max(id), 0) + 1000 FROM category").query(Long.class).single();
+		int before = this.jdbc.sql("SELECT count(*) FROM category").query(Integer.class).single();
+		HttpResponse<String> created = this.editor.http()
+			.submit("POST", "/admin/categories", Map.of("_csrf", this.editor.http().csrfToken("/admin/categories"),
+					"name", "Orphelin", "parentId", "0x" + Long.toHexString(missing)));
+		assertThat(created.statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(this.editor.http().get("/admin/categories").body()).select("[role=alert]").text())
+			.isEqualTo("Ce rayon parent n'existe pas ou plus : choisissez-en un dans la liste.");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM category").query(Integer.class).single()).isEqualTo(before);
+
+		long existing = create("Rayon " + UUID.randomUUID().toString().substring(0, 6), null);
+		String path = "/admin/categories/" + existing;
+		this.editor.http().postForm(path, path, Map.of("name", "Déplacé", "parentId", String.valueOf(missing)));
+		assertThat(Jsoup.parse(this.editor.http().get(path).body()).select("[role=alert]").text())
+			.isEqualTo("Ce rayon parent n'existe pas ou plus : choisissez-en un dans la liste.");
+	}
+
+	@Test
 	void siblingsAreReorderedOnePlaceAtATime() {
 		long parent = create("Ordre " + UUID.randomUUID().toString().substring(0, 6), null);
 		long first = create("Premier", parent);

@@ -4,14 +4,20 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
+import fr.dwwm.comptoir.order.Checkout;
+import fr.dwwm.comptoir.order.NewOrder;
+import fr.dwwm.comptoir.order.Quote;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import net.jqwik.api.Arbitraries;
@@ -95,7 +101,17 @@ class HostileInputTests {
 	private static final Map<String, List<String>> ADMIN_FORMS = Map.of("/admin/modules/featured/settings",
 			List.of("title", "count"), "/admin/modules/reassurance/settings", List.of("payment", "delivery", "returns"),
 			"/admin/customers/{customer}/disable", List.of("reason"), "/admin/customers/{customer}/enable",
-			List.of("reason"), "/admin/customers/{customer}/anonymise", List.of("confirm"));
+			List.of("reason"), "/admin/customers/{customer}/anonymise", List.of("confirm"),
+			"/admin/orders/{order}/status", List.of("status", "trackingNumber", "note"));
+
+	/**
+	 * Fields that take one of a few values: half the time one of them, so that the
+	 * generated forms also go past the first check. (Not the hooks' module and hook:
+	 * moving the demo's modules around would change what other tests see.)
+	 */
+	private static final Map<String, List<String>> MEANINGFUL = Map.of("status",
+			List.of("PAID", "PREPARING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"), "direction",
+			List.of("up", "down"), "trackingNumber", List.of("6A12345678901"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
 			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
@@ -111,6 +127,12 @@ class HostileInputTests {
 
 	@Autowired
 	private ModuleLifecycle lifecycle;
+
+	@Autowired
+	private Carts carts;
+
+	@Autowired
+	private Checkout checkout;
 
 	private final Random random = new Random(SEED);
 
@@ -184,11 +206,12 @@ class HostileInputTests {
 		Map<String, Map<String, String>> settingsBefore = Map.of("featured", settings("featured"), "reassurance",
 				settings("reassurance"));
 		String customer = String.valueOf(this.accounts.customer().getId());
+		String order = ownOrder();
 		List<String> failures = new ArrayList<>();
 		try {
 			for (int i = 0; i < TRIES; i++) {
 				String form = pick(new ArrayList<>(ADMIN_FORMS.keySet()));
-				String path = form.replace("{customer}", customer);
+				String path = form.replace("{customer}", customer).replace("{order}", order);
 				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
 						+ Http.encode(admin.http().csrfToken("/cart"));
 				String module = form.startsWith("/admin/modules/") ? form.split("/")[3] : null;
@@ -319,6 +342,21 @@ class HostileInputTests {
 			.single();
 	}
 
+	/** A paid order of this test's own, for the administrator's order form. */
+	private String ownOrder() {
+		long category = new CatalogFixtures(this.jdbc).category("Commandes hostiles", null);
+		long cart = this.carts.create(null);
+		this.carts.add(cart, new CatalogFixtures(this.jdbc).product(category, "Article hostile", 500, 5, Map.of()), 1);
+		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
+		return this.checkout
+			.place(new NewOrder(cart, null, "commande-hostile@exemple.test", Locale.FRANCE,
+					new NewOrder.DeliveryAddress("Camille", "Martin", "8 rue des Lilas", null, "75011", "Paris", "FR",
+							null),
+					null, null, UUID.randomUUID(), quote.totals().totalCents(),
+					new NewOrder.Card("4242424242424242", "12/39", "123", "Camille Martin")))
+			.reference();
+	}
+
 	/** A CMS page of this test, created through the back-office. */
 	private static String ownPage(Http editor) {
 		HttpResponse<String> created = editor.submit("POST", "/admin/pages",
@@ -337,7 +375,8 @@ class HostileInputTests {
 			if (draw == 0) {
 				continue;
 			}
-			pairs.add(Http.encode(name) + "=" + Http.encode(draw()));
+			boolean meaningful = MEANINGFUL.containsKey(name) && this.random.nextBoolean();
+			pairs.add(Http.encode(name) + "=" + Http.encode(meaningful ? pick(MEANINGFUL.get(name)) : draw()));
 			if (draw == 1) {
 				pairs.add(Http.encode(name) + "=" + Http.encode(draw()));
 			}

@@ -33,6 +33,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @Controller
 class AdminOrderController {
 
+	/** Longest note kept with a status change ({@code order_status_change.note}). */
+	static final int MAX_NOTE = 500;
+
 	static final int PAGE_SIZE = 20;
 
 	private final Orders orders;
@@ -93,6 +96,13 @@ class AdminOrderController {
 		}
 		if (next == null) {
 			redirect.addFlashAttribute("adminMessage", "admin.orders.illegal");
+			return "redirect:/admin/orders/" + reference;
+		}
+		if (note != null && note.strip().length() > MAX_NOTE) {
+			// The history's note is limited in the database too (CHECK): refused here
+			// with
+			// a message rather than there with an error.
+			redirect.addFlashAttribute("adminMessage", "admin.orders.note-too-long");
 			return "redirect:/admin/orders/" + reference;
 		}
 		try {

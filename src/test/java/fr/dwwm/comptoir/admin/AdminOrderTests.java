@@ -78,6 +78,18 @@ class AdminOrderTests {
 	}
 
 	@Test
+	void aStatusChangeWithANoteOverFiveHundredCharactersIsRefusedWithAMessage() {
+		String reference = placeOrder("note-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
+		String path = "/admin/orders/" + reference;
+		HttpResponse<String> refused = this.admin.http()
+			.postForm(path, path + "/status", Map.of("status", "PREPARING", "note", "n".repeat(501)));
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
+		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select("[role=status]").text())
+			.contains("La note ne doit pas dépasser 500 caractères");
+		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
 	void anOrderIsShippedWithATrackingNumberAndTheCustomerIsMailed() {
 		String email = "suivi-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
 		String reference = placeOrder(email);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Role;
@@ -160,7 +161,7 @@ class HostileInputTests {
 		for (int i = 0; i < TRIES; i++) {
 			boolean signedIn = this.random.nextInt(3) == 0;
 			Map<String, List<String>> forms = signedIn ? CUSTOMER_FORMS : PUBLIC_FORMS;
-			String path = pick(new ArrayList<>(forms.keySet()));
+			String path = pick(new ArrayList<>(new TreeSet<>(forms.keySet())));
 			Http http = signedIn ? customer : visitor;
 			String body = formBody(forms.get(path)) + "&_csrf=" + Http.encode(http.csrfToken("/cart"));
 			long before = fingerprint();
@@ -183,7 +184,7 @@ class HostileInputTests {
 				String.valueOf(category), "{page}", ownPage(editor));
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < TRIES; i++) {
-			String form = pick(new ArrayList<>(STAFF_FORMS.keySet()));
+			String form = pick(new ArrayList<>(new TreeSet<>(STAFF_FORMS.keySet())));
 			String path = form;
 			for (Map.Entry<String, String> id : ids.entrySet()) {
 				path = path.replace(id.getKey(), id.getValue());
@@ -210,7 +211,7 @@ class HostileInputTests {
 		List<String> failures = new ArrayList<>();
 		try {
 			for (int i = 0; i < TRIES; i++) {
-				String form = pick(new ArrayList<>(ADMIN_FORMS.keySet()));
+				String form = pick(new ArrayList<>(new TreeSet<>(ADMIN_FORMS.keySet())));
 				String path = form.replace("{customer}", customer).replace("{order}", order);
 				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
 						+ Http.encode(admin.http().csrfToken("/cart"));

@@ -25,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The content screens no other browser test opens, in a real Chromium: the back-office's
  * menus, blocks and reviews moderation (as an editor, logged in with a password and an
- * authenticator code), the contact page and the newsletter's pages. Each passes axe, the
- * Nu HTML checker and the CSP console check on a desktop and on a phone, where it does
- * not scroll sideways; each back-office screen does its main job (the menus and their
- * links, the blocks by hook, a pending review rejected); with JavaScript turned off, the
- * contact and newsletter forms still post, and the server answers in French.
+ * authenticator code), the contact page, the newsletter's pages, and the page Tomcat
+ * sends when it refuses a request itself (an address over 8 KB). Each passes axe, the Nu
+ * HTML checker and the CSP console check on a desktop and on a phone, where it does not
+ * scroll sideways; each back-office screen does its main job (the menus and their links,
+ * the blocks by hook, a pending review rejected); with JavaScript turned off, the contact
+ * and newsletter forms still post, and the server answers in French.
  */
 class ContentScreensBrowserTests extends BrowserTest {
 
@@ -168,6 +169,11 @@ class ContentScreensBrowserTests extends BrowserTest {
 		assertFineOnDesktopAndPhone("/modules/newsletter/subscribe", "Inscription à la lettre d'information");
 		assertFineOnDesktopAndPhone("/modules/newsletter/confirm?token=inconnu", "Lien invalide ou expiré");
 		assertFineOnDesktopAndPhone("/modules/newsletter/unsubscribe?done", "Désinscription effectuée");
+	}
+
+	@Test
+	void thePageTomcatSendsForAnOverlongAddressPassesAxeTheHtmlCheckerAndTheCspOnDesktopAndOnAPhone() {
+		assertFineOnDesktopAndPhone("/products?q=" + "a".repeat(9000), "Demande refusée");
 	}
 
 	@Test

@@ -37,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class CheckoutTests {
 
-	private static final NewOrder.DeliveryAddress ADDRESS = new NewOrder.DeliveryAddress("Camille", "Martin",
-			"8 rue des Lilas", null, "75011", "Paris", "FR", null);
-
 	@Autowired
 	private Checkout checkout;
 
@@ -316,8 +313,8 @@ class CheckoutTests {
 		assertThat(quote.promo()).isNotNull();
 		assertThat(quote.totals().discountCents()).isEqualTo(200);
 		Checkout.Placed placed = this.checkout
-			.place(new NewOrder(firstCart, null, unique("promo"), Locale.FRANCE, ADDRESS, null, code, UUID.randomUUID(),
-					quote.totals().totalCents(), card(DemoPaymentGateway.ACCEPTED)));
+			.place(new NewOrder(firstCart, null, unique("promo"), Locale.FRANCE, TestOrders.ADDRESS, null, code,
+					UUID.randomUUID(), quote.totals().totalCents(), TestOrders.card(DemoPaymentGateway.ACCEPTED)));
 		assertThat(this.orders.byReference(placed.reference()).orElseThrow().totals().discountCents()).isEqualTo(200);
 
 		long secondCart = cartWith(honey, 1);
@@ -342,12 +339,7 @@ class CheckoutTests {
 
 	private NewOrder order(long cartId, Long accountId, String email, String cardNumber) {
 		Quote quote = this.checkout.quote(this.carts.view(cartId), null, null);
-		return new NewOrder(cartId, accountId, email, Locale.FRANCE, ADDRESS, null, null, UUID.randomUUID(),
-				quote.totals().totalCents(), card(cardNumber));
-	}
-
-	private static NewOrder.Card card(String number) {
-		return new NewOrder.Card(number, "12/39", "123", "Camille Martin");
+		return TestOrders.of(cartId, accountId, email, quote.totals().totalCents(), cardNumber);
 	}
 
 	private long cartWith(long productId, int quantity) {

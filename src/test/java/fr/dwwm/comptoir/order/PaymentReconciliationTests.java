@@ -1,7 +1,6 @@
 package fr.dwwm.comptoir.order;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @IntegrationTest
 class PaymentReconciliationTests {
-
-	private static final NewOrder.DeliveryAddress ADDRESS = new NewOrder.DeliveryAddress("Camille", "Martin",
-			"8 rue des Lilas", null, "75011", "Paris", "FR", null);
 
 	@Autowired
 	private PaymentReconciliation reconciliation;
@@ -158,9 +154,8 @@ class PaymentReconciliationTests {
 				unreachable);
 		long cart = cartWithTwo();
 		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
-		NewOrder order = new NewOrder(cart, null, "sans-reponse@exemple.test", Locale.FRANCE, ADDRESS, null, null,
-				UUID.randomUUID(), quote.totals().totalCents(),
-				new NewOrder.Card(DemoPaymentGateway.ACCEPTED, "12/39", "123", "Camille Martin"));
+		NewOrder order = TestOrders.of(cart, null, "sans-reponse@exemple.test", quote.totals().totalCents(),
+				TestOrders.ACCEPTED_CARD);
 
 		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> withoutAnswer.place(order))
 			.satisfies((refusal) -> {
@@ -198,8 +193,8 @@ class PaymentReconciliationTests {
 	private Orders.Reservation reserve(long cart, String email) {
 		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
 		assertThat(quote.totals().totalCents()).isEqualTo(1970);
-		return this.orders.reserve(new NewOrder(cart, null, email, Locale.FRANCE, ADDRESS, null, null,
-				UUID.randomUUID(), quote.totals().totalCents(), null), quote);
+		return this.orders
+			.reserve(TestOrders.of(cart, null, email, quote.totals().totalCents(), TestOrders.ACCEPTED_CARD), quote);
 	}
 
 	private long cartWithTwo() {

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +68,9 @@ class DatabaseOutageTests {
 			assertThat(down.statusCode()).isEqualTo(503);
 			assertThat(down.headers().firstValue("Retry-After")).hasValue("30");
 			assertThat(Jsoup.parse(down.body()).select("h1").text()).isEqualTo("Service momentanément indisponible");
+			assertThat(Jsoup.parse(down.body()).select("meta[http-equiv=Content-Security-Policy]").attr("content"))
+				.as("the filters' headers were reset: the policy comes with the page")
+				.startsWith("default-src 'none'");
 			assertThat(visitor.get("/actuator/health").body()).contains("\"DOWN\"");
 			HttpResponse<String> probe = new Http(visitor.port()).get("/actuator/health");
 			assertThat(probe.statusCode()).as("a load balancer's probe, without cookies").isEqualTo(503);
@@ -120,7 +122,7 @@ class DatabaseOutageTests {
 	@Test
 	void aPaymentAcceptedAsTheDatabaseWentDownIsRecordedByTheReconciliationOnceItIsBack() throws Exception {
 		database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, false));
-		try (ConfigurableApplicationContext shop = startShop(OutageAfterChargeGateway.class,
+		try (ConfigurableApplicationContext shop = startShop(List.of(OutageAfterChargeGateway.class),
 				"--app.payment.provider=outage-after-charge")) {
 			Http visitor = visitorWithJamInCart(shop);
 			Map<String, String> form = CheckoutForm.filled(checkoutPage(visitor), "debitee@exemple.test");
@@ -135,14 +137,14 @@ class DatabaseOutageTests {
 				.settle(Instant.now().plusSeconds(1));
 			assertThat(outcome.paid()).isEqualTo(1);
 			assertThat(statusOf(shop, "debitee@exemple.test")).isEqualTo("PAID");
-			assertThat(JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			assertThat(shop.getBean(JdbcClient.class)
 				.sql("SELECT count(*) FROM invoice i JOIN customer_order o ON o.id = i.order_id WHERE o.email = :email")
 				.param("email", "debitee@exemple.test")
 				.query(Integer.class)
 				.single()).as("an invoice").isEqualTo(1);
 			// The reconciliation also cancels the demo's old unpaid orders, which gives
 			// their stock back: count this order's own stock movements.
-			assertThat(JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+			assertThat(shop.getBean(JdbcClient.class)
 				.sql("""
 						SELECT sum(m.delta) || ' for ' || (SELECT sum(quantity) FROM order_line WHERE order_id = o.id)
 						FROM stock_movement m JOIN customer_order o ON o.id = m.order_id
@@ -155,12 +157,16 @@ class DatabaseOutageTests {
 		}
 	}
 
+	private static ConfigurableApplicationContext startShop() {
+		return startShop(List.of());
+	}
+
 	/**
 	 * Starts the shop on the test's database.
-	 * @param extra classes to add to the shop, and command-line arguments
-	 * ({@code --name=value})
+	 * @param extraSources classes added to the shop (a test's payment provider)
+	 * @param arguments command-line arguments ({@code --name=value})
 	 */
-	private static ConfigurableApplicationContext startShop(Object... extra) {
+	private static ConfigurableApplicationContext startShop(List<Class<?>> extraSources, String... arguments) {
 		Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
 				database.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
 				EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
@@ -169,26 +175,17 @@ class DatabaseOutageTests {
 		environment.getPropertySources()
 			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
 					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(ComptoirApplication.class)
+		return new SpringApplicationBuilder(ComptoirApplication.class).sources(extraSources.toArray(Class<?>[]::new))
 			.environment(environment)
 			.profiles("test")
-			.properties("server.port=0", "spring.main.banner-mode=off");
-		List<String> arguments = new ArrayList<>();
-		for (Object source : extra) {
-			if (source instanceof Class<?> type) {
-				builder.sources(type);
-			}
-			else {
-				arguments.add(source.toString());
-			}
-		}
-		return builder.run(arguments.toArray(String[]::new));
+			.properties("server.port=0", "spring.main.banner-mode=off")
+			.run(arguments);
 	}
 
 	private static Http visitorWithJamInCart(ConfigurableApplicationContext shop) {
 		Http visitor = new Http(Integer.parseInt(shop.getEnvironment().getProperty("local.server.port")));
 		assertThat(visitor.get("/").statusCode()).isEqualTo(200);
-		long product = JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+		long product = shop.getBean(JdbcClient.class)
 			.sql("SELECT id FROM product WHERE slug = 'confiture-de-figues'")
 			.query(Long.class)
 			.single();
@@ -229,14 +226,11 @@ class DatabaseOutageTests {
 	}
 
 	private static int orders(ConfigurableApplicationContext shop) {
-		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
-			.sql("SELECT count(*) FROM customer_order")
-			.query(Integer.class)
-			.single();
+		return shop.getBean(JdbcClient.class).sql("SELECT count(*) FROM customer_order").query(Integer.class).single();
 	}
 
 	private static int ordersOf(ConfigurableApplicationContext shop, String email) {
-		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+		return shop.getBean(JdbcClient.class)
 			.sql("SELECT count(*) FROM customer_order WHERE email = :email")
 			.param("email", email)
 			.query(Integer.class)
@@ -244,7 +238,7 @@ class DatabaseOutageTests {
 	}
 
 	private static String statusOf(ConfigurableApplicationContext shop, String email) {
-		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+		return shop.getBean(JdbcClient.class)
 			.sql("SELECT status FROM customer_order WHERE email = :email")
 			.param("email", email)
 			.query(String.class)
@@ -252,7 +246,7 @@ class DatabaseOutageTests {
 	}
 
 	private static int jamStock(ConfigurableApplicationContext shop) {
-		return JdbcClient.create(shop.getBean(javax.sql.DataSource.class))
+		return shop.getBean(JdbcClient.class)
 			.sql("SELECT stock FROM product WHERE slug = 'confiture-de-figues'")
 			.query(Integer.class)
 			.single();

@@ -4,11 +4,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
@@ -17,8 +15,8 @@ import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.order.Checkout;
-import fr.dwwm.comptoir.order.NewOrder;
 import fr.dwwm.comptoir.order.Quote;
+import fr.dwwm.comptoir.order.TestOrders;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import net.jqwik.api.Arbitraries;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -331,8 +330,7 @@ class HostileInputTests {
 		Map<String, String> values = new LinkedHashMap<>();
 		this.jdbc.sql("SELECT key, value FROM module, jsonb_each_text(configuration) WHERE code = :code")
 			.param("code", module)
-			.query((row, number) -> values.put(row.getString("key"), row.getString("value")))
-			.list();
+			.query((RowCallbackHandler) (row) -> values.put(row.getString("key"), row.getString("value")));
 		return values;
 	}
 
@@ -345,16 +343,15 @@ class HostileInputTests {
 
 	/** A paid order of this test's own, for the administrator's order form. */
 	private String ownOrder() {
-		long category = new CatalogFixtures(this.jdbc).category("Commandes hostiles", null);
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long product = fixtures.product(fixtures.category("Commandes hostiles", null), "Article hostile", 500, 5,
+				Map.of());
 		long cart = this.carts.create(null);
-		this.carts.add(cart, new CatalogFixtures(this.jdbc).product(category, "Article hostile", 500, 5, Map.of()), 1);
+		this.carts.add(cart, product, 1);
 		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
 		return this.checkout
-			.place(new NewOrder(cart, null, "commande-hostile@exemple.test", Locale.FRANCE,
-					new NewOrder.DeliveryAddress("Camille", "Martin", "8 rue des Lilas", null, "75011", "Paris", "FR",
-							null),
-					null, null, UUID.randomUUID(), quote.totals().totalCents(),
-					new NewOrder.Card("4242424242424242", "12/39", "123", "Camille Martin")))
+			.place(TestOrders.of(cart, null, "commande-hostile@exemple.test", quote.totals().totalCents(),
+					TestOrders.ACCEPTED_CARD))
 			.reference();
 	}
 

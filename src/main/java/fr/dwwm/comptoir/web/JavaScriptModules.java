@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public class JavaScriptModules {
 				String url = this.urls.getForLookupPath(path);
 				result.put(path, (url != null) ? url : path);
 			}
-			result = Map.copyOf(result);
+			// In file name order, so that a page is the same from one start to the next.
+			result = Collections.unmodifiableMap(result);
 			this.versioned = result;
 		}
 		return result;

@@ -24,7 +24,7 @@ class ModuleMessagesConfiguration {
 
 	@Bean
 	MessageSource messageSource(ResourceLoader resourceLoader) {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		ResourceBundleMessageSource messages = new UncontendedMessageSource();
 		List<String> basenames = new ArrayList<>();
 		basenames.add("messages");
 		basenames.addAll(moduleBundles(resourceLoader));

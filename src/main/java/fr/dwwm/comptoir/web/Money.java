@@ -18,10 +18,8 @@ public class Money {
 
 	private static final Currency EURO = Currency.getInstance("EUR");
 
-	// Built once per language and copied for each use (a NumberFormat is not
-	// thread-safe):
-	// building one from the locale's data for every price of a listing was 1.7 % of the
-	// processor time of a page.
+	// Built once per language and copied for each use, since a NumberFormat is not
+	// thread-safe: building one for every price of a listing was 1.7 % of a page.
 	private static final NumberFormat EUROS_FR = euros(Locale.FRANCE);
 
 	private static final NumberFormat EUROS_EN = euros(Locale.UK);
@@ -32,7 +30,7 @@ public class Money {
 	 * @return e.g. {@code 1 234,50 €}
 	 */
 	public String format(long cents) {
-		NumberFormat prototype = (locale() == Locale.UK) ? EUROS_EN : EUROS_FR;
+		NumberFormat prototype = Locale.UK.equals(locale()) ? EUROS_EN : EUROS_FR;
 		return ((NumberFormat) prototype.clone()).format(BigDecimal.valueOf(cents, 2));
 	}
 

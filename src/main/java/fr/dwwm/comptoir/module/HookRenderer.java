@@ -5,26 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.context.webmvc.SpringWebMvcThymeleafRequestContext;
-import org.thymeleaf.spring6.naming.SpringContextVariableNames;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import fr.dwwm.comptoir.module.api.HookContext;
 import fr.dwwm.comptoir.module.api.ModuleCustomer;
 import fr.dwwm.comptoir.module.api.ModuleView;
 import fr.dwwm.comptoir.module.api.ShopCustomers;
+import fr.dwwm.comptoir.web.TemplateRenderer;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.RequestContext;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
@@ -46,18 +41,14 @@ class HookRenderer {
 
 	private final ModuleRegistry registry;
 
-	private final ITemplateEngine templates;
+	private final TemplateRenderer templates;
 
 	private final ShopCustomers customers;
 
-	private final JakartaServletWebApplication application;
-
-	HookRenderer(ModuleRegistry registry, ITemplateEngine templates, ShopCustomers customers,
-			ServletContext servletContext) {
+	HookRenderer(ModuleRegistry registry, TemplateRenderer templates, ShopCustomers customers) {
 		this.registry = registry;
 		this.templates = templates;
 		this.customers = customers;
-		this.application = JakartaServletWebApplication.buildApplication(servletContext);
 	}
 
 	/**
@@ -112,24 +103,7 @@ class HookRenderer {
 		// of a refused form), since its block is rendered outside the controller's model.
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		variables.put("flash", (flash != null) ? flash : Map.of());
-		RequestContext requestContext = new RequestContext(request, response, request.getServletContext(), variables);
-		variables.put(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, requestContext);
-		variables.put(SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
-				new SpringWebMvcThymeleafRequestContext(requestContext, request));
-		// A web context keeps its variables as request attributes: the page's own (its
-		// request context, its form objects) are put back once the module is rendered.
-		Map<String, Object> pageAttributes = new HashMap<>();
-		for (String name : variables.keySet()) {
-			pageAttributes.put(name, request.getAttribute(name));
-		}
-		String body;
-		try {
-			WebContext context = new WebContext(this.application.buildExchange(request, response), locale, variables);
-			body = this.templates.process(view.template(), context);
-		}
-		finally {
-			pageAttributes.forEach(request::setAttribute);
-		}
+		String body = this.templates.render(view.template(), Set.of(), variables, locale, request, response);
 		return "<div class=\"module-block module-block--" + code + "\" data-module=\"" + code + "\">" + body + "</div>";
 	}
 

@@ -80,6 +80,35 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void aCardShowsANewPriceAndStockOnTheVeryNextPageThoughCardsAreCached() throws Exception {
+		String listing = "/products?category=confitures-et-miels";
+		Integer price = this.jdbc.sql("SELECT price_cents FROM product WHERE slug = 'confiture-de-figues'")
+			.query(Integer.class)
+			.single();
+		Integer stock = this.jdbc.sql("SELECT stock FROM product WHERE slug = 'confiture-de-figues'")
+			.query(Integer.class)
+			.single();
+		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
+		try {
+			this.jdbc.sql("UPDATE product SET price_cents = 9876, stock = 2 WHERE slug = 'confiture-de-figues'")
+				.update();
+			assertThat(figCard(page(listing)).text()).contains("98,76").contains("Plus que 2 en stock");
+			assertThat(figCard(page(listing + "&lang=en")).text()).contains("98.76").contains("Only 2 left");
+		}
+		finally {
+			this.jdbc.sql("UPDATE product SET price_cents = :price, stock = :stock WHERE slug = 'confiture-de-figues'")
+				.param("price", price)
+				.param("stock", stock)
+				.update();
+		}
+		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
+	}
+
+	private static org.jsoup.nodes.Element figCard(Document listing) {
+		return listing.selectFirst(".product-card:has(a[href=/products/confiture-de-figues])");
+	}
+
+	@Test
 	void anOutOfStockProductCannotBeAddedAndSaysSo() throws Exception {
 		Document product = page("/products/safran-de-provence");
 		assertThat(product.select("form.add-to-cart")).isEmpty();

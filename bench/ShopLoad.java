@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ public class ShopLoad {
 	static final String START_HINT = "./mvnw spring-boot:run -Dspring-boot.run.arguments=--app.security.trust-loopback=true";
 
 	static final String USAGE = "usage: java bench/ShopLoad.java [--base URL] [--connections N] [--runs 16,64]"
-			+ " [--seconds S] [--warmup S]\n       [--reference-seconds S (default: --seconds; shorter for a soak)]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart"
+			+ " [--seconds S] [--warmup S] [--pid PID]\n       [--reference-seconds S (default: --seconds; shorter for a soak)]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart"
 			+ "|checkout, or several separated by commas]";
 
 	static final Pattern CATEGORY_LINK = Pattern.compile("href=\"/products\\?category=([a-z0-9-]+)\"");
@@ -108,12 +109,13 @@ public class ShopLoad {
 	// ---------------------------------------------------------------- options
 
 	record Options(String base, List<Integer> runs, int seconds, int referenceSeconds, int warmup,
-			List<String> scenarios) {
+			List<String> scenarios, Long shopPid) {
 
 		static Options parse(String[] args) {
 			Map<String, String> values = new LinkedHashMap<>(Map.of("--base", "http://localhost:8080",
 					"--connections", "16", "--runs", "", "--seconds", "30", "--warmup", "10", "--scenario", "mix"));
 			values.put("--reference-seconds", "");
+			values.put("--pid", "");
 			if (Arrays.asList(args).contains("--help")) {
 				System.out.println(USAGE);
 				System.exit(0);
@@ -132,7 +134,8 @@ public class ShopLoad {
 					Integer.parseInt(values.get("--seconds")),
 					Integer.parseInt(values.get("--reference-seconds").isEmpty() ? values.get("--seconds")
 							: values.get("--reference-seconds")),
-					Integer.parseInt(values.get("--warmup")), scenarios);
+					Integer.parseInt(values.get("--warmup")), scenarios,
+					values.get("--pid").isEmpty() ? null : Long.valueOf(values.get("--pid")));
 		}
 
 		private static List<Integer> numbers(String list) {
@@ -412,15 +415,40 @@ public class ShopLoad {
 			thread.start();
 			threads.add(thread);
 		}
+		// With --pid, the processor time the shop's process used during the measured window
+		// (all its threads: requests, garbage collector, JIT), later divided by the requests.
+		Double cpuMillis = null;
+		if (this.options.shopPid != null) {
+			sleepUntil(measureFrom);
+			double from = shopCpuMillis();
+			sleepUntil(until);
+			cpuMillis = shopCpuMillis() - from;
+		}
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		Result result = new Result(scenario, users, seconds);
+		Result result = new Result(scenario, users, seconds, cpuMillis);
 		team.forEach((user) -> result.add(user.figures));
 		result.figures.values().forEach((figures) -> this.tooManyRequests += figures.tooManyRequests);
 		long errors = result.figures.values().stream().mapToLong((figures) -> figures.errors).sum();
 		System.out.printf("  -> %.1f req/s, %d errors%n", result.requestsPerSecond(), errors);
 		return result;
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			TimeUnit.NANOSECONDS.sleep(left);
+		}
+	}
+
+	/** Processor time used so far by the shop's process, when it runs on this computer. */
+	double shopCpuMillis() {
+		return ProcessHandle.of(this.options.shopPid)
+			.flatMap((process) -> process.info().totalCpuDuration())
+			.map((duration) -> duration.toNanos() / 1e6)
+			.orElseThrow(() -> new SetupException("cannot read the processor time of process " + this.options.shopPid
+					+ ": --pid must be the shop's process id, on this computer"));
 	}
 
 	/** A simulated user: loops until the end, recording only the measured window. */
@@ -556,12 +584,14 @@ public class ShopLoad {
 		final Scenario scenario;
 		final int users;
 		final int seconds;
+		final Double cpuMillis; // of the shop's process during the window, if known
 		final Map<Page, Figures> figures = new EnumMap<>(Page.class);
 
-		Result(Scenario scenario, int users, int seconds) {
+		Result(Scenario scenario, int users, int seconds, Double cpuMillis) {
 			this.scenario = scenario;
 			this.users = users;
 			this.seconds = seconds;
+			this.cpuMillis = cpuMillis;
 		}
 
 		void add(Map<Page, Figures> userFigures) {
@@ -592,9 +622,12 @@ public class ShopLoad {
 
 	}
 
-	/** One line of the tables. Latencies in milliseconds; KB = 1024 bytes of body. */
+	/**
+	 * One line of the tables. Latencies in milliseconds; KB = 1024 bytes of body; CPU ms/req
+	 * is the shop's processor time per request (with {@code --pid}), for a whole run only.
+	 */
 	record Row(int users, String scenario, String page, long requests, long errors, double perSecond, double p50,
-			double p95, double p99, double max, double kbPerRequest, Double ratio) {
+			double p95, double p99, double max, double kbPerRequest, Double ratio, Double cpuPerRequest) {
 
 		static Row of(Result result, String page, Figures figures, Double trivialPerSecond) {
 			long[] sorted = Arrays.copyOf(figures.latencies, figures.count);
@@ -604,7 +637,9 @@ public class ShopLoad {
 			return new Row(result.users, result.scenario.name, page, requests, figures.errors, perSecond,
 					percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), percentile(sorted, 100),
 					(requests == 0) ? 0 : figures.bytes / 1024.0 / requests,
-					(trivialPerSecond == null) ? null : 100 * perSecond / trivialPerSecond);
+					(trivialPerSecond == null) ? null : 100 * perSecond / trivialPerSecond,
+					(trivialPerSecond == null || result.cpuMillis == null || requests == 0) ? null
+							: result.cpuMillis / requests);
 		}
 
 		/** Nearest-rank percentile of sorted nanoseconds, in milliseconds. */
@@ -616,28 +651,32 @@ public class ShopLoad {
 			return sorted[Math.max(rank, 1) - 1] / 1e6;
 		}
 
+		String cpuText() {
+			return (this.cpuPerRequest == null) ? "-" : String.format("%.2f", this.cpuPerRequest);
+		}
+
 		String ratioText() {
 			return (this.ratio == null) ? "-" : String.format("%.1f %%", this.ratio);
 		}
 
 		static void printText(List<Row> rows) {
-			String format = "%5s  %-11s %-11s %8s %6s %8s %8s %8s %8s %8s %7s %8s%n";
+			String format = "%5s  %-11s %-11s %8s %6s %8s %8s %8s %8s %8s %7s %8s %10s%n";
 			System.out.printf("%n" + format, "users", "scenario", "page", "requests", "errors", "req/s", "p50 ms",
-					"p95 ms", "p99 ms", "max ms", "KB/req", "ratio");
+					"p95 ms", "p99 ms", "max ms", "KB/req", "ratio", "CPU ms/req");
 			for (Row r : rows) {
 				System.out.printf(format, r.users, r.scenario, r.page, r.requests, r.errors,
 						String.format("%.1f", r.perSecond), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.max),
-						String.format("%.1f", r.kbPerRequest), r.ratioText());
+						String.format("%.1f", r.kbPerRequest), r.ratioText(), r.cpuText());
 			}
 		}
 
 		static void printMarkdown(List<Row> rows) {
 			System.out.println("\n| users | scenario | page | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms "
-					+ "| KB/req | ratio |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+					+ "| KB/req | ratio | CPU ms/req |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 			for (Row r : rows) {
-				System.out.printf("| %d | %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %.1f | %s |%n", r.users,
+				System.out.printf("| %d | %s | %s | %d | %d | %.1f | %s | %s | %s | %s | %.1f | %s | %s |%n", r.users,
 						r.scenario, r.page, r.requests, r.errors, r.perSecond, ms(r.p50), ms(r.p95), ms(r.p99),
-						ms(r.max), r.kbPerRequest, r.ratioText());
+						ms(r.max), r.kbPerRequest, r.ratioText(), r.cpuText());
 			}
 		}
 

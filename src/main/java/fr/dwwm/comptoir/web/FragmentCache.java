@@ -45,7 +45,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Component
 public class FragmentCache {
 
-	static final int MAXIMUM_ENTRIES = 5_000;
+	private static final int MAXIMUM_ENTRIES = 5_000;
 
 	private static final String SELECTOR = " :: ";
 

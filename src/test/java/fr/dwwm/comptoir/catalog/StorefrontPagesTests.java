@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -104,7 +105,7 @@ class StorefrontPagesTests {
 		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
 	}
 
-	private static org.jsoup.nodes.Element figCard(Document listing) {
+	private static Element figCard(Document listing) {
 		return listing.selectFirst(".product-card:has(a[href=/products/confiture-de-figues])");
 	}
 

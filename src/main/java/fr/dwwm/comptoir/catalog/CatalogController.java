@@ -6,9 +6,10 @@ import jakarta.validation.Valid;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.web.PageCache;
+import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,12 +44,11 @@ class CatalogController {
 
 	private final List<String> facetNames;
 
-	private final ApplicationEventPublisher events;
+	private final PageCache pages;
 
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
-			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
-			ApplicationEventPublisher events) {
-		this.events = events;
+			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames, PageCache pages) {
+		this.pages = pages;
 		this.queries = queries;
 		this.products = products;
 		this.categories = categories;
@@ -57,11 +57,13 @@ class CatalogController {
 	}
 
 	@GetMapping("/products")
+	@SharedPage
 	String list(@Valid @ModelAttribute("search") CatalogSearch search, BindingResult errors, Model model) {
 		return listing("/products", search, errors, model);
 	}
 
 	@GetMapping("/search")
+	@SharedPage
 	String search(@Valid @ModelAttribute("search") CatalogSearch search, BindingResult errors, Model model) {
 		return listing("/search", search, errors, model);
 	}
@@ -126,6 +128,7 @@ class CatalogController {
 	}
 
 	@GetMapping("/products/{slug}")
+	@SharedPage
 	String product(@PathVariable String slug, Model model, @AuthenticationPrincipal AccountPrincipal visitor) {
 		Product product = this.products.findBySlugAndActiveTrue(slug)
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
@@ -143,7 +146,8 @@ class CatalogController {
 		model.addAttribute("structuredData", this.pageData.structuredData(product, category));
 		model.addAttribute("ogType", "product");
 		model.addAttribute("ogImage", this.pageData.imageUrl(product));
-		this.events.publishEvent(
+		// Counted by modules on every visit, served from the page cache or not.
+		this.pages.publishOnEveryView(
 				new ShopEvent.ProductViewed(product.getId(), (visitor != null) ? visitor.getAccountId() : null));
 		return "catalog/product";
 	}

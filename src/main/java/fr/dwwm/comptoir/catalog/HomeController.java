@@ -2,6 +2,8 @@ package fr.dwwm.comptoir.catalog;
 
 import java.util.Map;
 
+import fr.dwwm.comptoir.web.SharedPage;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ class HomeController {
 	}
 
 	@GetMapping("/")
+	@SharedPage
 	String home(Model model) {
 		model.addAttribute("shelves", this.categories.tree().roots());
 		model.addAttribute("newest", this.queries

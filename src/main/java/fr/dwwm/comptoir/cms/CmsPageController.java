@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.cms;
 
 import fr.dwwm.comptoir.security.RichTextSanitizer;
+import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +27,7 @@ class CmsPageController {
 	}
 
 	@GetMapping("/pages/{slug}")
+	@SharedPage
 	String page(@PathVariable String slug, Model model) {
 		CmsPage page = this.pages.findBySlugAndStatus(slug, CmsPage.Status.PUBLISHED)
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown page"));

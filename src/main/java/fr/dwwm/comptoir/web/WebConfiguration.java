@@ -10,13 +10,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language of the interface: French unless the visitor picked English with
- * {@code ?lang=en} (remembered in a cookie).
+ * {@code ?lang=en} (remembered in a cookie). Pages marked {@link SharedPage} go through
+ * the {@link PageCache}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+	private final PageCache pageCache;
+
+	WebConfiguration(PageCache pageCache) {
+		this.pageCache = pageCache;
+	}
+
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
-	LocaleResolver localeResolver() {
+	static LocaleResolver localeResolver() {
 		return new ShopLocaleResolver();
 	}
 
@@ -26,6 +33,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName(ShopLocaleResolver.PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(this.pageCache.sharedPages());
 	}
 
 }

@@ -28,7 +28,7 @@ class ReviewsModule implements ShopModule {
 
 	static final String CODE = "reviews";
 
-	static final ModuleDescriptor DESCRIPTOR = ModuleDescriptor.of(CODE, "1.0.0")
+	static final ModuleDescriptor DESCRIPTOR = ModuleDescriptor.of(CODE, "1.1.0")
 		.hooks(List.of(DisplayHook.PRODUCT_ADDITIONAL_INFO), List.of())
 		.settings(Setting.flag("moderation", true), Setting.integer("shown", 1, 50, 10))
 		.storingData();

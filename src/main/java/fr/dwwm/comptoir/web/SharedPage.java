@@ -1,0 +1,24 @@
+package fr.dwwm.comptoir.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a page that is the same for every visitor without a session (not logged in,
+ * nothing in the cart): what it shows depends only on its address, its language and the
+ * storefront's content. {@link PageCache} may keep its HTML and serve it again.
+ *
+ * <p>
+ * Put it only on pages that read nothing personal: the home page, the catalogue, a
+ * product, a search, an editor's page. What must happen on every view (a product viewed,
+ * for the modules) goes through {@link PageCache#publishOnEveryView(Object)}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface SharedPage {
+
+}

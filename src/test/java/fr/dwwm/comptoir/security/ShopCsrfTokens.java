@@ -1,0 +1,40 @@
+package fr.dwwm.comptoir.security;
+
+import jakarta.servlet.Filter;
+
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * Puts the shop's own CSRF token repository back into the shared test context.
+ *
+ * <p>
+ * Spring Security's {@code csrf()} request post-processor, used by many MockMvc tests,
+ * replaces the repository of the context's {@code CsrfFilter} for good with a test one
+ * that keeps the token in the HTTP session. From then on every page with a form creates a
+ * session, which the shop itself never does (its tokens live in a cookie). A test that
+ * depends on visitors having no session calls this first.
+ */
+public final class ShopCsrfTokens {
+
+	private ShopCsrfTokens() {
+	}
+
+	/**
+	 * Restores the cookie-held repository the shop configures (tests run over plain HTTP,
+	 * hence the cookie without the {@code __Host-} prefix).
+	 * @param chains the context's security filter chains
+	 */
+	public static void restore(FilterChainProxy chains) {
+		for (SecurityFilterChain chain : chains.getFilterChains()) {
+			for (Filter filter : chain.getFilters()) {
+				if (filter instanceof CsrfFilter csrf) {
+					ReflectionTestUtils.setField(csrf, "tokenRepository", SecurityConfiguration.csrfTokens(false));
+				}
+			}
+		}
+	}
+
+}

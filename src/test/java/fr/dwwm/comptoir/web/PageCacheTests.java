@@ -1,0 +1,188 @@
+package fr.dwwm.comptoir.web;
+
+import jakarta.servlet.http.Cookie;
+
+import fr.dwwm.comptoir.module.api.ShopEvent;
+import fr.dwwm.comptoir.security.ShopCsrfTokens;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.SqlStatements;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.test.context.TestSecurityContextHolder;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The public pages' HTML is kept and served again, on the real PostgreSQL: never stale
+ * (the content version raised by the database's triggers), never someone else's (nonce,
+ * CSRF token, visitors with a session).
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class PageCacheTests {
+
+	private static final String PRODUCT = "/products/confiture-de-figues";
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PageCache pages;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private ApplicationEvents events;
+
+	@Autowired
+	private FilterChainProxy securityFilters;
+
+	@BeforeEach
+	@AfterEach
+	void startAsAnAnonymousVisitorWithNoKeptPage() {
+		// A request made with user(...) leaves its login in TestSecurityContextHolder,
+		// which
+		// MockMvc applies to the next requests, even another test class's.
+		TestSecurityContextHolder.clearContext();
+		ShopCsrfTokens.restore(this.securityFilters);
+		this.pages.clear();
+	}
+
+	@Test
+	void aPageServedAgainCostsOnlyTheContentVersionAndGetsThisRequestsNonceAndCsrfToken() throws Exception {
+		MockHttpServletResponse first = fetch(PRODUCT);
+		SqlStatements.reset();
+		MockHttpServletResponse second = fetch(PRODUCT);
+		assertThat(SqlStatements.sent()).containsExactly("SELECT version FROM content_version");
+
+		Document page = Jsoup.parse(second.getContentAsString());
+		String nonce = second.getHeader("Content-Security-Policy").replaceAll(".*'nonce-([^']+)'.*", "$1");
+		assertThat(nonce).isNotEqualTo(nonceOf(first));
+		assertThat(page.select("script[nonce]")).isNotEmpty()
+			.allSatisfy((script) -> assertThat(script.attr("nonce")).isEqualTo(nonce));
+		assertThat(page.select("input[name=_csrf]")).isNotEmpty()
+			.allSatisfy((field) -> assertThat(field.val()).isNotBlank()
+				.isNotEqualTo(Jsoup.parse(first.getContentAsString()).selectFirst("input[name=_csrf]").val()));
+		assertThat(second.getContentAsString()).doesNotContain("\u0000");
+		assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
+		assertThat(second.getHeader("Content-Language")).isEqualTo("fr");
+		assertThat(page.title()).isEqualTo(Jsoup.parse(first.getContentAsString()).title());
+	}
+
+	@Test
+	void aChangeCommittedInPostgresqlShowsOnTheVeryNextPageWhoeverMadeIt() throws Exception {
+		fetch(PRODUCT);
+		String name = this.jdbc.sql("SELECT name FROM product WHERE slug = 'confiture-de-figues'")
+			.query(String.class)
+			.single();
+		try {
+			// As a script in psql would: no code of the shop involved, only the trigger.
+			this.jdbc.sql("UPDATE product SET name = 'Confiture de figues noires' WHERE slug = 'confiture-de-figues'")
+				.update();
+			assertThat(Jsoup.parse(fetch(PRODUCT).getContentAsString()).selectFirst("h1").text())
+				.isEqualTo("Confiture de figues noires");
+		}
+		finally {
+			this.jdbc.sql("UPDATE product SET name = :name WHERE slug = 'confiture-de-figues'")
+				.param("name", name)
+				.update();
+		}
+		assertThat(Jsoup.parse(fetch(PRODUCT).getContentAsString()).selectFirst("h1").text()).isEqualTo(name);
+	}
+
+	@Test
+	void theVersionRisesOnceWhenATransactionCommitsNeverBefore() {
+		long before = version();
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("UPDATE product SET stock = stock + 1 WHERE slug = 'confiture-de-figues'").update();
+			this.jdbc.sql("UPDATE category SET position = position WHERE slug = 'ceramique'").update();
+			assertThat(version()).as("inside the transaction, before its commit").isEqualTo(before);
+		});
+		assertThat(version()).as("after the commit: once for two tables").isEqualTo(before + 1);
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("UPDATE product SET stock = stock - 1 WHERE slug = 'confiture-de-figues'").update();
+			status.setRollbackOnly();
+		});
+		assertThat(version()).as("a rolled back transaction changed nothing").isEqualTo(before + 1);
+		this.jdbc.sql("UPDATE product SET stock = stock - 1 WHERE slug = 'confiture-de-figues'").update();
+	}
+
+	@Test
+	void aLoggedInCustomerIsNeverServedAVisitorsPage() throws Exception {
+		fetch("/");
+		SqlStatements.reset();
+		String page = this.mvc.perform(get("/").with(user("client@comptoir.test").roles("CUSTOMER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(SqlStatements.sent()).as("rendered, not served from the cache").hasSizeGreaterThan(1);
+		assertThat(Jsoup.parse(page).select(".site-header__account a[href=/account]")).hasSize(1);
+	}
+
+	@Test
+	void aVisitorWithASessionIsRenderedTheirOwnPage() throws Exception {
+		fetch(PRODUCT);
+		SqlStatements.reset();
+		this.mvc.perform(get(PRODUCT).cookie(new Cookie("COMPTOIR_SESSION", "a-session-of-their-own")))
+			.andExpect(status().isOk());
+		assertThat(SqlStatements.sent()).hasSizeGreaterThan(1);
+	}
+
+	@Test
+	void aProductPageServedAgainStillTellsTheModulesItWasViewed() throws Exception {
+		fetch(PRODUCT);
+		fetch(PRODUCT);
+		fetch(PRODUCT);
+		assertThat(this.events.stream(ShopEvent.ProductViewed.class)).hasSize(3);
+	}
+
+	@Test
+	void switchingLanguageIsNeverServedFromTheCacheSinceItSetsTheLanguageCookie() throws Exception {
+		fetch(PRODUCT + "?lang=en");
+		MockHttpServletResponse again = fetch(PRODUCT + "?lang=en");
+		assertThat(again.getCookie("comptoir-lang")).isNotNull();
+		assertThat(again.getHeader("Content-Language")).isEqualTo("en");
+	}
+
+	@Test
+	void aPageNotMarkedSharedIsNeverKept() throws Exception {
+		fetch("/login");
+		SqlStatements.reset();
+		MockHttpServletResponse again = fetch("/login");
+		assertThat(Jsoup.parse(again.getContentAsString()).select("input[name=_csrf]")).isNotEmpty();
+		assertThat(SqlStatements.sent()).doesNotContain("SELECT version FROM content_version");
+	}
+
+	private MockHttpServletResponse fetch(String path) throws Exception {
+		return this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+	}
+
+	private static String nonceOf(MockHttpServletResponse response) {
+		return response.getHeader("Content-Security-Policy").replaceAll(".*'nonce-([^']+)'.*", "$1");
+	}
+
+	private long version() {
+		return this.jdbc.sql("SELECT version FROM content_version").query(Long.class).single();
+	}
+
+}

@@ -67,7 +67,7 @@ import org.springframework.web.util.WebUtils;
 public class PageCache extends OncePerRequestFilter {
 
 	/** How long a kept page may be served, at most, after it was rendered. */
-	static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
+	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
 
 	/** Characters kept, all pages together (about 250 pages of 30,000 characters). */
 	private static final long MAXIMUM_CHARACTERS = 8_000_000;
@@ -77,9 +77,9 @@ public class PageCache extends OncePerRequestFilter {
 	 * PostgreSQL (text cannot hold it) nor from a request (ControlCharactersFilter), so a
 	 * page cannot contain a mark of its own.
 	 */
-	static final String NONCE_MARK = "\u0000nonce\u0000";
+	private static final String NONCE_MARK = "\u0000nonce\u0000";
 
-	static final String CSRF_MARK = "\u0000csrf\u0000";
+	private static final String CSRF_MARK = "\u0000csrf\u0000";
 
 	/** Spring Security's name for the CSRF field of forms. */
 	private static final String CSRF_FIELD = "name=\"_csrf\"";
@@ -273,7 +273,7 @@ public class PageCache extends OncePerRequestFilter {
 	 * kept before being sent. A redirect or an error drops what was collected, as they
 	 * drop a response's buffer.
 	 */
-	static final class Capture extends HttpServletResponseWrapper {
+	private static final class Capture extends HttpServletResponseWrapper {
 
 		private long version;
 

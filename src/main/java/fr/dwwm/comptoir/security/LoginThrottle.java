@@ -73,6 +73,9 @@ public class LoginThrottle {
 	@Transactional(readOnly = true)
 	public Optional<Duration> remainingBlock(String email, String ip) {
 		List<String> subjects = subjects(email, ip);
+		if (subjects.isEmpty()) {
+			return Optional.empty();
+		}
 		Optional<Timestamp> until = this.jdbc
 			.sql("SELECT max(blocked_until) FROM login_throttle WHERE subject IN (:subjects) AND blocked_until > now()")
 			.param("subjects", subjects)
@@ -169,7 +172,11 @@ public class LoginThrottle {
 
 	private List<String> subjects(String email, String ip) {
 		List<String> subjects = new ArrayList<>();
-		subjects.add("email:" + ((email.length() > 300) ? email.substring(0, 300) : email));
+		// No address typed: nothing to guess at for an account, the visitor's IP still
+		// counts.
+		if (!email.isEmpty()) {
+			subjects.add("email:" + ((email.length() > 300) ? email.substring(0, 300) : email));
+		}
 		if (ip != null && !(this.trustLoopback && RateLimitFilter.isLoopback(ip))) {
 			subjects.add("ip:" + ip);
 		}

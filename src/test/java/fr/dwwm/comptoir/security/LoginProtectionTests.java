@@ -84,6 +84,22 @@ class LoginProtectionTests {
 	}
 
 	@Test
+	void aLoginWithoutAnEmailIsRefusedLikeAWrongPasswordAndCountedAgainstTheAddress() throws Exception {
+		String address = "10.6.3." + (int) (Math.random() * 250);
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/login").with(csrf()).with(from(address)).param("password", "mauvais-mot-de-passe"))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(302);
+		assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(login("", "mauvais-mot-de-passe", from(address)).getRedirectedUrl()).isEqualTo("/login?error");
+		assertThat(this.jdbc.sql("SELECT failures FROM login_throttle WHERE subject = :subject")
+			.param("subject", "ip:" + address)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
 	void theTwentySixthFailureOfTheDayBlocksTheAddressUntilTheNextDay() throws Exception {
 		Account account = this.accounts.customer();
 		this.jdbc.sql("""

@@ -84,8 +84,6 @@ public class PageCache extends OncePerRequestFilter {
 	/** Spring Security's name for the CSRF field of forms. */
 	private static final String CSRF_FIELD = "name=\"_csrf\"";
 
-	private static final String KEY_ATTRIBUTE = PageCache.class.getName() + ".key";
-
 	private static final String EVENTS_ATTRIBUTE = PageCache.class.getName() + ".events";
 
 	private static final Logger logger = LoggerFactory.getLogger(PageCache.class);
@@ -121,12 +119,18 @@ public class PageCache extends OncePerRequestFilter {
 		}
 		Key key = new Key(keyUrl(request), this.locales.resolveLocale(request));
 		KeptPage kept = this.pages.getIfPresent(key);
-		if (kept != null && kept.version() == versionOrZero()) {
-			serve(kept, request, response);
-			return;
+		Long version = null;
+		if (kept != null) {
+			version = versionOrZero();
+			if (kept.version() == version) {
+				serve(kept, request, response);
+				return;
+			}
 		}
-		request.setAttribute(KEY_ATTRIBUTE, key);
-		Capture capture = new Capture(response);
+		// The version just read, if any, is the one the page will be kept with: it was
+		// read
+		// before the page's data, and need not be read twice.
+		Capture capture = new Capture(response, version);
 		chain.doFilter(request, capture);
 		String html = capture.captured();
 		if (html == null) {
@@ -141,18 +145,19 @@ public class PageCache extends OncePerRequestFilter {
 
 	/**
 	 * The interceptor that tells this filter a page is shared: it reads the content
-	 * version before the page reads its data, and starts capturing the HTML.
+	 * version before the page reads its data (unless the filter just did, finding an
+	 * outdated page), and starts capturing the HTML.
 	 * @return the interceptor, for Spring MVC
 	 */
 	HandlerInterceptor sharedPages() {
 		return new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				if (request.getAttribute(KEY_ATTRIBUTE) != null && handler instanceof HandlerMethod method
+				Capture capture = WebUtils.getNativeResponse(response, Capture.class);
+				if (capture != null && handler instanceof HandlerMethod method
 						&& method.hasMethodAnnotation(SharedPage.class)) {
-					Capture capture = WebUtils.getNativeResponse(response, Capture.class);
-					long version = versionOrZero();
-					if (capture != null && version != 0) {
+					long version = (capture.version() != null) ? capture.version() : versionOrZero();
+					if (version != 0) {
 						capture.start(version);
 						request.setAttribute(EVENTS_ATTRIBUTE, new ArrayList<>());
 					}
@@ -275,7 +280,7 @@ public class PageCache extends OncePerRequestFilter {
 	 */
 	private static final class Capture extends HttpServletResponseWrapper {
 
-		private long version;
+		private Long version;
 
 		private CharArrayWriter buffer;
 
@@ -283,8 +288,9 @@ public class PageCache extends OncePerRequestFilter {
 
 		private boolean abandoned;
 
-		Capture(HttpServletResponse response) {
+		Capture(HttpServletResponse response, Long versionAlreadyRead) {
 			super(response);
+			this.version = versionAlreadyRead;
 		}
 
 		void start(long contentVersion) {
@@ -293,7 +299,8 @@ public class PageCache extends OncePerRequestFilter {
 			this.writer = new PrintWriter(this.buffer);
 		}
 
-		long version() {
+		/** The content version read for this request, or {@code null} if not read yet. */
+		Long version() {
 			return this.version;
 		}
 

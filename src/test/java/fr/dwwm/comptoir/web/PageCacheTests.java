@@ -110,6 +110,21 @@ class PageCacheTests {
 	}
 
 	@Test
+	void aPageRenderedAnewAfterAChangeReadsTheVersionOnce() throws Exception {
+		fetch(PRODUCT);
+		this.jdbc.sql("UPDATE category SET position = position WHERE slug = 'ceramique'").update();
+		SqlStatements.reset();
+		fetch(PRODUCT);
+		assertThat(SqlStatements.sent()).hasSize(4)
+			.filteredOn("SELECT version FROM content_version"::equals)
+			.hasSize(1);
+		SqlStatements.reset();
+		fetch(PRODUCT);
+		assertThat(SqlStatements.sent()).as("kept again with the new version")
+			.containsExactly("SELECT version FROM content_version");
+	}
+
+	@Test
 	void theVersionRisesOnceWhenATransactionCommitsNeverBefore() {
 		long before = version();
 		this.transactions.executeWithoutResult((status) -> {

@@ -1,34 +1,40 @@
 package fr.dwwm.comptoir.e2e;
 
-import java.time.Instant;
-
-import fr.dwwm.comptoir.account.Account;
-import fr.dwwm.comptoir.account.Role;
-import fr.dwwm.comptoir.account.TestAccounts;
-import fr.dwwm.comptoir.security.Totp;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @EnabledIf(value = "fr.dwwm.comptoir.e2e.Browser#available", disabledReason = Browser.SKIP_REASON)
+@ExtendWith(BrowserVersionsOnFailure.class)
 public abstract class BrowserTest {
 
 	/** Width and height of the phone viewport (an iPhone X/11 Pro class device). */
@@ -64,6 +71,33 @@ public abstract class BrowserTest {
 	@BeforeAll
 	static void startBrowser() {
 		browser = Browser.start();
+	}
+
+	/**
+	 * Every test starts on a desktop viewport with the system's light colours, whatever
+	 * the previous test of the class left behind; a test that wants a phone says so.
+	 */
+	@BeforeEach
+	void startOnADesktop() {
+		desktop();
+		browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+	}
+
+	/**
+	 * Waits for the HTML checks still running in the background and fails the test with
+	 * every error they found.
+	 */
+	@AfterEach
+	void finishHtmlChecks() {
+		List<HtmlValidator.Report> reports = new ArrayList<>();
+		for (Future<HtmlValidator.Report> check : this.htmlChecks) {
+			reports.add(HtmlValidator.await(check));
+		}
+		this.htmlChecks.clear();
+		for (HtmlValidator.Report report : reports) {
+			nuMillis += report.millis();
+			assertThat(report.errors()).as("HTML errors on " + report.url()).isEmpty();
+		}
 	}
 
 	@AfterAll
@@ -92,13 +126,59 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Presses a button or a link with the keyboard (a click far down the page may land on
-	 * another element).
+	 * Presses a button or a link with the keyboard.
 	 * @param locator the element
 	 */
 	protected static void press(By locator) {
 		browser.findElement(locator).sendKeys(Keys.ENTER);
 	}
+
+	/**
+	 * Clicks an element as a person does: brings it to the middle of the screen at once,
+	 * waits until it would receive the click (nothing over it, no animation under way),
+	 * then clicks it.
+	 *
+	 * <p>
+	 * A plain WebDriver click scrolls with the page's own {@code scroll-behavior}, which
+	 * Bootstrap sets to {@code smooth}: since Chromium 156 the click can then land where
+	 * the element will be, not where it is (an {@code ElementClickInterceptedException}
+	 * at a point below the screen).
+	 * @param locator the element
+	 */
+	protected static void click(By locator) {
+		click(browser.findElement(locator));
+	}
+
+	/**
+	 * Clicks an element as a person does (see {@link #click(By)}).
+	 * @param element the element
+	 */
+	protected static void click(WebElement element) {
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})",
+				element);
+		new WebDriverWait(browser, Duration.ofSeconds(5)).withMessage(() -> "the element stays covered: " + element)
+			.until((driver) -> Boolean.TRUE.equals(browser.executeScript(RECEIVES_CLICKS, element)));
+		element.click();
+	}
+
+	/**
+	 * Whether the element (or its label, for a visually hidden input) is what a click at
+	 * its centre would reach.
+	 */
+	private static final String RECEIVES_CLICKS = """
+			const element = arguments[0];
+			const box = element.getBoundingClientRect();
+			if (box.width === 0 || box.height === 0) {
+			  return false;
+			}
+			const x = box.left + box.width / 2;
+			const y = box.top + box.height / 2;
+			if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) {
+			  return false;
+			}
+			const hit = document.elementFromPoint(x, y);
+			return hit !== null && (element.contains(hit)
+			    || Array.from(element.labels || []).some((label) => label.contains(hit)));""";
 
 	/**
 	 * Loads a page of the shop.
@@ -155,35 +235,32 @@ public abstract class BrowserTest {
 	 */
 	protected void assertAccessible() {
 		if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
-			browser.executeScript(axeSource());
+			browser.executeScript(Browser.axeSource());
 		}
-		Object violations = browser.executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
-				  .then(results => done(results.violations.map(v => '- ' + v.id + ': ' + v.help + ' at '
-				      + v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).join(' | '))))
-				  .catch(error => done(['axe failed: ' + error]));""", AXE_TAGS);
+		// Colours are judged once the page's transitions are over (a theme just switched
+		// fades its links for 150 ms): a contrast read mid-way is no visitor's contrast.
+		Object violations = browser.executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						const ending = document.getAnimations()
+						  .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime))
+						  .map(a => a.finished.catch(() => null));
+						Promise.all(ending)
+						  .then(() => axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] }))
+						  .then(results => done(results.violations.map(v => '- ' + v.id + ': ' + v.help + ' at '
+						      + v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '')).join(' | '))))
+						  .catch(error => done(['axe failed: ' + error]));""",
+				AXE_TAGS);
 		assertThat((List<?>) violations).as("axe violations on " + browser.getCurrentUrl()).isEmpty();
-	}
-
-	private static String axeScript;
-
-	private static synchronized String axeSource() {
-		if (axeScript == null) {
-			try (var in = BrowserTest.class.getResourceAsStream("/axe.min.js")) {
-				axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return axeScript;
 	}
 
 	/** Fails when the Nu HTML checker finds any error in the current document. */
 	protected void assertValidHtml() {
-		String html = "<!DOCTYPE html>\n" + browser.executeScript("return document.documentElement.outerHTML");
-		assertThat(HtmlValidator.errors(html)).as("HTML errors on " + browser.getCurrentUrl()).isEmpty();
+		assertThat(HtmlValidator.errors(currentHtml())).as("HTML errors on " + browser.getCurrentUrl()).isEmpty();
+	}
+
+	private static String currentHtml() {
+		return "<!DOCTYPE html>\n" + browser.executeScript("return document.documentElement.outerHTML");
 	}
 
 	/** Fails when the browser refused anything because of the Content-Security-Policy. */
@@ -194,29 +271,45 @@ public abstract class BrowserTest {
 		assertThat(refused).as("CSP violations on " + browser.getCurrentUrl()).isEmpty();
 	}
 
-	/** Runs every check a page must pass: axe, Nu and CSP. */
+	/**
+	 * Runs every check a page must pass: CSP and axe at once, the Nu checker in the
+	 * background on the HTML of this moment (its errors fail the test when it ends, see
+	 * {@link #finishHtmlChecks()}), so that the browser moves on meanwhile.
+	 */
 	protected void assertPageQuality() {
 		long start = System.nanoTime();
 		assertNoContentSecurityPolicyViolation();
 		assertAccessible();
-		long axe = System.nanoTime();
-		assertValidHtml();
-		long nu = System.nanoTime();
-		timings.add(new long[] { axe - start, nu - axe });
+		axeMillis += (System.nanoTime() - start) / 1_000_000;
+		this.htmlChecks.add(HtmlValidator.check(browser.getCurrentUrl(), currentHtml()));
+		pagesChecked++;
+		pagesCheckedInRun.incrementAndGet();
 	}
 
-	/** Time spent in axe and in the Nu checker, per page, for the report at the end. */
-	private static final List<long[]> timings = new java.util.ArrayList<>();
+	/** HTML checks of this test still running in the background. */
+	private final List<Future<HtmlValidator.Report>> htmlChecks = new ArrayList<>();
+
+	/** Pages checked by this class, and the time axe and the Nu checker took. */
+	private static int pagesChecked;
+
+	private static long axeMillis;
+
+	private static long nuMillis;
+
+	/** Pages checked by every browser test class of this run. */
+	private static final AtomicInteger pagesCheckedInRun = new AtomicInteger();
 
 	@AfterAll
 	static void reportTimings() {
-		if (!timings.isEmpty()) {
-			long axe = timings.stream().mapToLong((t) -> t[0]).sum() / 1_000_000;
-			long nu = timings.stream().mapToLong((t) -> t[1]).sum() / 1_000_000;
-			org.slf4j.LoggerFactory.getLogger(BrowserTest.class)
-				.info("Checked {} pages: axe {} ms, Nu {} ms", timings.size(), axe, nu);
-			timings.clear();
+		if (pagesChecked > 0) {
+			LoggerFactory.getLogger(BrowserTest.class)
+				.info("Checked {} pages with axe, the Nu checker and the CSP check ({} in this run so far): "
+						+ "axe {} ms, Nu {} ms (in the background)", pagesChecked, pagesCheckedInRun.get(), axeMillis,
+						nuMillis);
 		}
+		pagesChecked = 0;
+		axeMillis = 0;
+		nuMillis = 0;
 	}
 
 	/**
@@ -247,6 +340,43 @@ public abstract class BrowserTest {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
 		wait.ignoring(StaleElementReferenceException.class);
 		return wait;
+	}
+
+	/**
+	 * Fails when a visitor could not tap a form control of the page at the current
+	 * viewport: each visible control (field, list, button) is brought to the middle of
+	 * the screen, and a tap at its centre must reach it or its label, not a fixed bar, a
+	 * sticky header, a message or anything else laid over it. The page is scrolled back
+	 * to the top afterwards.
+	 */
+	protected void assertNoControlIsCovered() {
+		Object covered = browser.executeScript("""
+				const covered = [];
+				const describe = (element) => element.tagName.toLowerCase()
+				    + (element.id ? '#' + element.id : '')
+				    + (element.getAttribute('name') ? '[name=' + element.getAttribute('name') + ']' : '')
+				    + (element.className && typeof element.className === 'string'
+				        ? '.' + element.className.trim().split(/\\s+/).join('.') : '');
+				for (const control of document.querySelectorAll(
+				    'input:not([type=hidden]):enabled, select:enabled, textarea:enabled, button:enabled')) {
+				  const box = control.getBoundingClientRect();
+				  // Hidden, folded away, or visually hidden behind its label (the label is tapped).
+				  if (box.width < 2 || box.height < 2
+				      || !control.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) {
+				    continue;
+				  }
+				  control.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+				  const now = control.getBoundingClientRect();
+				  const hit = document.elementFromPoint(now.left + now.width / 2, now.top + now.height / 2);
+				  const reached = hit !== null && (control.contains(hit)
+				      || Array.from(control.labels || []).some((label) => label.contains(hit)));
+				  if (!reached) {
+				    covered.push(describe(control) + ' under ' + (hit ? describe(hit) : 'nothing (off screen)'));
+				  }
+				}
+				window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+				return covered;""");
+		assertThat((List<?>) covered).as("controls a tap cannot reach on " + browser.getCurrentUrl()).isEmpty();
 	}
 
 	/**

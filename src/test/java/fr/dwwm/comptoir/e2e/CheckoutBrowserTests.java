@@ -165,9 +165,13 @@ class CheckoutBrowserTests extends BrowserTest {
 		desktop();
 		addToCart(productPage(), 1);
 		mobile();
+		open("/cart");
+		assertPageQuality();
+		assertNoControlIsCovered();
 		open("/checkout");
 		assertPageQuality();
 		assertThat(horizontalOverflow()).as("horizontal scroll on /checkout").isLessThanOrEqualTo(0);
+		assertNoControlIsCovered();
 		type("email", "mobile-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
 		fillAddress();
 		pay("4242 4242 4242 4242");

@@ -32,7 +32,7 @@ class CmsBrowserTests extends BrowserTest {
 		browser.findElement(By.id("title")).sendKeys("Nos ateliers");
 		browser.findElement(By.id("slug")).sendKeys(slug);
 		WebElement area = browser.findElement(By.cssSelector("[role=textbox][contenteditable]"));
-		area.click();
+		click(area);
 		area.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 		press(By.cssSelector("[role=toolbar] [data-action=heading2]"));
 		area.sendKeys("Le samedi matin", Keys.ENTER, "Nous recevons les enfants à l'atelier.");

@@ -39,7 +39,7 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		WebElement quantity = browser.findElement(By.id("quantity"));
 		quantity.clear();
 		quantity.sendKeys("2");
-		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		click(By.cssSelector("form.add-to-cart button[type=submit]"));
 		WebElement toast = waitForToast("Produit ajouté au panier");
 		assertThat(toast.findElement(By.tagName("a")).getText()).isEqualTo("Voir le panier");
 		assertThat(badge()).isEqualTo(before + 2);
@@ -79,7 +79,7 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		assertPageQuality();
 
 		WebElement remove = line.findElement(By.cssSelector("form[data-cart-remove] button"));
-		new Actions(browser).moveToElement(remove).click().perform();
+		click(remove);
 		waitForToast("Produit retiré du panier.");
 		waitUpTo5Seconds().until(ExpectedConditions.numberOfElementsToBe(By.id(lineId), 0));
 		assertThat(browser.switchTo().activeElement().getDomAttribute("name")).as("focus on the remaining line")
@@ -155,7 +155,7 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		assertThat(position.getText()).startsWith("Photo 1 sur ");
 		assertThat(last).isNotEqualTo(position.getText());
 
-		browser.findElement(By.cssSelector(".gallery__nav--next")).click();
+		click(By.cssSelector(".gallery__nav--next"));
 		assertThat(position.getText()).startsWith("Photo 2 sur ");
 		swipe(strip, 150);
 		assertThat(position.getText()).as("a finger moving right shows the previous photo").startsWith("Photo 1 sur ");
@@ -232,13 +232,13 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		assertThat(toggle.getDomAttribute("aria-pressed")).isEqualTo("true");
 		screenshot("panier-sombre-1280");
 		assertPageQuality();
-		toggle.click();
+		click(toggle);
 		assertThat(theme()).isEqualTo("light");
 		open("/products");
 		assertThat(theme()).as("the choice is remembered").isEqualTo("light");
 		browser.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
-		browser.findElement(By.cssSelector("[data-theme-toggle]")).click();
+		click(By.cssSelector("[data-theme-toggle]"));
 		open("/products/confiture-de-figues");
 		assertThat(theme()).isEqualTo("dark");
 		assertPageQuality();
@@ -252,7 +252,7 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 	/** Adds one unit of a product through its page's script and waits for the answer. */
 	private void addWithScript(String path) {
 		open(path);
-		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		click(By.cssSelector("form.add-to-cart button[type=submit]"));
 		waitForToast("Produit ajouté au panier");
 	}
 
@@ -289,15 +289,13 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		assertThat(browser.switchTo().activeElement()).as("reachable with Tab").isEqualTo(target);
 	}
 
+	/** Drags a finger across an element, from its centre, by a distance in CSS pixels. */
 	private void swipe(WebElement element, int distance) {
 		PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
-		int x = element.getRect().getX() + element.getRect().getWidth() / 2;
-		int y = element.getRect().getY() + element.getRect().getHeight() / 2;
 		Sequence swipe = new Sequence(finger, 0)
-			.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(), x, y))
+			.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(element), 0, 0))
 			.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
-			.addAction(
-					finger.createPointerMove(Duration.ofMillis(200), PointerInput.Origin.viewport(), x + distance, y))
+			.addAction(finger.createPointerMove(Duration.ofMillis(200), PointerInput.Origin.pointer(), distance, 0))
 			.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
 		browser.perform(List.of(swipe));
 	}

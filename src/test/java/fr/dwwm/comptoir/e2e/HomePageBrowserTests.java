@@ -46,7 +46,7 @@ class HomePageBrowserTests extends BrowserTest {
 		open("/");
 		WebElement catalogLink = browser.findElement(By.cssSelector("#site-nav-menu a[href='/products']"));
 		assertThat(catalogLink.isDisplayed()).isFalse();
-		browser.findElement(By.cssSelector(".navbar-toggler")).click();
+		click(By.cssSelector(".navbar-toggler"));
 		waitUpTo5Seconds().until(ExpectedConditions.visibilityOf(catalogLink));
 		assertNoContentSecurityPolicyViolation();
 		assertAccessible();
@@ -85,6 +85,20 @@ class HomePageBrowserTests extends BrowserTest {
 			.hasMessageContaining("image-alt");
 		assertThatThrownBy(this::assertValidHtml).as("the Nu checker reports an unknown element")
 			.hasMessageContaining("blink");
+	}
+
+	@Test
+	void aBarFixedOverTheControlsOfAPhonePageIsCaught() {
+		mobile();
+		open("/products/confiture-de-figues");
+		assertNoControlIsCovered();
+		browser.executeScript("""
+				const bar = document.createElement('div');
+				bar.className = 'sticky-offer';
+				bar.style.cssText = 'position: fixed; inset-inline: 0; top: 40%; height: 20%; background: #fff';
+				document.body.appendChild(bar);""");
+		assertThatThrownBy(this::assertNoControlIsCovered).as("the add-to-cart button is under the bar")
+			.hasMessageContaining("button.btn.btn-primary.btn-lg under div.sticky-offer");
 	}
 
 	@Test

@@ -4,6 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -20,7 +26,59 @@ public final class HtmlValidator {
 	/** Loading the checker's schemas takes seconds: one instance serves the whole run. */
 	private static EmbeddedValidator validator;
 
+	/**
+	 * One thread checks pages in the background while the browser loads the next one; it
+	 * is a daemon so that it never keeps the test JVM alive.
+	 */
+	private static final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "nu-html-checker");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/**
+	 * What the checker found on one page.
+	 *
+	 * @param url the page's address
+	 * @param errors one line per error
+	 * @param millis how long the check took
+	 */
+	public record Report(String url, List<String> errors, long millis) {
+	}
+
 	private HtmlValidator() {
+	}
+
+	/**
+	 * Starts checking a document in the background.
+	 * @param url the page's address, for the report
+	 * @param html the document, doctype included
+	 * @return the report to come
+	 */
+	public static Future<Report> check(String url, String html) {
+		return background.submit(() -> {
+			long start = System.nanoTime();
+			List<String> errors = errors(html);
+			return new Report(url, errors, (System.nanoTime() - start) / 1_000_000);
+		});
+	}
+
+	/**
+	 * Waits for a report started by {@link #check(String, String)}.
+	 * @param report the report to come
+	 * @return the report
+	 */
+	public static Report await(Future<Report> report) {
+		try {
+			return report.get(2, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the HTML checker", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The HTML checker failed", ex);
+		}
 	}
 
 	/**

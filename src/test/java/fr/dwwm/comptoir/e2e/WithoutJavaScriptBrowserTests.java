@@ -33,7 +33,7 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 	void addingToTheCartPostsTheFormAndShowsTheCart() {
 		desktop();
 		open("/products/confiture-de-figues");
-		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		click(By.cssSelector("form.add-to-cart button[type=submit]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
 		assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText())
 			.startsWith("Produit ajouté au panier");
@@ -44,7 +44,7 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 	void changingAQuantityPostsTheFormAndReloadsTheTotals() {
 		desktop();
 		open("/products/confiture-de-figues");
-		browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")).click();
+		click(By.cssSelector("form.add-to-cart button[type=submit]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
 		WebElement line = browser
 			.findElement(By.xpath("//li[contains(@class,'cart-line')][.//a[contains(.,'Confiture de figues')]]"));
@@ -96,7 +96,7 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 		mobile();
 		open("/products?category=epicerie-fine");
 		// On a phone the filters are folded in a <details>, which opens without a script.
-		browser.findElement(By.cssSelector("details.catalog__filters summary")).click();
+		click(By.cssSelector("details.catalog__filters summary"));
 		browser.findElement(By.id("filter-stock")).sendKeys(Keys.SPACE);
 		browser.findElement(By.cssSelector(".catalog__filter-form button[type=submit]")).sendKeys(Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("stock=true"));

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.dwwm.comptoir.account.Account;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -334,11 +337,34 @@ public abstract class BrowserTest {
 	/**
 	 * Waits up to five seconds for a condition of the page, looking again when an element
 	 * was replaced meanwhile (a reload, or a script that re-rendered part of the page).
+	 *
+	 * <p>
+	 * When the page changes between finding an element and reading it, ChromeDriver says
+	 * so with a {@link StaleElementReferenceException}, or, since Chromium 156, with an
+	 * "unknown error" that the node "does not belong to the document": both mean "look
+	 * again".
 	 * @return a wait bound to the browser
 	 */
 	protected WebDriverWait waitUpTo5Seconds() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
-		wait.ignoring(StaleElementReferenceException.class);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5)) {
+
+			@Override
+			public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+				return super.until((driver) -> {
+					try {
+						return condition.apply(driver);
+					}
+					catch (WebDriverException ex) {
+						if (ex instanceof StaleElementReferenceException
+								|| String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+							return null;
+						}
+						throw ex;
+					}
+				});
+			}
+
+		};
 		return wait;
 	}
 

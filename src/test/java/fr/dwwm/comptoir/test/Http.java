@@ -111,6 +111,27 @@ public final class Http {
 	}
 
 	/**
+	 * Sends a form with any method and extra headers (e.g. the {@code X-Forwarded-For} a
+	 * proxy adds).
+	 * @param method HTTP method
+	 * @param path path and query, sent as written
+	 * @param form form fields, URL-encoded by this method
+	 * @param headers header names and values, alternately
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> submit(String method, String path, Map<String, String> form, String... headers) {
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * Sends a form body written by hand (a field twice, a broken encoding...).
 	 * @param method HTTP method
 	 * @param path path and query

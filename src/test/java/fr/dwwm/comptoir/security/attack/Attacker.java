@@ -1,0 +1,93 @@
+package fr.dwwm.comptoir.security.attack;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.security.Totp;
+import fr.dwwm.comptoir.test.Http;
+
+/**
+ * What the attack tests do again and again, as an attacker would from a browser: sign in,
+ * read the secret an authenticator set-up page shows, compute a code.
+ */
+final class Attacker {
+
+	private static final Pattern SECRET = Pattern.compile("class=\"totp-secret\">([A-Z2-7 ]+)<");
+
+	private Attacker() {
+	}
+
+	/**
+	 * Signs in with the test password, in this client's session.
+	 * @param http the attacker's browser
+	 * @param email the account
+	 * @return the login's answer (a redirect)
+	 */
+	static HttpResponse<String> signIn(Http http, String email) {
+		return http.login(email, TestAccounts.PASSWORD);
+	}
+
+	/**
+	 * Signs in with the password and an authenticator code.
+	 * @param http the browser
+	 * @param email the account
+	 * @param secret the account's authenticator secret
+	 */
+	static void signInWithSecondFactor(Http http, String email, String secret) {
+		signIn(http, email);
+		http.postForm("/login/second-factor", "/login/second-factor", Map.of("code", code(secret)));
+	}
+
+	/**
+	 * Reads the Base32 secret shown on an authenticator set-up page.
+	 * @param page the page
+	 * @return the secret, without spaces
+	 */
+	static String secretShownOn(HttpResponse<String> page) {
+		Matcher matcher = SECRET.matcher(page.body());
+		if (!matcher.find()) {
+			throw new IllegalStateException("No secret on the page (status " + page.statusCode() + ")");
+		}
+		return matcher.group(1).replace(" ", "");
+	}
+
+	/**
+	 * The authenticator code of a secret now.
+	 * @param secret the Base32 secret
+	 * @return six digits
+	 */
+	static String code(String secret) {
+		return Totp.code(secret, Totp.stepAt(Instant.now()), 6);
+	}
+
+	/**
+	 * A code that is never valid for the secret now (none of the accepted steps gives
+	 * it).
+	 * @param secret the Base32 secret
+	 * @return six digits
+	 */
+	static String wrongCode(String secret) {
+		long step = Totp.stepAt(Instant.now());
+		for (int candidate = 0;; candidate++) {
+			String code = String.format("%06d", candidate);
+			if (!code.equals(Totp.code(secret, step - 1, 6)) && !code.equals(Totp.code(secret, step, 6))
+					&& !code.equals(Totp.code(secret, step + 1, 6))) {
+				return code;
+			}
+		}
+	}
+
+	/**
+	 * Where a redirect leads, or an empty string when the answer is not a redirect.
+	 * @param response the answer
+	 * @return the {@code Location} header
+	 */
+	static String location(HttpResponse<String> response) {
+		return response.headers().firstValue("Location").orElse("");
+	}
+
+}

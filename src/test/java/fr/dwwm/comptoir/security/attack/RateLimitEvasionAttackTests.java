@@ -1,0 +1,154 @@
+package fr.dwwm.comptoir.security.attack;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import fr.dwwm.comptoir.module.ModuleFixtures;
+import fr.dwwm.comptoir.module.ModuleLifecycle;
+import fr.dwwm.comptoir.module.ModuleRegistry;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attacks on the rate limits: the same form sent to the same path written another way (a
+ * letter percent-encoded, a path parameter, a doubled or trailing slash, another case, a
+ * dot segment, an encoded slash). Whatever the spelling, no client gets more requests
+ * served than the limit: either the spelling reaches the same form and is counted with
+ * the others, or it reaches nothing (400 or 404).
+ *
+ * <p>
+ * Each case is one client, told apart by the {@code X-Forwarded-For} header that the test
+ * profile's trusted proxy (the loopback address, like nginx in production) may set.
+ */
+@IntegrationTest
+class RateLimitEvasionAttackTests {
+
+	private static final AtomicInteger clients = new AtomicInteger();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ModuleRegistry registry;
+
+	@Autowired
+	private ModuleLifecycle lifecycle;
+
+	@BeforeEach
+	void theFormsOfTheModulesAreThere() {
+		for (String code : List.of("contact", "newsletter")) {
+			ModuleFixtures.enabled(this.registry, this.lifecycle, code);
+		}
+	}
+
+	/**
+	 * Spellings of a path that a router might take for it, written from its canonical
+	 * form.
+	 * @param path e.g. {@code /password/forgot}
+	 * @return the spellings, the canonical one first
+	 */
+	static List<String> spellings(String path) {
+		int last = path.lastIndexOf('/') + 1;
+		String head = path.substring(0, last);
+		String tail = path.substring(last);
+		List<String> spellings = new ArrayList<>();
+		spellings.add(path);
+		spellings.add(head + "%" + Integer.toHexString(tail.charAt(0)) + tail.substring(1));
+		spellings.add(encodeEveryLetter(path));
+		spellings.add(head + tail + ";jsessionid=1");
+		spellings.add(head.substring(0, head.length() - 1) + ";x=1/" + tail);
+		spellings.add("/" + path);
+		spellings.add(head + "/" + tail);
+		spellings.add(path + "/");
+		spellings.add(head + Character.toUpperCase(tail.charAt(0)) + tail.substring(1));
+		spellings.add(path.toUpperCase(java.util.Locale.ROOT));
+		spellings.add(head + "./" + tail);
+		spellings.add("/x/.." + path);
+		spellings.add(head + "%2e/" + tail);
+		spellings.add(head.substring(0, head.length() - 1) + "%2F" + tail);
+		spellings.add(path + "%20");
+		spellings.add(path + "?limit=ignored");
+		return spellings;
+	}
+
+	@Test
+	void noSpellingOfALimitedFormGetsMoreRequestsServedThanItsLimit() {
+		record Limit(String method, String path, String formPage, Map<String, String> fields, int requests) {
+		}
+		List<Limit> limits = List.of(
+				new Limit("POST", "/password/forgot", "/password/forgot", Map.of("email", "x@exemple.test"), 5),
+				new Limit("POST", "/register", "/register", Map.of("email", "x@exemple.test"), 5),
+				new Limit("POST", "/login", "/login", Map.of("email", "x@exemple.test", "password", "x"), 20),
+				new Limit("POST", "/contact", "/contact", Map.of("email", "x@exemple.test"), 3),
+				new Limit("POST", "/modules/newsletter/subscribe", "/modules/newsletter/subscribe",
+						Map.of("email", "x"), 5),
+				new Limit("POST", "/checkout", "/login", Map.of(), 10),
+				new Limit("GET", "/search", null, Map.of("q", "miel"), 60));
+		for (Limit limit : limits) {
+			for (String spelling : spellings(limit.path())) {
+				Http client = new Http(this.port);
+				int n = clients.incrementAndGet();
+				String from = "10.99." + (n / 250) + "." + (n % 250 + 1);
+				String token = (limit.formPage() != null) ? client.csrfToken(limit.formPage()) : null;
+				int served = 0;
+				List<Integer> statuses = new ArrayList<>();
+				for (int request = 0; request <= limit.requests(); request++) {
+					// Every other request uses the canonical path, the others the
+					// spelling.
+					String path = (request % 2 == 0) ? limit.path() : spelling;
+					HttpResponse<String> response = send(client, limit.method(), path, limit.fields(), token, from);
+					statuses.add(response.statusCode());
+					if (response.statusCode() < 400) {
+						served++;
+					}
+				}
+				assertThat(served).as(limit.method() + " " + spelling + " from " + from + ": " + statuses)
+					.isLessThanOrEqualTo(limit.requests());
+			}
+		}
+	}
+
+	@Test
+	void theSpellingsAreTheOnesAnAttackerTries() {
+		assertThat(spellings("/password/forgot")).contains("/password/%66orgot", "/password/forgot;jsessionid=1",
+				"/password;x=1/forgot", "//password/forgot", "/password//forgot", "/password/forgot/",
+				"/password/Forgot", "/PASSWORD/FORGOT", "/password/./forgot", "/x/../password/forgot",
+				"/password/%2e/forgot", "/password%2Fforgot", "/password/forgot%20");
+	}
+
+	private static HttpResponse<String> send(Http client, String method, String path, Map<String, String> fields,
+			String token, String from) {
+		if ("GET".equals(method)) {
+			String query = fields.entrySet()
+				.stream()
+				.map((field) -> field.getKey() + "=" + Http.encode(field.getValue()))
+				.reduce((a, b) -> a + "&" + b)
+				.orElse("");
+			return client.get(path + (path.contains("?") ? "&" : "?") + query, "X-Forwarded-For", from);
+		}
+		Map<String, String> form = new LinkedHashMap<>(fields);
+		form.put("_csrf", token);
+		return client.submit(method, path, form, "X-Forwarded-For", from);
+	}
+
+	private static String encodeEveryLetter(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (char c : path.toCharArray()) {
+			encoded.append(Character.isLetter(c) ? "%" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+					: String.valueOf(c));
+		}
+		return encoded.toString();
+	}
+
+}

@@ -13,6 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,25 +32,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RateLimitFilter extends OncePerRequestFilter {
 
 	/**
-	 * One limit: at most {@code requests} per {@code window} for a method and path
-	 * prefix.
+	 * One limit: at most {@code requests} per {@code window} for a method and a path
+	 * pattern.
+	 *
+	 * <p>
+	 * The pattern is matched the way Spring MVC routes the request (Spring's
+	 * {@code PathPattern}, on the decoded path without path parameters), never on the raw
+	 * URI: {@code /password/%66orgot} reaches the same form as {@code /password/forgot},
+	 * so it must be counted with it.
 	 *
 	 * @param name rule name, part of the counter key
 	 * @param method HTTP method
-	 * @param pathPrefix path prefix
+	 * @param pattern path pattern, e.g. {@code /password/forgot} or
+	 * {@code /modules/newsletter/**}
 	 * @param requests allowed requests per window
 	 * @param window window length
 	 */
-	public record Rule(String name, String method, String pathPrefix, int requests, Duration window) {
+	public record Rule(String name, HttpMethod method, String pattern, int requests, Duration window) {
 
-		boolean matches(HttpServletRequest request) {
-			return this.method.equalsIgnoreCase(request.getMethod())
-					&& request.getRequestURI().startsWith(this.pathPrefix);
+		RequestMatcher matcher() {
+			return RoutedPaths.matcher(this.method, this.pattern);
 		}
 
 	}
 
 	private final List<Rule> rules;
+
+	private final List<RequestMatcher> matchers;
 
 	private final Cache<String, Window> windows = Caffeine.newBuilder()
 		.expireAfterWrite(1, TimeUnit.HOURS)
@@ -65,6 +75,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	 */
 	public RateLimitFilter(List<Rule> rules, boolean trustLoopback) {
 		this.rules = rules;
+		this.matchers = rules.stream().map(Rule::matcher).toList();
 		this.trustLoopback = trustLoopback;
 	}
 
@@ -72,8 +83,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean exempt = this.trustLoopback && isLoopback(request.getRemoteAddr());
-		for (Rule rule : this.rules) {
-			if (!exempt && rule.matches(request)) {
+		for (int i = 0; i < this.rules.size(); i++) {
+			Rule rule = this.rules.get(i);
+			if (!exempt && this.matchers.get(i).matches(request)) {
 				long retryAfter = consume(rule, request.getRemoteAddr());
 				if (retryAfter > 0) {
 					response.setHeader("Retry-After", Long.toString(retryAfter));

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -59,15 +60,17 @@ class SecurityConfiguration {
 
 	/** The limits of {@link RateLimitFilter}, per client IP address. */
 	static final List<RateLimitFilter.Rule> RATE_LIMITS = List.of(
-			new RateLimitFilter.Rule("login", "POST", "/login", 20, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("second-factor", "POST", "/login/second-factor", 10, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("register", "POST", "/register", 5, Duration.ofMinutes(10)),
-			new RateLimitFilter.Rule("password-reset", "POST", "/password/forgot", 5, Duration.ofMinutes(10)),
-			new RateLimitFilter.Rule("contact", "POST", "/contact", 3, Duration.ofMinutes(10)),
-			new RateLimitFilter.Rule("newsletter", "POST", "/modules/newsletter/", 5, Duration.ofMinutes(10)),
-			new RateLimitFilter.Rule("search", "GET", "/search", 60, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("search-api", "GET", "/api/search", 120, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("checkout", "POST", "/checkout", 10, Duration.ofMinutes(1)));
+			new RateLimitFilter.Rule("login", HttpMethod.POST, "/login", 20, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("second-factor", HttpMethod.POST, "/login/second-factor/**", 10,
+					Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("register", HttpMethod.POST, "/register/**", 5, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("password-reset", HttpMethod.POST, "/password/forgot", 5, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("contact", HttpMethod.POST, "/contact", 3, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("newsletter", HttpMethod.POST, "/modules/newsletter/**", 5,
+					Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("search", HttpMethod.GET, "/search", 60, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("search-api", HttpMethod.GET, "/api/search", 120, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("checkout", HttpMethod.POST, "/checkout", 10, Duration.ofMinutes(1)));
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,

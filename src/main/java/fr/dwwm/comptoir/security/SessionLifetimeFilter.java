@@ -1,7 +1,6 @@
 package fr.dwwm.comptoir.security;
 
 import java.io.IOException;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,7 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
-	private static final Set<String> ALLOWED_BEFORE_SECOND_FACTOR = Set.of("/login/second-factor", "/logout", "/error");
+	/**
+	 * Where a session still owing its second factor may go (matched as the router does).
+	 */
+	private static final RequestMatcher ALLOWED_BEFORE_SECOND_FACTOR = RoutedPaths.anyOf("/login/second-factor/**",
+			"/logout", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**");
 
 	private final SessionPolicy policy;
 
@@ -48,17 +52,11 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 				return;
 			}
 		}
-		if (Factors.secondFactorPending(authentication) && !isAllowedBeforeSecondFactor(request)) {
+		if (Factors.secondFactorPending(authentication) && !ALLOWED_BEFORE_SECOND_FACTOR.matches(request)) {
 			response.sendRedirect(request.getContextPath() + LoginSuccessHandler.SECOND_FACTOR_PAGE);
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private static boolean isAllowedBeforeSecondFactor(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return ALLOWED_BEFORE_SECOND_FACTOR.stream().anyMatch(path::startsWith) || path.startsWith("/css/")
-				|| path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/webjars/");
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.dwwm.comptoir;
 
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -11,13 +12,19 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import jakarta.persistence.Entity;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
@@ -72,6 +79,25 @@ class ArchitectureTests {
 		.allowEmptyShould(true);
 
 	@ArchTest
+	static final ArchRule controllersBindNoEntity = methods().that()
+		.areMetaAnnotatedWith(RequestMapping.class)
+		.or()
+		.areAnnotatedWith(ModelAttribute.class)
+		.or()
+		.areAnnotatedWith(InitBinder.class)
+		.should(takeNoEntityParameter())
+		.because("a JPA entity bound to a request can be loaded by any id the request names, whoever owns it: "
+				+ "controllers bind forms and DTOs (issue 23)");
+
+	@ArchTest
+	static final ArchRule noRequestParameterBecomesAnEntity = noClasses().should()
+		.dependOnClassesThat()
+		.haveFullyQualifiedName("org.springframework.data.repository.support.DomainClassConverter")
+		.orShould()
+		.beAnnotatedWith("org.springframework.data.web.config.EnableSpringDataWebSupport")
+		.because("Spring Data's converter turns a request parameter into any row of that id");
+
+	@ArchTest
 	static final ArchRule controllersAreNotPublic = classes().that()
 		.areAnnotatedWith(Controller.class)
 		.or()
@@ -112,6 +138,20 @@ class ArchitectureTests {
 		String rest = name.substring(BASE.length());
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? rest : rest.substring(0, dot);
+	}
+
+	private static ArchCondition<JavaMethod> takeNoEntityParameter() {
+		return new ArchCondition<>("take no JPA entity as a parameter") {
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				for (JavaClass type : method.getRawParameterTypes()) {
+					if (type.isAnnotatedWith(Entity.class)) {
+						events.add(SimpleConditionEvent.violated(method,
+								method.getFullName() + " binds the entity " + type.getSimpleName()));
+					}
+				}
+			}
+		};
 	}
 
 }

@@ -2,12 +2,11 @@ package fr.dwwm.comptoir.account;
 
 import jakarta.validation.Valid;
 
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -20,15 +19,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import static org.springframework.http.HttpStatus.NOT_FOUND;
 
 /**
- * A customer's saved addresses. Another customer's address answers 404, exactly like an
- * address that does not exist.
+ * A customer's saved addresses. The form binds an {@link AddressForm}; which address is
+ * changed comes from the path and the signed-in account only, and another customer's
+ * address answers 404, exactly like an address that does not exist.
  */
 @Controller
 class AddressController {
 
-	private final AddressRepository addresses;
+	private final SavedAddresses addresses;
 
-	AddressController(AddressRepository addresses) {
+	AddressController(SavedAddresses addresses) {
 		this.addresses = addresses;
 	}
 
@@ -42,14 +42,14 @@ class AddressController {
 
 	@GetMapping("/account/addresses")
 	String list(@AuthenticationPrincipal ShopUser user, Model model) {
-		model.addAttribute("addresses", this.addresses.findByAccountIdOrderByIsDefaultDescIdAsc(user.getAccountId()));
+		model.addAttribute("addresses", this.addresses.of(user.getAccountId()));
 		model.addAttribute("noindex", true);
 		return "account/addresses";
 	}
 
 	@GetMapping("/account/addresses/new")
 	String newForm(Model model) {
-		Address address = new Address();
+		AddressForm address = new AddressForm();
 		address.setLabel("");
 		model.addAttribute("address", address);
 		model.addAttribute("noindex", true);
@@ -58,70 +58,60 @@ class AddressController {
 
 	@GetMapping("/account/addresses/{id}")
 	String editForm(@AuthenticationPrincipal ShopUser user, @PathVariable long id, Model model) {
-		model.addAttribute("address", owned(user, id));
+		model.addAttribute("address", AddressForm.of(owned(user, id)));
 		model.addAttribute("noindex", true);
 		return "account/address-form";
 	}
 
 	@PostMapping("/account/addresses")
-	@Transactional
-	String create(@AuthenticationPrincipal ShopUser user, @Valid @ModelAttribute("address") Address address,
+	String create(@AuthenticationPrincipal ShopUser user, @Valid @ModelAttribute("address") AddressForm address,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		if (!checked(address, errors, model)) {
 			return "account/address-form";
 		}
-		address.setAccountId(user.getAccountId());
-		boolean first = this.addresses.findByAccountIdOrderByIsDefaultDescIdAsc(user.getAccountId()).isEmpty();
-		if (address.isDefault() || first) {
-			this.addresses.clearDefault(user.getAccountId());
-			address.setDefault(true);
-		}
-		this.addresses.save(address);
+		this.addresses.add(user.getAccountId(), address);
 		redirect.addFlashAttribute("accountMessage", "account.address.saved");
 		return "redirect:/account/addresses";
 	}
 
 	@PostMapping("/account/addresses/{id}")
-	@Transactional
 	String update(@AuthenticationPrincipal ShopUser user, @PathVariable long id,
-			@Valid @ModelAttribute("address") Address form, BindingResult errors, Model model,
+			@Valid @ModelAttribute("address") AddressForm address, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
-		Address address = owned(user, id);
-		if (!checked(form, errors, model)) {
+		owned(user, id);
+		address.setId(id);
+		if (!checked(address, errors, model)) {
 			return "account/address-form";
 		}
-		if (form.isDefault()) {
-			this.addresses.clearDefault(user.getAccountId());
-			address = owned(user, id);
+		switch (this.addresses.update(user.getAccountId(), id, address)) {
+			case NOT_FOUND -> throw new ResponseStatusException(NOT_FOUND, "No such address");
+			case STALE -> {
+				errors.reject("account.address.stale");
+				return "account/address-form";
+			}
+			case DONE -> {
+				redirect.addFlashAttribute("accountMessage", "account.address.saved");
+				return "redirect:/account/addresses";
+			}
 		}
-		address.setLabel(form.getLabel());
-		address.setFirstName(form.getFirstName());
-		address.setLastName(form.getLastName());
-		address.setLine1(form.getLine1());
-		address.setLine2(form.getLine2());
-		address.setPostalCode(form.getPostalCode());
-		address.setCity(form.getCity());
-		address.setCountry(form.getCountry());
-		address.setPhone(form.getPhone());
-		address.setDefault(form.isDefault() || address.isDefault());
-		redirect.addFlashAttribute("accountMessage", "account.address.saved");
-		return "redirect:/account/addresses";
+		throw new IllegalStateException();
 	}
 
 	@PostMapping("/account/addresses/{id}/delete")
-	@Transactional
 	String delete(@AuthenticationPrincipal ShopUser user, @PathVariable long id, RedirectAttributes redirect) {
-		this.addresses.delete(owned(user, id));
+		if (!this.addresses.remove(user.getAccountId(), id)) {
+			throw new ResponseStatusException(NOT_FOUND, "No such address");
+		}
 		redirect.addFlashAttribute("accountMessage", "account.address.deleted");
 		return "redirect:/account/addresses";
 	}
 
 	private Address owned(ShopUser user, long id) {
-		return this.addresses.findByIdAndAccountId(id, user.getAccountId())
+		return this.addresses.find(id, user.getAccountId())
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "No such address"));
 	}
 
-	private static boolean checked(Address address, BindingResult errors, Model model) {
+	private static boolean checked(AddressForm address, BindingResult errors, Model model) {
 		if (!errors.hasFieldErrors("postalCode") && !address.postalCodeMatchesCountry()) {
 			errors.rejectValue("postalCode", "validation.postal-code.country");
 		}

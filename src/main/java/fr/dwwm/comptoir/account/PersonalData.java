@@ -23,7 +23,7 @@ public class PersonalData {
 
 	private final AccountRepository accounts;
 
-	private final AddressRepository addresses;
+	private final SavedAddresses addresses;
 
 	private final List<PersonalDataContributor> contributors;
 
@@ -35,7 +35,7 @@ public class PersonalData {
 
 	private final Clock clock;
 
-	PersonalData(AccountRepository accounts, AddressRepository addresses, List<PersonalDataContributor> contributors,
+	PersonalData(AccountRepository accounts, SavedAddresses addresses, List<PersonalDataContributor> contributors,
 			UserSessions sessions, JdbcClient jdbc, AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.addresses = addresses;
@@ -66,11 +66,7 @@ public class PersonalData {
 		profile.put("emailVerifiedAt", String.valueOf(account.getEmailVerifiedAt()));
 		profile.put("secondFactorEnabled", account.getMfaEnabledAt() != null);
 		document.put("account", profile);
-		document.put("addresses",
-				this.addresses.findByAccountIdOrderByIsDefaultDescIdAsc(accountId)
-					.stream()
-					.map(PersonalData::address)
-					.toList());
+		document.put("addresses", this.addresses.of(accountId).stream().map(PersonalData::address).toList());
 		for (PersonalDataContributor contributor : this.contributors) {
 			document.put(contributor.section(), contributor.export(accountId));
 		}
@@ -117,7 +113,7 @@ public class PersonalData {
 		for (PersonalDataContributor contributor : this.contributors) {
 			contributor.erase(accountId);
 		}
-		this.addresses.deleteByAccount(accountId);
+		this.addresses.removeAll(accountId);
 		this.jdbc.sql("DELETE FROM one_time_token WHERE account_id = :account").param("account", accountId).update();
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :account").param("account", accountId).update();
 		account.anonymise(Instant.now(this.clock));

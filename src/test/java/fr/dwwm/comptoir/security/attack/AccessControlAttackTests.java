@@ -2,10 +2,13 @@ package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +128,39 @@ class AccessControlAttackTests {
 
 		this.browser.postForm("/account/security", "/account/security/sessions/end", Map.of("session", phonesSession));
 		assertThat(victimsPhone.get("/account").statusCode()).as("the victim's other session lives on").isEqualTo(200);
+	}
+
+	@Test
+	void noSpellingOfABackOfficePathOpensItToSomeoneWithoutTheRightRole() {
+		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
+		for (String path : List.of("/admin/orders", "/admin/customers", "/admin/audit", "/admin/modules")) {
+			for (String spelling : Attacker.spellings(path)) {
+				assertThat(new Http(this.port).get(spelling).statusCode()).as("a visitor on " + spelling)
+					.isNotEqualTo(200);
+				assertThat(this.browser.get(spelling).statusCode()).as("a customer on " + spelling).isNotEqualTo(200);
+				assertThat(editor.http().get(spelling).statusCode()).as("an editor on " + spelling).isNotEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void noSpellingOfTheDemoMailboxOpensItToAnotherComputer() {
+		for (String spelling : Attacker.spellings("/demo/mails")) {
+			HttpResponse<String> page = new Http(this.port).get(spelling, "X-Forwarded-For", "203.0.113.50");
+			assertThat(page.statusCode()).as(spelling).isNotEqualTo(200);
+		}
+		assertThat(new Http(this.port).get("/demo/mails").statusCode()).as("from this computer").isEqualTo(200);
+	}
+
+	@Test
+	void noSpellingOfAnAccountPageIsServedToAVisitor() {
+		for (String path : List.of("/account", "/account/addresses", "/account/security", "/checkout")) {
+			for (String spelling : Attacker.spellings(path)) {
+				HttpResponse<String> page = new Http(this.port).get(spelling);
+				assertThat(page.statusCode()).as(spelling).isNotEqualTo(200);
+				assertThat(page.body()).as(spelling).doesNotContain(this.attacker.getEmail());
+			}
+		}
 	}
 
 	private Map<String, String> attackersAddress() {

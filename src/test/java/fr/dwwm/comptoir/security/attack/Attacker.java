@@ -2,6 +2,9 @@ package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +91,47 @@ final class Attacker {
 	 */
 	static String location(HttpResponse<String> response) {
 		return response.headers().firstValue("Location").orElse("");
+	}
+
+	/**
+	 * Spellings of a path that a router might take for it, written from its canonical
+	 * form.
+	 * @param path e.g. {@code /password/forgot}
+	 * @return the spellings, the canonical one first
+	 */
+	static List<String> spellings(String path) {
+		int last = path.lastIndexOf('/') + 1;
+		String head = path.substring(0, last);
+		String tail = path.substring(last);
+		List<String> spellings = new ArrayList<>();
+		spellings.add(path);
+		spellings.add(head + "%" + Integer.toHexString(tail.charAt(0)) + tail.substring(1));
+		spellings.add(encodeEveryLetter(path));
+		spellings.add(head + tail + ";jsessionid=1");
+		if (head.length() > 1) {
+			spellings.add(head.substring(0, head.length() - 1) + ";x=1/" + tail);
+			spellings.add(head.substring(0, head.length() - 1) + "%2F" + tail);
+		}
+		spellings.add("/" + path);
+		spellings.add(head + "/" + tail);
+		spellings.add(path + "/");
+		spellings.add(head + Character.toUpperCase(tail.charAt(0)) + tail.substring(1));
+		spellings.add(path.toUpperCase(Locale.ROOT));
+		spellings.add(head + "./" + tail);
+		spellings.add("/x/.." + path);
+		spellings.add(head + "%2e/" + tail);
+		spellings.add(path + "%20");
+		spellings.add(path + "?limit=ignored");
+		return spellings;
+	}
+
+	private static String encodeEveryLetter(String path) {
+		StringBuilder encoded = new StringBuilder();
+		for (char c : path.toCharArray()) {
+			encoded.append(
+					Character.isLetter(c) ? "%" + Integer.toHexString(c).toUpperCase(Locale.ROOT) : String.valueOf(c));
+		}
+		return encoded.toString();
 	}
 
 }

@@ -52,38 +52,6 @@ class RateLimitEvasionAttackTests {
 		}
 	}
 
-	/**
-	 * Spellings of a path that a router might take for it, written from its canonical
-	 * form.
-	 * @param path e.g. {@code /password/forgot}
-	 * @return the spellings, the canonical one first
-	 */
-	static List<String> spellings(String path) {
-		int last = path.lastIndexOf('/') + 1;
-		String head = path.substring(0, last);
-		String tail = path.substring(last);
-		List<String> spellings = new ArrayList<>();
-		spellings.add(path);
-		spellings.add(head + "%" + Integer.toHexString(tail.charAt(0)) + tail.substring(1));
-		spellings.add(encodeEveryLetter(path));
-		spellings.add(head + tail + ";jsessionid=1");
-		if (head.length() > 1) {
-			spellings.add(head.substring(0, head.length() - 1) + ";x=1/" + tail);
-			spellings.add(head.substring(0, head.length() - 1) + "%2F" + tail);
-		}
-		spellings.add("/" + path);
-		spellings.add(head + "/" + tail);
-		spellings.add(path + "/");
-		spellings.add(head + Character.toUpperCase(tail.charAt(0)) + tail.substring(1));
-		spellings.add(path.toUpperCase(java.util.Locale.ROOT));
-		spellings.add(head + "./" + tail);
-		spellings.add("/x/.." + path);
-		spellings.add(head + "%2e/" + tail);
-		spellings.add(path + "%20");
-		spellings.add(path + "?limit=ignored");
-		return spellings;
-	}
-
 	@Test
 	void noSpellingOfALimitedFormGetsMoreRequestsServedThanItsLimit() {
 		record Limit(String method, String path, String formPage, Map<String, String> fields, int requests) {
@@ -98,7 +66,7 @@ class RateLimitEvasionAttackTests {
 				new Limit("POST", "/checkout", "/login", Map.of(), 10),
 				new Limit("GET", "/search", null, Map.of("q", "miel"), 60));
 		for (Limit limit : limits) {
-			for (String spelling : spellings(limit.path())) {
+			for (String spelling : Attacker.spellings(limit.path())) {
 				Http client = new Http(this.port);
 				int n = clients.incrementAndGet();
 				String from = "10.99." + (n / 250) + "." + (n % 250 + 1);
@@ -123,10 +91,10 @@ class RateLimitEvasionAttackTests {
 
 	@Test
 	void theSpellingsAreTheOnesAnAttackerTries() {
-		assertThat(spellings("/password/forgot")).contains("/password/%66orgot", "/password/forgot;jsessionid=1",
-				"/password;x=1/forgot", "//password/forgot", "/password//forgot", "/password/forgot/",
-				"/password/Forgot", "/PASSWORD/FORGOT", "/password/./forgot", "/x/../password/forgot",
-				"/password/%2e/forgot", "/password%2Fforgot", "/password/forgot%20");
+		assertThat(Attacker.spellings("/password/forgot")).contains("/password/%66orgot",
+				"/password/forgot;jsessionid=1", "/password;x=1/forgot", "//password/forgot", "/password//forgot",
+				"/password/forgot/", "/password/Forgot", "/PASSWORD/FORGOT", "/password/./forgot",
+				"/x/../password/forgot", "/password/%2e/forgot", "/password%2Fforgot", "/password/forgot%20");
 	}
 
 	private static HttpResponse<String> send(Http client, String method, String path, Map<String, String> fields,
@@ -142,15 +110,6 @@ class RateLimitEvasionAttackTests {
 		Map<String, String> form = new LinkedHashMap<>(fields);
 		form.put("_csrf", token);
 		return client.submit(method, path, form, "X-Forwarded-For", from);
-	}
-
-	private static String encodeEveryLetter(String path) {
-		StringBuilder encoded = new StringBuilder();
-		for (char c : path.toCharArray()) {
-			encoded.append(Character.isLetter(c) ? "%" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
-					: String.valueOf(c));
-		}
-		return encoded.toString();
 	}
 
 }

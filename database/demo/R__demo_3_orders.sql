@@ -1,11 +1,12 @@
 -- Demo sales (demo mode only): about 90 days of orders by the demo customers and by
 -- guests, with their payments, invoices and status history, plus abandoned carts, so that
 -- the back-office dashboard and its charts have something to show.
--- Runs once: if the first demo order exists, nothing happens. setseed() makes the
--- "random" data the same on every machine.
+-- Runs once: if demo orders exist, nothing happens (they are the only orders without a cart:
+-- every order placed through the checkout keeps its cart, V11). setseed() makes the
+-- "random" data the same on every machine, except the idempotency keys: those come from
+-- gen_random_uuid(), since a key anyone can compute shows its order to whoever replays it.
 DO $demo$
 DECLARE
-    first_key        constant uuid := md5('comptoir-demo-order-1')::uuid;
     order_count      integer := 0;
     day_offset       integer;
     orders_that_day  integer;
@@ -35,7 +36,7 @@ DECLARE
     refunded         timestamptz;
     tracking         text;
 BEGIN
-    IF EXISTS (SELECT 1 FROM customer_order WHERE idempotency_key = first_key) THEN
+    IF EXISTS (SELECT 1 FROM customer_order WHERE cart_id IS NULL) THEN
         RETURN;
     END IF;
     PERFORM setseed(0.2026);
@@ -101,7 +102,7 @@ BEGIN
                     shipping_method_id, shipping_method_name, items_total_cents, discount_cents, shipping_cents, total_cents,
                     tracking_number, terms_accepted_at, placed_at, paid_at, shipped_at, delivered_at, cancelled_at, refunded_at)
             VALUES ('CPT-' || extract(year FROM placed)::integer || '-' || lpad(nextval('customer_order_number_seq')::text, 6, '0'),
-                    md5('comptoir-demo-order-' || order_count)::uuid, customer.id, customer.email, order_status,
+                    gen_random_uuid(), customer.id, customer.email, order_status,
                     customer.first_name, customer.last_name, customer.line1, customer.line2, customer.postal_code, customer.city, 'FR',
                     customer.first_name, customer.last_name, customer.line1, customer.line2, customer.postal_code, customer.city, 'FR',
                     method.id, method.name, 0, 0, 0, 0,

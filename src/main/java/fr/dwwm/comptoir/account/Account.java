@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A person who can log in: a customer or a member of staff.
@@ -19,8 +20,14 @@ import jakarta.persistence.Version;
  * <p>
  * The e-mail address is the login and is stored in lower case. The password is only ever
  * stored as an Argon2id hash.
+ *
+ * <p>
+ * Updated column by column ({@link DynamicUpdate}): the second factor's columns are also
+ * written in SQL by {@link SecondFactor} (its failure count, the last code used), and a
+ * profile or password saved at the same moment must not write back the values it read.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "account")
 public class Account {
 
@@ -38,8 +45,12 @@ public class Account {
 
 	private String phone;
 
+	/**
+	 * Written when the account is created, never by an update: the application role has
+	 * no right on this column, roles change through {@link AccountRoles} (V13).
+	 */
 	@Enumerated(EnumType.STRING)
-	@Column(name = "role_code")
+	@Column(name = "role_code", updatable = false)
 	private Role role = Role.CUSTOMER;
 
 	private String preferredLocale = "fr";
@@ -132,10 +143,6 @@ public class Account {
 
 	public Role getRole() {
 		return this.role;
-	}
-
-	public void setRole(Role role) {
-		this.role = role;
 	}
 
 	public String getPreferredLocale() {

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.PasswordPolicy;
 import fr.dwwm.comptoir.security.UserSessions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account's security page: password, second factor and open sessions. Changing the
- * password or removing the second factor asks for the current password again.
+ * password asks for the current password again; replacing or removing the second factor
+ * asks for the password and a current code (or a recovery code). Each password typed
+ * again is counted by the login throttle ({@link PasswordConfirmation}).
  */
 @Controller
 class AccountSecurityController {
@@ -32,6 +36,8 @@ class AccountSecurityController {
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordConfirmation passwordConfirmation;
 
 	private final PasswordPolicy policy;
 
@@ -43,13 +49,18 @@ class AccountSecurityController {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	private final String publicUrl;
 
-	AccountSecurityController(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			SecondFactor secondFactor, UserSessions sessions, MailOutbox mails, AuditLog audit,
+	AccountSecurityController(AccountRepository accounts, PasswordEncoder passwordEncoder,
+			PasswordConfirmation passwordConfirmation, PasswordPolicy policy, SecondFactor secondFactor,
+			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock,
 			@Value("${app.public-url}") String publicUrl) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.passwordConfirmation = passwordConfirmation;
+		this.clock = clock;
 		this.policy = policy;
 		this.secondFactor = secondFactor;
 		this.sessions = sessions;
@@ -73,15 +84,14 @@ class AccountSecurityController {
 	@PostMapping("/account/security/password")
 	@Transactional
 	String changePassword(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String current,
-			@RequestParam(defaultValue = "") String password, HttpSession session, Locale locale,
-			RedirectAttributes redirect) {
-		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
-		if (!this.passwordEncoder.matches(current, account.getPasswordHash())) {
-			this.audit.record("PASSWORD_CHANGE", AuditLog.Outcome.FAILURE, account.getId(), null,
-					Map.of("reason", "wrong current password"));
+			@RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpSession session,
+			Locale locale, RedirectAttributes redirect) {
+		if (!this.passwordConfirmation.confirms(user.getAccountId(), current, request.getRemoteAddr(),
+				"PASSWORD_CHANGE")) {
 			redirect.addFlashAttribute("passwordProblems", List.of("password.current-wrong"));
 			return "redirect:/account/security";
 		}
+		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
 		List<String> problems = this.policy.problems(password, account.getRole().isStaff(), account.getEmail(),
 				account.getFirstName(), account.getLastName());
 		if (!problems.isEmpty()) {
@@ -101,15 +111,35 @@ class AccountSecurityController {
 
 	@PostMapping("/account/security/two-factor/disable")
 	String disableSecondFactor(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String current,
-			RedirectAttributes redirect) {
-		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
-		if (!this.passwordEncoder.matches(current, account.getPasswordHash())
-				|| !this.secondFactor.disable(account.getId())) {
+			@RequestParam(defaultValue = "") String code, HttpServletRequest request, RedirectAttributes redirect) {
+		if (!provesBothFactors(user, current, code, request, "MFA_DISABLE")
+				|| !this.secondFactor.disable(user.getAccountId())) {
 			redirect.addFlashAttribute("accountMessage", "account.security.two-factor.not-disabled");
 			return "redirect:/account/security";
 		}
 		redirect.addFlashAttribute("accountMessage", "account.security.two-factor.disabled");
 		return "redirect:/account/security";
+	}
+
+	@PostMapping("/account/security/two-factor/replace")
+	String replaceSecondFactor(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String current,
+			@RequestParam(defaultValue = "") String code, HttpServletRequest request, RedirectAttributes redirect) {
+		if (!provesBothFactors(user, current, code, request, "MFA_REPLACE")) {
+			redirect.addFlashAttribute("accountMessage", "account.security.two-factor.not-replaced");
+			return "redirect:/account/security";
+		}
+		SecondFactorController.allowReplacement(request.getSession(), user.getAccountId(), Instant.now(this.clock));
+		return "redirect:/login/second-factor";
+	}
+
+	/**
+	 * The password (throttled like a login) then a current code of the factor (counted
+	 * like one at login): both, or the factor stays as it is.
+	 */
+	private boolean provesBothFactors(ShopUser user, String password, String code, HttpServletRequest request,
+			String action) {
+		return this.passwordConfirmation.confirms(user.getAccountId(), password, request.getRemoteAddr(), action)
+				&& this.secondFactor.verify(user.getAccountId(), code);
 	}
 
 	@PostMapping("/account/security/two-factor/enable")

@@ -42,10 +42,12 @@ public class PasswordReset {
 
 	private final AuditLog audit;
 
+	private final SecondFactor secondFactor;
+
 	private final String publicUrl;
 
 	PasswordReset(AccountRepository accounts, OneTimeTokens tokens, PasswordEncoder passwordEncoder,
-			PasswordPolicy policy, UserSessions sessions, MailOutbox mails, AuditLog audit,
+			PasswordPolicy policy, UserSessions sessions, MailOutbox mails, AuditLog audit, SecondFactor secondFactor,
 			@Value("${app.public-url}") String publicUrl) {
 		this.accounts = accounts;
 		this.tokens = tokens;
@@ -54,6 +56,7 @@ public class PasswordReset {
 		this.sessions = sessions;
 		this.mails = mails;
 		this.audit = audit;
+		this.secondFactor = secondFactor;
 		this.publicUrl = publicUrl;
 	}
 
@@ -110,6 +113,9 @@ public class PasswordReset {
 		account.setPasswordHash(this.passwordEncoder.encode(password));
 		account.setPasswordChangedAt(Instant.now());
 		int ended = this.sessions.endAllBut(account.getEmail(), null);
+		// Whoever locked the second factor with wrong codes knew the old password: the
+		// owner, who proved their mailbox and chose a new one, gets the factor back.
+		this.secondFactor.unlock(accountId);
 		this.mails.enqueue(account.getEmail(), "password-changed",
 				Map.of("name", account.displayName(), "resetUrl", this.publicUrl + "/password/forgot"), locale);
 		this.audit.record("PASSWORD_RESET", AuditLog.Outcome.SUCCESS, account.getId(), "account:" + account.getId(),

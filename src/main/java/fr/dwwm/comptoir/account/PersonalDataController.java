@@ -1,40 +1,42 @@
 package fr.dwwm.comptoir.account;
 
+import java.net.URI;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * "My data": download everything as JSON (GDPR art. 15 and 20) and delete the account
- * (art. 17), the latter after typing the password again.
+ * (art. 17), each after typing the password again, counted by the login throttle
+ * ({@link PasswordConfirmation}): someone who finds a session open can take neither the
+ * data nor the account.
  */
 @Controller
 class PersonalDataController {
 
 	private final PersonalData personalData;
 
-	private final AccountRepository accounts;
+	private final PasswordConfirmation passwordConfirmation;
 
-	private final PasswordEncoder passwordEncoder;
-
-	PersonalDataController(PersonalData personalData, AccountRepository accounts, PasswordEncoder passwordEncoder) {
+	PersonalDataController(PersonalData personalData, PasswordConfirmation passwordConfirmation) {
 		this.personalData = personalData;
-		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
+		this.passwordConfirmation = passwordConfirmation;
 	}
 
 	@GetMapping("/account/data")
@@ -44,7 +46,17 @@ class PersonalDataController {
 	}
 
 	@PostMapping(path = "/account/data/export")
-	ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal ShopUser user) {
+	ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal ShopUser user,
+			@RequestParam(defaultValue = "") String password, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!this.passwordConfirmation.confirms(user.getAccountId(), password, request.getRemoteAddr(),
+				"DATA_EXPORT")) {
+			// Back to the page, with the message, as a form that failed
+			// (Post/Redirect/Get).
+			RequestContextUtils.getOutputFlashMap(request).put("exportError", true);
+			RequestContextUtils.saveOutputFlashMap("/account/data", request, response);
+			return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/account/data")).build();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -56,12 +68,12 @@ class PersonalDataController {
 	@PostMapping("/account/data/delete")
 	String delete(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String password,
 			HttpServletRequest request, RedirectAttributes redirect) {
-		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
-		if (!this.passwordEncoder.matches(password, account.getPasswordHash())) {
+		if (!this.passwordConfirmation.confirms(user.getAccountId(), password, request.getRemoteAddr(),
+				"ACCOUNT_DELETE")) {
 			redirect.addFlashAttribute("deleteError", true);
 			return "redirect:/account/data";
 		}
-		this.personalData.delete(account.getId());
+		this.personalData.delete(user.getAccountId());
 		SecurityContextHolder.clearContext();
 		if (request.getSession(false) != null) {
 			request.getSession(false).invalidate();

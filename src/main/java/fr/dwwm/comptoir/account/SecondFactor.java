@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +12,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.SecretBox;
 import fr.dwwm.comptoir.security.Totp;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
  * staff and optional for customers (ANSSI PG-078 R1, OWASP ASVS 6.3.3). The app's secret
  * is stored encrypted; ten single-use recovery codes, stored as hashes, stand in for a
  * lost phone. SMS is deliberately not offered (ANSSI R8).
+ *
+ * <p>
+ * What an attacker who knows the password must not be able to do:
+ * <ul>
+ * <li>set up a factor of their own on an account that has one ({@link #confirmSetup} only
+ * writes where there is none, in the same statement);</li>
+ * <li>replace or remove the factor without it ({@link #replace} and {@link #disable} are
+ * called after the current code and the password were typed again);</li>
+ * <li>guess codes in many sessions: failures are counted per account, each attempt before
+ * its check and in one statement, and the factor is locked at {@value #MAX_FAILURES}
+ * until the owner, told by mail, chooses a new password.</li>
+ * </ul>
+ * Every change is audited and mailed to the owner.
  */
 @Service
 public class SecondFactor {
@@ -33,9 +50,10 @@ public class SecondFactor {
 	/** How many recovery codes are issued. */
 	static final int RECOVERY_CODES = 10;
 
-	private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	/** Wrong codes in a row, whatever the sessions, that lock the factor. */
+	static final int MAX_FAILURES = 10;
 
-	private final AccountRepository accounts;
+	private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private final SecretBox secrets;
 
@@ -43,16 +61,22 @@ public class SecondFactor {
 
 	private final AuditLog audit;
 
+	private final MailOutbox mails;
+
 	private final Clock clock;
+
+	private final String publicUrl;
 
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactor(AccountRepository accounts, SecretBox secrets, JdbcClient jdbc, AuditLog audit, Clock clock) {
-		this.accounts = accounts;
+	SecondFactor(SecretBox secrets, JdbcClient jdbc, AuditLog audit, MailOutbox mails, Clock clock,
+			@Value("${app.public-url}") String publicUrl) {
 		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.mails = mails;
 		this.clock = clock;
+		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -62,79 +86,200 @@ public class SecondFactor {
 	 */
 	@Transactional(readOnly = true)
 	public boolean isSetUp(long accountId) {
-		return this.accounts.findById(accountId).map((account) -> account.getTotpSecret() != null).orElse(false);
+		return this.jdbc.sql("SELECT totp_secret IS NOT NULL FROM account WHERE id = :id")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/**
-	 * Finishes setting up an authenticator app: the code proves the app holds the secret.
+	 * Finishes setting up an authenticator app on an account that has none: the code
+	 * proves the app holds the secret.
 	 * @param accountId the account
 	 * @param secret the Base32 secret shown to the person
 	 * @param code the code their app shows
-	 * @return the recovery codes to show once, or an empty list if the code is wrong
+	 * @return the recovery codes to show once, or an empty list if the code is wrong or
+	 * the account already has a factor
 	 */
 	@Transactional
 	public List<String> confirmSetup(long accountId, String secret, String code) {
-		Account account = this.accounts.findById(accountId).orElseThrow();
+		return store(accountId, secret, code, false);
+	}
+
+	/**
+	 * Replaces the authenticator app of an account that has one. The caller has checked
+	 * the password and the current factor just before (see
+	 * {@code AccountSecurityController}).
+	 * @param accountId the account
+	 * @param secret the new Base32 secret shown to the person
+	 * @param code the code the new app shows
+	 * @return the new recovery codes to show once, or an empty list if the code is wrong
+	 */
+	@Transactional
+	public List<String> replace(long accountId, String secret, String code) {
+		return store(accountId, secret, code, true);
+	}
+
+	private List<String> store(long accountId, String secret, String code, boolean replacing) {
+		String action = replacing ? "MFA_REPLACE" : "MFA_SETUP";
 		OptionalLong step = Totp.verify(secret, code, Instant.now(this.clock), null);
 		if (step.isEmpty()) {
-			this.audit.record("MFA_SETUP", AuditLog.Outcome.FAILURE, accountId, null, Map.of());
+			this.audit.record(action, AuditLog.Outcome.FAILURE, accountId, null, Map.of());
 			return List.of();
 		}
-		account.setTotpSecret(this.secrets.seal(secret));
-		account.setTotpLastStep(step.getAsLong());
-		account.setMfaEnabledAt(Instant.now(this.clock));
+		// The condition on the stored secret is the rule itself: a set-up never
+		// overwrites a factor, a replacement never creates one.
+		int stored = this.jdbc.sql("""
+				UPDATE account SET totp_secret = :secret, totp_last_step = :step, mfa_enabled_at = :now,
+				    mfa_failures = 0, mfa_locked_at = NULL
+				WHERE id = :id AND (totp_secret IS NOT NULL) = :replacing""")
+			.param("secret", this.secrets.seal(secret))
+			.param("step", step.getAsLong())
+			.param("now", Timestamp.from(Instant.now(this.clock)))
+			.param("id", accountId)
+			.param("replacing", replacing)
+			.update();
+		if (stored == 0) {
+			this.audit.record(action, AuditLog.Outcome.DENIED, accountId, "account:" + accountId,
+					Map.of("reason", replacing ? "no factor to replace" : "a factor is already set up"));
+			return List.of();
+		}
 		List<String> codes = newRecoveryCodes(accountId);
-		this.audit.record("MFA_SETUP", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+		this.audit.record(action, AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+		tellTheOwner(accountId, replacing ? "mfa-replaced" : "mfa-enabled");
 		return codes;
 	}
 
 	/**
-	 * Checks a code from the app, or a recovery code, at login. A code is accepted once.
+	 * Checks a code from the app, or a recovery code. A code is accepted once. Each try
+	 * is counted before it is checked, in one statement, so that parallel tries cannot
+	 * outrun the limit; a right code clears the count, the {@value #MAX_FAILURES}th wrong
+	 * one in a row locks the factor and tells the owner.
 	 * @param accountId the account
 	 * @param code what the person typed
 	 * @return whether it proves the second factor
 	 */
 	@Transactional
 	public boolean verify(long accountId, String code) {
-		Account account = this.accounts.findById(accountId).orElseThrow();
-		if (account.getTotpSecret() == null) {
+		Optional<Attempt> attempt = this.jdbc.sql("""
+				UPDATE account SET mfa_failures = mfa_failures + 1
+				WHERE id = :id AND totp_secret IS NOT NULL AND mfa_locked_at IS NULL AND mfa_failures < :max
+				RETURNING mfa_failures, totp_secret, totp_last_step""")
+			.param("id", accountId)
+			.param("max", MAX_FAILURES)
+			.query((row, number) -> new Attempt(row.getInt("mfa_failures"), row.getString("totp_secret"),
+					(Long) row.getObject("totp_last_step")))
+			.optional();
+		if (attempt.isEmpty()) {
+			this.audit.record("MFA", AuditLog.Outcome.DENIED, accountId, null, Map.of("reason", "locked"));
 			return false;
 		}
-		OptionalLong step = Totp.verify(this.secrets.open(account.getTotpSecret()), code, Instant.now(this.clock),
-				account.getTotpLastStep());
-		boolean valid;
-		String method;
-		if (step.isPresent()) {
-			account.setTotpLastStep(step.getAsLong());
-			valid = true;
-			method = "totp";
+		String method = accepted(accountId, attempt.get(), code);
+		if (method != null) {
+			this.jdbc.sql("UPDATE account SET mfa_failures = 0 WHERE id = :id").param("id", accountId).update();
+			this.audit.record("MFA", AuditLog.Outcome.SUCCESS, accountId, null, Map.of("method", method));
+			return true;
 		}
-		else {
-			valid = useRecoveryCode(accountId, code);
-			method = "recovery-code";
+		this.audit.record("MFA", AuditLog.Outcome.FAILURE, accountId, null, Map.of());
+		if (attempt.get().failures() >= MAX_FAILURES) {
+			this.jdbc.sql("UPDATE account SET mfa_locked_at = :now WHERE id = :id")
+				.param("now", Timestamp.from(Instant.now(this.clock)))
+				.param("id", accountId)
+				.update();
+			this.audit.record("MFA_LOCK", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
+					Map.of("failures", MAX_FAILURES));
+			tellTheOwner(accountId, "mfa-locked");
 		}
-		this.audit.record("MFA", valid ? AuditLog.Outcome.SUCCESS : AuditLog.Outcome.FAILURE, accountId, null,
-				valid ? Map.of("method", method) : Map.of());
-		return valid;
+		return false;
 	}
 
 	/**
-	 * Removes the second factor of a customer (staff cannot go without one).
+	 * Which proof a code is, if any: an app code of a step after the last one used
+	 * (claimed in the same statement, so that two parallel requests cannot both use it),
+	 * or an unused recovery code.
+	 * @return {@code totp}, {@code recovery-code}, or {@code null}
+	 */
+	private String accepted(long accountId, Attempt attempt, String code) {
+		OptionalLong step = Totp.verify(this.secrets.open(attempt.sealedSecret()), code, Instant.now(this.clock),
+				attempt.lastStep());
+		if (step.isPresent()) {
+			boolean claimed = this.jdbc.sql("""
+					UPDATE account SET totp_last_step = :step
+					WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+				.param("step", step.getAsLong())
+				.param("id", accountId)
+				.update() == 1;
+			return claimed ? "totp" : null;
+		}
+		return useRecoveryCode(accountId, code) ? "recovery-code" : null;
+	}
+
+	/**
+	 * Tells whether too many wrong codes locked the factor.
+	 * @param accountId the account
+	 * @return whether it is locked
+	 */
+	@Transactional(readOnly = true)
+	public boolean isLocked(long accountId) {
+		return this.jdbc.sql("SELECT mfa_locked_at IS NOT NULL FROM account WHERE id = :id")
+			.param("id", accountId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Unlocks the factor, once the owner has chosen a new password through the link
+	 * mailed to their address (whoever typed the wrong codes knew the old one).
+	 * @param accountId the account
+	 */
+	@Transactional
+	public void unlock(long accountId) {
+		int unlocked = this.jdbc
+			.sql("UPDATE account SET mfa_failures = 0, mfa_locked_at = NULL WHERE id = :id AND mfa_failures > 0")
+			.param("id", accountId)
+			.update();
+		if (unlocked > 0) {
+			this.audit.record("MFA_UNLOCK", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+		}
+	}
+
+	/**
+	 * Removes the second factor of a customer (staff cannot go without one). The caller
+	 * has checked the password and the current factor just before.
 	 * @param accountId the account
 	 * @return whether it was removed
 	 */
 	@Transactional
 	public boolean disable(long accountId) {
-		Account account = this.accounts.findById(accountId).orElseThrow();
-		if (account.getRole().isStaff()) {
+		int removed = this.jdbc.sql("""
+				UPDATE account SET totp_secret = NULL, totp_last_step = NULL, mfa_enabled_at = NULL,
+				    mfa_failures = 0, mfa_locked_at = NULL
+				WHERE id = :id AND role_code = 'CUSTOMER' AND totp_secret IS NOT NULL""")
+			.param("id", accountId)
+			.update();
+		if (removed == 0) {
 			return false;
 		}
-		account.setTotpSecret(null);
-		account.setTotpLastStep(null);
-		account.setMfaEnabledAt(null);
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :account").param("account", accountId).update();
 		this.audit.record("MFA_DISABLE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
+		tellTheOwner(accountId, "mfa-disabled");
 		return true;
+	}
+
+	private void tellTheOwner(long accountId, String notice) {
+		Map<String, Object> owner = this.jdbc
+			.sql("SELECT email, coalesce(first_name, email) AS name, preferred_locale FROM account WHERE id = :id")
+			.param("id", accountId)
+			.query()
+			.singleRow();
+		this.mails.enqueueNotice((String) owner.get("email"), notice,
+				Map.of("name", owner.get("name"), "resetUrl", this.publicUrl + "/password/forgot"),
+				Locale.forLanguageTag((String) owner.get("preferred_locale")));
+	}
+
+	private record Attempt(int failures, String sealedSecret, Long lastStep) {
 	}
 
 	/**

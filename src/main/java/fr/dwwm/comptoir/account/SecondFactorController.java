@@ -1,5 +1,9 @@
 package fr.dwwm.comptoir.account;
 
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import fr.dwwm.comptoir.security.Factors;
@@ -28,12 +32,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The second step of a login that needs a second factor, and the setting up of an
  * authenticator app. Until the code is proved, the session can only reach these pages
- * (see {@code SessionLifetimeFilter}); after five wrong codes the half-open session ends.
+ * (see {@code SessionLifetimeFilter}); after five wrong codes the half-open session ends,
+ * and after ten in a row, whatever the sessions, the factor is locked
+ * ({@link SecondFactor#verify}).
+ *
+ * <p>
+ * The secret being set up is kept in the session with the account it was drawn for, and
+ * used for that account only; a login drops it anyway (the session keeps nothing across a
+ * change of account but the guest's cart). An account that has a factor sees the set-up
+ * page only to replace it, right after typing its password and its current code on the
+ * security page.
  */
 @Controller
 class SecondFactorController {
 
-	static final String PENDING_SECRET = "comptoir.pendingTotpSecret";
+	private static final String PENDING_SECRET = "comptoir.pendingTotpSecret";
+
+	/** Session attribute: this account proved its password and factor, to replace it. */
+	static final String REPLACEMENT_ALLOWED = "comptoir.factorReplacementAllowed";
+
+	/** How long after proving them the replacement may be finished. */
+	static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
 	private static final String FAILURES = "comptoir.secondFactorFailures";
 
@@ -45,59 +64,67 @@ class SecondFactorController {
 
 	private final UserSessions sessions;
 
+	private final Clock clock;
+
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-	SecondFactorController(SecondFactor secondFactor, AccountRepository accounts, UserSessions sessions) {
+	SecondFactorController(SecondFactor secondFactor, AccountRepository accounts, UserSessions sessions, Clock clock) {
 		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	@GetMapping("/login/second-factor")
 	String form(@AuthenticationPrincipal ShopUser user, HttpSession session, Model model) {
 		model.addAttribute("noindex", true);
-		if (this.secondFactor.isSetUp(user.getAccountId())) {
+		long accountId = user.getAccountId();
+		boolean replacing = replacementAllowed(session, accountId);
+		if (this.secondFactor.isSetUp(accountId) && !replacing) {
+			model.addAttribute("locked", this.secondFactor.isLocked(accountId));
 			return "account/second-factor";
 		}
-		String secret = (String) session.getAttribute(PENDING_SECRET);
-		if (secret == null) {
-			secret = Totp.newSecret();
-			session.setAttribute(PENDING_SECRET, secret);
+		PendingSecret pending = pendingFor(session, accountId);
+		if (pending == null) {
+			pending = new PendingSecret(accountId, Totp.newSecret());
+			session.setAttribute(PENDING_SECRET, pending);
 		}
-		model.addAttribute("secret", secret.replaceAll("(.{4})", "$1 ").strip());
-		return "account/second-factor-setup";
+		return setupPage(pending, replacing, model);
 	}
 
 	@GetMapping(path = "/login/second-factor/qr.svg")
 	ResponseEntity<String> qrCode(@AuthenticationPrincipal ShopUser user, HttpSession session) {
-		String secret = (String) session.getAttribute(PENDING_SECRET);
-		if (secret == null) {
+		PendingSecret pending = pendingFor(session, user.getAccountId());
+		if (pending == null) {
 			return ResponseEntity.notFound().build();
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.cacheControl(CacheControl.noStore())
-			.body(QrCodes.svg(Totp.uri("Comptoir", user.getUsername(), secret)));
+			.body(QrCodes.svg(Totp.uri("Comptoir", user.getUsername(), pending.secret())));
 	}
 
 	@PostMapping("/login/second-factor/setup")
 	String confirmSetup(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String code,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		HttpSession session = request.getSession();
-		String secret = (String) session.getAttribute(PENDING_SECRET);
+		long accountId = user.getAccountId();
+		PendingSecret pending = pendingFor(session, accountId);
 		model.addAttribute("noindex", true);
-		if (secret == null) {
+		if (pending == null) {
 			return "redirect:/login/second-factor";
 		}
-		List<String> recoveryCodes = this.secondFactor.confirmSetup(user.getAccountId(), secret, code);
+		boolean replacing = replacementAllowed(session, accountId);
+		List<String> recoveryCodes = replacing ? this.secondFactor.replace(accountId, pending.secret(), code)
+				: this.secondFactor.confirmSetup(accountId, pending.secret(), code);
 		if (recoveryCodes.isEmpty()) {
-			model.addAttribute("secret", secret.replaceAll("(.{4})", "$1 ").strip());
 			model.addAttribute("wrongCode", true);
-			return "account/second-factor-setup";
+			return setupPage(pending, replacing, model);
 		}
 		session.removeAttribute(PENDING_SECRET);
+		session.removeAttribute(REPLACEMENT_ALLOWED);
 		String next = elevate(request, response);
 		model.addAttribute("recoveryCodes", recoveryCodes);
 		model.addAttribute("next", next);
@@ -121,8 +148,57 @@ class SecondFactorController {
 		}
 		session.setAttribute(FAILURES, failures);
 		model.addAttribute("noindex", true);
-		model.addAttribute("wrongCode", true);
+		boolean locked = this.secondFactor.isLocked(user.getAccountId());
+		model.addAttribute("locked", locked);
+		model.addAttribute("wrongCode", !locked);
 		return "account/second-factor";
+	}
+
+	/**
+	 * Lets the signed-in account replace its factor for a short while, once the security
+	 * page has checked its password and its current code.
+	 * @param session the session
+	 * @param accountId the account
+	 * @param now the time of the check
+	 */
+	static void allowReplacement(HttpSession session, long accountId, Instant now) {
+		session.removeAttribute(PENDING_SECRET);
+		session.setAttribute(REPLACEMENT_ALLOWED, new ReplacementAllowed(accountId, now.plus(REPLACEMENT_WINDOW)));
+	}
+
+	private boolean replacementAllowed(HttpSession session, long accountId) {
+		return session.getAttribute(REPLACEMENT_ALLOWED) instanceof ReplacementAllowed allowed
+				&& allowed.accountId() == accountId && Instant.now(this.clock).isBefore(allowed.until());
+	}
+
+	private static PendingSecret pendingFor(HttpSession session, long accountId) {
+		return (session.getAttribute(PENDING_SECRET) instanceof PendingSecret pending
+				&& pending.accountId() == accountId) ? pending : null;
+	}
+
+	private static String setupPage(PendingSecret pending, boolean replacing, Model model) {
+		model.addAttribute("secret", pending.secret().replaceAll("(.{4})", "$1 ").strip());
+		model.addAttribute("replacing", replacing);
+		return "account/second-factor-setup";
+	}
+
+	/**
+	 * A secret shown for setting up an app, and the account it was drawn for.
+	 *
+	 * @param accountId the account
+	 * @param secret the Base32 secret
+	 */
+	record PendingSecret(long accountId, String secret) implements Serializable {
+	}
+
+	/**
+	 * Proof, kept in the session, that an account typed its password and its current code
+	 * to replace its factor.
+	 *
+	 * @param accountId the account
+	 * @param until when the proof expires
+	 */
+	record ReplacementAllowed(long accountId, Instant until) implements Serializable {
 	}
 
 	/**

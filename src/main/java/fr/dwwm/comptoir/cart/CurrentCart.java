@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.cart;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.account.ShopUser;
+import fr.dwwm.comptoir.security.CarriedOverLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -12,10 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the cart of the person behind a request: the open cart of their account when they
- * are logged in, otherwise the guest cart whose id their session holds.
+ * are logged in, otherwise the guest cart whose id their session holds. That id is the
+ * one thing the session keeps when a guest signs in ({@link CarriedOverLogin}), so that
+ * the cart joins the account.
  */
 @Component
-public class CurrentCart {
+public class CurrentCart implements CarriedOverLogin {
 
 	/** Session attribute holding a guest's cart id. */
 	public static final String SESSION_ATTRIBUTE = "comptoir.cartId";
@@ -24,6 +27,11 @@ public class CurrentCart {
 
 	CurrentCart(Carts carts) {
 		this.carts = carts;
+	}
+
+	@Override
+	public String sessionAttribute() {
+		return SESSION_ATTRIBUTE;
 	}
 
 	/**
@@ -65,7 +73,7 @@ public class CurrentCart {
 
 	/**
 	 * What a guest put in their cart before logging in joins their account's cart, on the
-	 * first request after login (the session keeps its attributes across the login).
+	 * first request after login (the session carries this one attribute over the login).
 	 */
 	private void mergeGuestCart(HttpServletRequest request, long accountId) {
 		HttpSession session = request.getSession(false);

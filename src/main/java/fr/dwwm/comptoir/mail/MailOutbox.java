@@ -67,6 +67,24 @@ public class MailOutbox {
 	}
 
 	/**
+	 * Queues a security notice to an account's owner (second factor set up, replaced,
+	 * removed or locked…): one template, {@code mail/security-notice}, whose subject and
+	 * text are {@code mail.<notice>.subject} and {@code mail.<notice>.text}.
+	 * @param recipient the address
+	 * @param notice what happened, e.g. {@code mfa-replaced}
+	 * @param model the template's variables ({@code name}, {@code resetUrl})
+	 * @param locale the recipient's language
+	 * @return the outbox row id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long enqueueNotice(String recipient, String notice, Map<String, Object> model, Locale locale) {
+		Map<String, Object> withNotice = new java.util.HashMap<>(model);
+		withNotice.put("notice", notice);
+		return insert(recipient, "mail." + notice + ".subject", "mail/security-notice", "mail/text/security-notice",
+				withNotice, locale, null, null);
+	}
+
+	/**
 	 * Queues a module's mail: templates {@code modules/<code>/mail/<mail>} and
 	 * {@code modules/<code>/mail/text/<mail>}, subject
 	 * {@code module.<code>.mail.<mail>.subject}.

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * given back.</li>
  * </ol>
  * The same form sent twice (double click, back and resend) finds the order its
- * idempotency key already placed and charges nothing more.
+ * idempotency key already placed and charges nothing more; the key of someone else's form
+ * is refused and reveals nothing of that order.
  */
 @Service
 public class Checkout {
@@ -85,9 +86,14 @@ public class Checkout {
 	 * cart is then left as it was
 	 */
 	public Placed place(NewOrder order) {
-		var existing = this.orders.referenceOf(order.idempotencyKey());
+		var existing = this.orders.placedWith(order.idempotencyKey(), order.cartId(), order.accountId());
 		if (existing.isPresent()) {
-			return new Placed(existing.get(), false);
+			if (!existing.get().sameCustomer()) {
+				// Someone else's key: refused like a form that expired, saying nothing of
+				// the order it placed.
+				throw new CheckoutRefusal("checkout.key-used");
+			}
+			return new Placed(existing.get().reference(), false);
 		}
 		CartView cart = this.carts.view(order.cartId());
 		if (cart.isEmpty()) {

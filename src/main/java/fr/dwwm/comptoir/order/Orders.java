@@ -61,15 +61,24 @@ public class Orders {
 	}
 
 	/**
-	 * Finds the order a checkout form already placed.
+	 * Finds the order a checkout form's key already placed, and tells whether the visitor
+	 * sending it now is the one who placed it: the same cart, or the same signed-in
+	 * account. Anyone else who learnt a key (a log, a shared link, a browser extension)
+	 * must not be shown that order.
 	 * @param idempotencyKey the form's key
-	 * @return the order's reference, if that form was already sent
+	 * @param cartId the cart of the visitor sending the form
+	 * @param accountId their account, or {@code null} for a guest
+	 * @return the order's reference and whose it is, if the key was already used
 	 */
 	@Transactional(readOnly = true)
-	public Optional<String> referenceOf(UUID idempotencyKey) {
-		return this.jdbc.sql("SELECT reference FROM customer_order WHERE idempotency_key = :key")
+	public Optional<KeyUse> placedWith(UUID idempotencyKey, long cartId, Long accountId) {
+		return this.jdbc.sql("""
+				SELECT reference, (cart_id = :cart OR (account_id IS NOT NULL AND account_id = :account)) AS same
+				FROM customer_order WHERE idempotency_key = :key""")
 			.param("key", idempotencyKey)
-			.query(String.class)
+			.param("cart", cartId)
+			.param("account", accountId)
+			.query((row, number) -> new KeyUse(row.getString("reference"), row.getBoolean("same")))
 			.optional();
 	}
 
@@ -131,7 +140,14 @@ public class Orders {
 			.stream()
 			.findFirst();
 		if (inserted.isEmpty()) {
-			return new Reservation(0, referenceOf(order.idempotencyKey()).orElseThrow(), true);
+			// Another request with this key won the insert: the same visitor's second
+			// click,
+			// or someone else's replay of a key they should not have.
+			KeyUse earlier = placedWith(order.idempotencyKey(), order.cartId(), order.accountId()).orElseThrow();
+			if (!earlier.sameCustomer()) {
+				throw new CheckoutRefusal("checkout.key-used");
+			}
+			return new Reservation(0, earlier.reference(), true);
 		}
 		long orderId = ((Number) inserted.get().get("id")).longValue();
 		String reference = (String) inserted.get().get("reference");
@@ -627,6 +643,16 @@ public class Orders {
 	 * @param alreadyPlaced whether the same form had placed it before
 	 */
 	public record Reservation(long orderId, String reference, boolean alreadyPlaced) {
+	}
+
+	/**
+	 * An order already placed with a checkout form's key.
+	 *
+	 * @param reference the order
+	 * @param sameCustomer whether the visitor sending the key now placed it (same cart or
+	 * same account)
+	 */
+	public record KeyUse(String reference, boolean sameCustomer) {
 	}
 
 	/**

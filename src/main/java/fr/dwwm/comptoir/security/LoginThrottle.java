@@ -1,11 +1,8 @@
 package fr.dwwm.comptoir.security;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import fr.dwwm.comptoir.system.ClusterLock;
 import org.slf4j.Logger;
@@ -30,7 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>an IP address gets {@value #IP_FREE_FAILURES} free failures (several people may
  * share it) before the same delays apply.</li>
  * </ul>
- * A successful login clears its address's counter.
+ * A successful login clears its address's counter. Every screen that asks for the
+ * password again (password change, second factor, personal data) goes through the same
+ * counters: a stolen session cannot guess the password faster there than at the login.
  */
 @Service
 public class LoginThrottle {
@@ -65,37 +64,27 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Tells how long a login attempt must still wait.
+	 * Counts a password attempt before the password is checked, and tells whether it may
+	 * be checked at all. The attempt is counted as a failure at once, in one atomic
+	 * statement per subject, and given back by {@link #succeeded} if the password was
+	 * right: thirty attempts sent in parallel for one address are counted one after the
+	 * other (the row is locked by the first until its transaction ends), so at most
+	 * {@value #FREE_FAILURES} of them reach the password check. Checking first and
+	 * counting after the check would let them all through.
+	 *
+	 * <p>
+	 * Runs in its own transaction, committed before the password is checked: the count
+	 * holds whatever happens next, and no lock is held during the slow hash.
 	 * @param email the address typed, normalised
 	 * @param ip the client's address, or {@code null}
-	 * @return the remaining wait, if any
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Duration> remainingBlock(String email, String ip) {
-		List<String> subjects = subjects(email, ip);
-		if (subjects.isEmpty()) {
-			return Optional.empty();
-		}
-		Optional<Timestamp> until = this.jdbc
-			.sql("SELECT max(blocked_until) FROM login_throttle WHERE subject IN (:subjects) AND blocked_until > now()")
-			.param("subjects", subjects)
-			.query(Timestamp.class)
-			.optional();
-		return until.filter((value) -> value != null)
-			.map((value) -> Duration.between(Instant.now(), value.toInstant()))
-			.filter((remaining) -> !remaining.isNegative());
-	}
-
-	/**
-	 * Counts a failed attempt. Runs in its own transaction: the count survives the failed
-	 * authentication.
-	 * @param email the address typed, normalised
-	 * @param ip the client's address, or {@code null}
+	 * @return whether the password may be checked; {@code false} while the address or the
+	 * IP is blocked
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void failure(String email, String ip) {
+	public boolean attempt(String email, String ip) {
+		boolean allowed = true;
 		for (String subject : subjects(email, ip)) {
-			int failures = this.jdbc.sql("""
+			Row row = this.jdbc.sql("""
 					INSERT INTO login_throttle (subject, failures, window_started_at, last_failure_at)
 					VALUES (:subject, 1, now(), now())
 					ON CONFLICT (subject) DO UPDATE SET
@@ -104,31 +93,49 @@ public class LoginThrottle {
 					    window_started_at = CASE WHEN login_throttle.window_started_at < now() - interval '24 hours'
 					                             THEN now() ELSE login_throttle.window_started_at END,
 					    last_failure_at = now()
-					RETURNING failures""").param("subject", subject).query(Integer.class).single();
-			Duration block = delayAfter(failures, subject.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
-			if (!block.isZero()) {
+					RETURNING failures, blocked_until > now() AS blocked""")
+				.param("subject", subject)
+				.query((result, number) -> new Row(result.getInt("failures"), result.getBoolean("blocked")))
+				.single();
+			allowed &= !row.blocked();
+			boolean isIp = subject.startsWith("ip:");
+			Duration block = delayAfter(row.failures(), isIp ? IP_FREE_FAILURES : FREE_FAILURES);
+			if (!row.blocked() && !block.isZero()) {
 				this.jdbc.sql("""
 						UPDATE login_throttle
 						SET blocked_until = CASE WHEN failures >= :limit THEN window_started_at + interval '24 hours'
 						                         ELSE now() + make_interval(secs => :seconds) END
 						WHERE subject = :subject""")
-					.param("limit", subject.startsWith("ip:") ? IP_DAILY_LIMIT : DAILY_LIMIT)
+					.param("limit", isIp ? IP_DAILY_LIMIT : DAILY_LIMIT)
 					.param("seconds", block.toSeconds())
 					.param("subject", subject)
 					.update();
 			}
 		}
+		return allowed;
 	}
 
 	/**
-	 * Clears the counter of an address after a successful login (the IP's counter stays).
+	 * Gives back an attempt whose password was right: the address's counter is cleared,
+	 * and the one failure counted in advance against the IP is taken back.
 	 * @param email the address, normalised
+	 * @param ip the client's address, or {@code null}
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void success(String email) {
+	public void succeeded(String email, String ip) {
 		this.jdbc.sql("DELETE FROM login_throttle WHERE subject = :subject")
 			.param("subject", "email:" + email)
 			.update();
+		for (String subject : subjects("", ip)) {
+			this.jdbc.sql("DELETE FROM login_throttle WHERE subject = :subject AND failures <= 1")
+				.param("subject", subject)
+				.update();
+			this.jdbc.sql("""
+					UPDATE login_throttle
+					SET failures = failures - 1,
+					    blocked_until = CASE WHEN failures - 1 < :free THEN NULL ELSE blocked_until END
+					WHERE subject = :subject""").param("free", IP_FREE_FAILURES).param("subject", subject).update();
+		}
 	}
 
 	/**
@@ -168,6 +175,9 @@ public class LoginThrottle {
 		int doublings = Math.min(failures - free, 10);
 		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
 		return (delay.compareTo(LONGEST_DELAY) > 0) ? LONGEST_DELAY : delay;
+	}
+
+	private record Row(int failures, boolean blocked) {
 	}
 
 	private List<String> subjects(String email, String ip) {

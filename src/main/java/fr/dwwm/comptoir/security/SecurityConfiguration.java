@@ -76,7 +76,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
-			LocaleResolver locales) throws Exception {
+			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin) throws Exception {
 		// Back-office: orders, customers, the audit log and modules are for
 		// administrators; the
 		// catalog and the dashboard for editors too. Always with a second factor proved.
@@ -96,6 +96,10 @@ class SecurityConfiguration {
 			.successHandler(new LoginSuccessHandler(sessionPolicy, events))
 			.failureHandler(new LoginFailureHandler())
 			.permitAll());
+		// A login starts from a clean session: new id, and only what a feature carries
+		// over.
+		http.sessionManagement(
+				(sessions) -> sessions.sessionAuthenticationStrategy(new FreshSessionAtLogin(carriedOverLogin)));
 		http.logout((logout) -> logout.logoutSuccessUrl("/?logout"));
 		// Password managers find where to change a password:
 		// /.well-known/change-password.

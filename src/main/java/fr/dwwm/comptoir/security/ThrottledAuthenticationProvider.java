@@ -12,8 +12,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password login, with {@link LoginThrottle} in front of Spring Security's own
- * {@code DaoAuthenticationProvider}: a blocked address is refused before its password is
- * even checked, with the same message as a wrong password.
+ * {@code DaoAuthenticationProvider}: each attempt is counted before its password is
+ * checked, and a blocked address is refused without any check, with the same message as a
+ * wrong password.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -35,22 +36,38 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 				: "";
 		String ip = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : null;
-		if (this.throttle.remainingBlock(email, ip).isPresent()) {
-			this.throttle.failure(email, ip);
+		if (!this.throttle.attempt(email, ip)) {
 			this.audit.record("LOGIN", AuditLog.Outcome.DENIED, null, null, Map.of("reason", "throttled"));
-			throw new BadCredentialsException("Too many failed attempts");
+			throw new ThrottledException();
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.success(email);
+			this.throttle.succeeded(email, ip);
 			return result;
 		}
 		catch (AuthenticationException ex) {
-			if (ex instanceof BadCredentialsException) {
-				this.throttle.failure(email, ip);
+			if (!(ex instanceof BadCredentialsException)) {
+				// The right password of an account that cannot log in (not activated,
+				// disabled): not a guess, the attempt is given back.
+				this.throttle.succeeded(email, ip);
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A login refused by the throttle, before any password check. It is a
+	 * {@link BadCredentialsException}, so that the visitor sees exactly what a wrong
+	 * password shows; the audit log names it apart.
+	 */
+	static final class ThrottledException extends BadCredentialsException {
+
+		private static final long serialVersionUID = 1L;
+
+		ThrottledException() {
+			super("Too many failed attempts");
+		}
+
 	}
 
 	@Override

@@ -77,7 +77,8 @@ class AccountAreaTests {
 		loggedIn(bob).postForm("/account/addresses/new", "/account/addresses", address("Chez Bob"));
 		Http browser = loggedIn(alice);
 		browser.postForm("/account/addresses/new", "/account/addresses", address("Chez Alice"));
-		HttpResponse<String> export = browser.postForm("/account/data", "/account/data/export", Map.of());
+		HttpResponse<String> export = browser.postForm("/account/data", "/account/data/export",
+				Map.of("password", TestAccounts.PASSWORD));
 		assertThat(export.statusCode()).isEqualTo(200);
 		assertThat(export.headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((value) -> assertThat(value).contains("attachment"));

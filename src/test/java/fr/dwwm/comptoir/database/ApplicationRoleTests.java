@@ -1,5 +1,9 @@
 package fr.dwwm.comptoir.database;
 
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.AccountRoles;
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.system.EmbeddedPostgresServer;
 import fr.dwwm.comptoir.test.Database;
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -29,6 +33,12 @@ class ApplicationRoleTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private AccountRoles roles;
 
 	@Test
 	void theShopConnectsAsTheApplicationRole() {
@@ -62,6 +72,50 @@ class ApplicationRoleTests {
 		assertThat(application.sql("SELECT count(*) FROM audit_log WHERE action = 'ROLE_TEST'")
 			.query(Integer.class)
 			.single()).isPositive();
+	}
+
+	@Test
+	void theApplicationRoleCannotMakeAnyoneAnAdministratorByAnUpdate() {
+		Account customer = this.accounts.customer();
+		JdbcClient application = Database.asApplication(this.server);
+		assertThatThrownBy(() -> application.sql("UPDATE account SET role_code = 'ADMIN' WHERE id = :id")
+			.param("id", customer.getId())
+			.update()).rootCause().hasMessageMatching(REFUSED);
+		assertThat(application.sql("UPDATE account SET first_name = 'Camille' WHERE id = :id")
+			.param("id", customer.getId())
+			.update()).as("the other columns stay writable").isOne();
+	}
+
+	@Test
+	void aRoleChangesOnlyThroughTheAuditedFunctionAndOnlyForAnotherAdministrator() {
+		Account customer = this.accounts.customer();
+		Account editor = this.accounts.create(Role.EDITOR, null);
+		Account admin = this.accounts.create(Role.ADMIN, null);
+		assertThatThrownBy(() -> this.roles.change(customer.getId(), Role.ADMIN, editor.getId(), "192.0.2.1"))
+			.as("an editor asking")
+			.rootCause()
+			.hasMessageContaining("only an enabled administrator");
+		assertThatThrownBy(() -> this.roles.change(admin.getId(), Role.CUSTOMER, admin.getId(), null))
+			.as("an administrator's own role")
+			.rootCause()
+			.hasMessageContaining("own role");
+
+		this.roles.change(customer.getId(), Role.EDITOR, admin.getId(), "192.0.2.1");
+		assertThat(roleOf(customer)).isEqualTo("EDITOR");
+		assertThat(this.jdbc.sql("""
+				SELECT details ->> 'from' || '>' || (details ->> 'to') || '@' || host(ip) FROM audit_log
+				WHERE action = 'ROLE_CHANGE' AND actor_account_id = :admin AND target = :target""")
+			.param("admin", admin.getId())
+			.param("target", "account:" + customer.getId())
+			.query(String.class)
+			.single()).isEqualTo("CUSTOMER>EDITOR@192.0.2.1");
+	}
+
+	private String roleOf(Account account) {
+		return this.jdbc.sql("SELECT role_code FROM account WHERE id = :id")
+			.param("id", account.getId())
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -334,7 +334,7 @@ class CheckoutTests {
 		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout.place(order))
 			.satisfies((refusal) -> assertThat(refusal.getMessageKey()).isEqualTo("checkout.total-changed"));
 		assertThat(stock(oil)).isEqualTo(5);
-		assertThat(this.orders.referenceOf(order.idempotencyKey())).isEmpty();
+		assertThat(this.orders.placedWith(order.idempotencyKey(), order.cartId(), order.accountId())).isEmpty();
 	}
 
 	private NewOrder order(long cartId, Long accountId, String email, String cardNumber) {

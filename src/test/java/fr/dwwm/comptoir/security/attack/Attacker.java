@@ -68,6 +68,17 @@ final class Attacker {
 	}
 
 	/**
+	 * The authenticator code of the next 30-second step, still accepted now: a code the
+	 * account has not used yet when the current one was just used to sign in (each code
+	 * is accepted once).
+	 * @param secret the Base32 secret
+	 * @return six digits
+	 */
+	static String nextCode(String secret) {
+		return Totp.code(secret, Totp.stepAt(Instant.now()) + 1, 6);
+	}
+
+	/**
 	 * A code that is never valid for the secret now (none of the accepted steps gives
 	 * it).
 	 * @param secret the Base32 secret

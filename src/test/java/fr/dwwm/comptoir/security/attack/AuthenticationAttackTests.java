@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static fr.dwwm.comptoir.security.attack.Attacker.code;
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
+import static fr.dwwm.comptoir.security.attack.Attacker.nextCode;
 import static fr.dwwm.comptoir.security.attack.Attacker.secretShownOn;
 import static fr.dwwm.comptoir.security.attack.Attacker.signIn;
 import static fr.dwwm.comptoir.security.attack.Attacker.signInWithSecondFactor;
@@ -119,7 +120,7 @@ class AuthenticationAttackTests {
 		assertThat(browser.get("/login/second-factor").body()).as("code alone").doesNotContain("totp-secret");
 
 		browser.postForm("/account/security", "/account/security/two-factor/replace",
-				Map.of("current", TestAccounts.PASSWORD, "code", code(secret)));
+				Map.of("current", TestAccounts.PASSWORD, "code", nextCode(secret)));
 		String newSecret = secretShownOn(browser.get("/login/second-factor"));
 		HttpResponse<String> done = browser.postForm("/login/second-factor", "/login/second-factor/setup",
 				Map.of("code", code(newSecret)));
@@ -145,10 +146,10 @@ class AuthenticationAttackTests {
 		assertThat(storedSecretOf(customer)).as("with a wrong code").isEqualTo(secret);
 
 		browser.postForm("/account/security", "/account/security/two-factor/disable",
-				Map.of("current", TestAccounts.PASSWORD, "code", code(secret)));
+				Map.of("current", TestAccounts.PASSWORD, "code", nextCode(secret)));
 		assertThat(storedSecretOf(customer)).isNull();
 		assertThat(this.mailbox.to(customer.getEmail())).anySatisfy((mail) -> assertThat(mail.subject())
-			.isEqualTo("La validation en deux étapes de votre compte a été désactivée"));
+			.isEqualTo("La double authentification de votre compte a été désactivée"));
 		assertThat(auditCount(customer, "MFA_DISABLE", "SUCCESS")).isEqualTo(1);
 	}
 
@@ -168,8 +169,25 @@ class AuthenticationAttackTests {
 		signInWithSecondFactor(owner, editor.getEmail(), secret);
 		assertThat(owner.get("/admin").statusCode()).as("even the right code, once locked").isNotEqualTo(200);
 		assertThat(this.mailbox.to(editor.getEmail()))
-			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("Validation en deux étapes bloquée"));
+			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("Double authentification bloquée"));
 		assertThat(auditCount(editor, "MFA_LOCK", "SUCCESS")).isEqualTo(1);
+
+		// The owner proves their mailbox and chooses a new password: the factor is theirs
+		// again.
+		new Http(this.port).postForm("/password/forgot", "/password/forgot", Map.of("email", editor.getEmail()));
+		String link = Mailbox.link(this.mailbox.to(editor.getEmail())
+			.stream()
+			.filter((mail) -> mail.subject().equals("Choisissez un nouveau mot de passe"))
+			.findFirst()
+			.orElseThrow(), "/password/reset");
+		Http resetting = new Http(this.port);
+		String newPassword = "Une-nouvelle-phrase-de-passe-2026";
+		resetting.postForm(link, "/password/reset",
+				Map.of("token", link.replaceFirst(".*token=", ""), "password", newPassword));
+		Http back = new Http(this.port);
+		back.login(editor.getEmail(), newPassword);
+		back.postForm("/login/second-factor", "/login/second-factor", Map.of("code", code(secret)));
+		assertThat(back.get("/admin").statusCode()).as("unlocked by the new password").isEqualTo(200);
 	}
 
 	@Test

@@ -68,10 +68,17 @@ class DeploymentFilesTests {
 						((Map<String, Object>) services.get("app").get("environment")).get("SPRING_DATASOURCE_URL"))
 				.containsEntry("SPRING_DATASOURCE_USERNAME", "comptoir_app")
 				.containsEntry("SPRING_PROFILES_ACTIVE", "production")
-				.containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "native")
-				.containsEntry("APP_PUBLIC_URL", "https://localhost");
+				.containsEntry("APP_PUBLIC_URL", "https://localhost")
+				.doesNotContainKey("SERVER_FORWARD_HEADERS_STRATEGY");
 		}
 		Map<String, Object> nginx = services.get("nginx");
+		Map<String, Map<String, Object>> networks = (Map<String, Map<String, Object>>) nginx.get("networks");
+		Object nginxAddress = networks.get("default").get("ipv4_address");
+		for (String name : List.of("app-1", "app-2")) {
+			assertThat(((Map<String, Object>) services.get(name).get("environment")).get("APP_SECURITY_TRUSTEDPROXIES"))
+				.as("%s believes X-Forwarded-For from nginx's address only", name)
+				.isEqualTo(nginxAddress);
+		}
 		assertThat((List<String>) nginx.get("profiles")).containsExactly("scale");
 		assertThat((String) nginx.get("image")).startsWith("nginx:");
 		assertThat((List<String>) nginx.get("ports")).contains("443:443");

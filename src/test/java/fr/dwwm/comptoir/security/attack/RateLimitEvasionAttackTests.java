@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.dwwm.comptoir.ComptoirApplication;
+import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.module.ModuleFixtures;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.module.ModuleRegistry;
@@ -16,16 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Attacks on the rate limits: the same form sent to the same path written another way (a
- * letter percent-encoded, a path parameter, a doubled or trailing slash, another case, a
- * dot segment, an encoded slash). Whatever the spelling, no client gets more requests
- * served than the limit: either the spelling reaches the same form and is counted with
- * the others, or it reaches nothing (400 or 404).
+ * Attacks on the rate limits: the client's address forged with {@code X-Forwarded-For},
+ * and the same form sent to the same path written another way (a letter percent-encoded,
+ * a path parameter, a doubled or trailing slash, another case, a dot segment, an encoded
+ * slash). Whatever the spelling, no client gets more requests served than the limit:
+ * either the spelling reaches the same form and is counted with the others, or it reaches
+ * nothing (400 or 404).
  *
  * <p>
  * Each case is one client, told apart by the {@code X-Forwarded-For} header that the test
@@ -38,6 +43,9 @@ class RateLimitEvasionAttackTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private TestAccounts accounts;
 
 	@Autowired
 	private ModuleRegistry registry;
@@ -95,6 +103,46 @@ class RateLimitEvasionAttackTests {
 				"/password/forgot;jsessionid=1", "/password;x=1/forgot", "//password/forgot", "/password//forgot",
 				"/password/forgot/", "/password/Forgot", "/PASSWORD/FORGOT", "/password/./forgot",
 				"/x/../password/forgot", "/password/%2e/forgot", "/password%2Fforgot", "/password/forgot%20");
+	}
+
+	@Test
+	void theTrustedProxysForwardedForNamesTheClientThroughTomcat() {
+		Http client = new Http(this.port);
+		client.submit(
+				"POST", "/login", Map.of("_csrf", client.csrfToken("/login"), "email",
+						this.accounts.customer().getEmail(), "password", TestAccounts.PASSWORD),
+				"X-Forwarded-For", "203.0.113.78");
+		assertThat(client.get("/account/security").body()).as("the session's address, as the shop saw it")
+			.contains("203.0.113.78");
+	}
+
+	@Test
+	void aForgedForwardedForFromAnyoneElseChangesNothing() {
+		// A shop that trusts no proxy, as the production profile by default: the header
+		// is
+		// the client's own word, and the client stays who its connection says.
+		try (ConfigurableApplicationContext shop = new SpringApplicationBuilder(ComptoirApplication.class)
+			.profiles("test")
+			.run("--server.port=0", "--app.security.trusted-proxies=", "--app.security.trust-loopback=false",
+					"--spring.main.banner-mode=off")) {
+			Http client = new Http(Integer.parseInt(shop.getEnvironment().getProperty("local.server.port")));
+			client.submit(
+					"POST", "/login", Map.of("_csrf", client.csrfToken("/login"), "email",
+							this.accounts.customer().getEmail(), "password", TestAccounts.PASSWORD),
+					"X-Forwarded-For", "203.0.113.79");
+			assertThat(client.get("/account/security").body()).doesNotContain("203.0.113.79").contains("127.0.0.1");
+
+			String token = client.csrfToken("/password/forgot");
+			List<Integer> statuses = new ArrayList<>();
+			for (int request = 0; request < 6; request++) {
+				statuses.add(
+						client
+							.submit("POST", "/password/forgot", Map.of("_csrf", token, "email", "x@exemple.test"),
+									"X-Forwarded-For", "203.0.113." + request)
+							.statusCode());
+			}
+			assertThat(statuses).as("a new X-Forwarded-For per request is still one client").endsWith(429);
+		}
 	}
 
 	private static HttpResponse<String> send(Http client, String method, String path, Map<String, String> fields,

@@ -9,7 +9,9 @@ import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Injection, as an attacker tries it from outside: formulas planted in product texts to
- * run in the spreadsheet of whoever exports the catalog (CSV injection).
+ * run in the spreadsheet of whoever exports the catalog (CSV injection), SQL and markup
+ * typed into the search field and its API.
  */
 @IntegrationTest
 class InjectionAttackTests {
@@ -30,6 +33,9 @@ class InjectionAttackTests {
 
 	private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1",
 			"\r=1");
+
+	private static final List<String> SEARCH_PAYLOADS = List.of("' OR 1=1--", "'; DROP TABLE product;--",
+			"%' AND pg_sleep(5)--", "\"><svg onload=alert(1)>");
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -78,6 +84,36 @@ class InjectionAttackTests {
 					.isFalse();
 			}
 		}
+	}
+
+	@Test
+	void sqlAndMarkupTypedInTheSearchFieldAndItsApiAreAnsweredWithoutErrorAndNeverReflectedAsHtml() {
+		int products = countProducts();
+		Http visitor = new Http(this.port);
+		for (String payload : SEARCH_PAYLOADS) {
+			HttpResponse<String> page = visitor.get("/search?q=" + Http.encode(payload));
+			assertThat(page.statusCode()).as("search page for %s", payload).isLessThan(500);
+			assertThat(page.body()).as("search page for %s", payload)
+				.doesNotContain("<svg onload")
+				.doesNotContain("\"><svg");
+			assertThat(Jsoup.parse(page.body()).select("[onload]")).as("elements with onload for %s", payload)
+				.isEmpty();
+
+			HttpResponse<String> api = visitor.get("/api/search?q=" + Http.encode(payload), "Accept",
+					"application/json");
+			assertThat(api.statusCode()).as("search API for %s", payload).isLessThan(500);
+			assertThat(api.headers().firstValue("Content-Type")).as("search API for %s", payload)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			assertThat(api.body()).as("search API for %s", payload).doesNotContain("<svg").doesNotContain("\"><");
+		}
+		assertThat(this.jdbc.sql("SELECT to_regclass('public.product') IS NOT NULL").query(Boolean.class).single())
+			.as("the product table still exists")
+			.isTrue();
+		assertThat(countProducts()).as("no product added or removed by the payloads").isEqualTo(products);
+	}
+
+	private int countProducts() {
+		return this.jdbc.sql("SELECT count(*) FROM product").query(Integer.class).single();
 	}
 
 	private static String visible(String cell) {

@@ -13,8 +13,8 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
  * JSON answers of the shop never hold markup: {@code <} and {@code >} inside a string are
- * written {@code \u003c} and {@code \u003e}, which every JSON reader turns back into the
- * same characters.
+ * written as JSON Unicode escapes (a backslash, then {@code u003c} or {@code u003e}),
+ * which every JSON reader turns back into the same characters.
  *
  * <p>
  * The search API echoes what the visitor typed ({@code "query"}, so that its script can
@@ -48,7 +48,7 @@ class MarkupFreeJson {
 		};
 	}
 
-	/** JSON's own escapes, plus {@code <} and {@code >} as {@code \}{@code uXXXX}. */
+	/** JSON's own escapes, plus {@code <} and {@code >} as Unicode escapes. */
 	static final class AngleBrackets extends CharacterEscapes {
 
 		private static final long serialVersionUID = 1L;

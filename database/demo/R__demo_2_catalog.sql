@@ -354,12 +354,14 @@ VALUES
      '{"matière": "cire de soja", "couleur": "bleu", "fabrication": "Bretagne", "dimensions": "Ø 8 × H 9 cm"}', now() - interval '4 days')
 ON CONFLICT (slug) DO NOTHING;
 
--- Promo codes covering every state: valid, valid with a usage limit, not yet started,
--- expired and used up.
-INSERT INTO promo_code (code, kind, amount, starts_at, ends_at, minimum_basket_cents, max_uses, uses) VALUES
-    ('BIENVENUE10', 'PERCENT', 10,  now() - interval '30 days',  now() + interval '365 days', 3000, NULL, 0),
-    ('LIVRAISON5',  'FIXED',   500, now() - interval '30 days',  now() + interval '365 days', 4000, 100,  0),
-    ('NOEL2026',    'PERCENT', 15,  now() + interval '20 days',  now() + interval '50 days',  0,    NULL, 0),
-    ('ETE2026',     'PERCENT', 20,  now() - interval '150 days', now() - interval '60 days',  0,    NULL, 0),
-    ('EPUISE',      'FIXED',   300, now() - interval '30 days',  now() + interval '365 days', 0,    3,    3)
+-- Promo codes covering every state: valid once per customer, valid with a usage limit, not
+-- yet started, expired and used up. (A database loaded before V14 got BIENVENUE10's limit
+-- from V14 itself: a row already there is never updated here.)
+INSERT INTO promo_code (code, kind, amount, starts_at, ends_at, minimum_basket_cents, max_uses, uses,
+                        per_customer_limit) VALUES
+    ('BIENVENUE10', 'PERCENT', 10,  now() - interval '30 days',  now() + interval '365 days', 3000, NULL, 0, 1),
+    ('LIVRAISON5',  'FIXED',   500, now() - interval '30 days',  now() + interval '365 days', 4000, 100,  0, NULL),
+    ('NOEL2026',    'PERCENT', 15,  now() + interval '20 days',  now() + interval '50 days',  0,    NULL, 0, NULL),
+    ('ETE2026',     'PERCENT', 20,  now() - interval '150 days', now() - interval '60 days',  0,    NULL, 0, NULL),
+    ('EPUISE',      'FIXED',   300, now() - interval '30 days',  now() + interval '365 days', 0,    3,    3, NULL)
 ON CONFLICT (code) DO NOTHING;

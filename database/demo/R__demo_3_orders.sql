@@ -122,7 +122,11 @@ BEGIN
             discount := 0;
             SELECT * INTO promo FROM promo_code
             WHERE code = 'BIENVENUE10' AND placed BETWEEN starts_at AND ends_at AND items_total >= minimum_basket_cents;
-            IF FOUND AND random() < 0.3 THEN
+            -- Once per customer (per_customer_limit), like the checkout: random() is drawn as
+            -- before, so the rest of the demo data stays the same.
+            IF FOUND AND random() < 0.3 AND NOT EXISTS (
+                    SELECT 1 FROM customer_order o
+                    WHERE o.promo_code_id = promo.id AND o.email = customer.email AND o.status <> 'CANCELLED') THEN
                 discount := round(items_total * promo.amount / 100.0)::integer;
                 UPDATE promo_code SET uses = uses + 1 WHERE id = promo.id;
                 UPDATE customer_order SET promo_code_id = promo.id, promo_code = promo.code WHERE id = new_order_id;

@@ -37,6 +37,9 @@ class OneTimeTokens {
 
 	private static final Logger logger = LoggerFactory.getLogger(OneTimeTokens.class);
 
+	/** An account id that never exists (identities start at 1). */
+	private static final long NOBODY = 0;
+
 	private final JdbcClient jdbc;
 
 	private final ClusterLock clusterLock;
@@ -56,6 +59,35 @@ class OneTimeTokens {
 	 */
 	@Transactional
 	String issue(long accountId, Purpose purpose, Duration validity) {
+		String token = write(accountId, purpose, validity);
+		if (token == null) {
+			throw new IllegalStateException("No account " + accountId);
+		}
+		return token;
+	}
+
+	/**
+	 * Does the work of {@link #issue} for an address that has no account, and keeps
+	 * nothing: the same statements, which find no row for a nonexistent account, and the
+	 * same random draw and hash. A request for an unknown address thus takes as long as
+	 * one for a known address, and its duration does not tell an attacker which addresses
+	 * have an account.
+	 * @param purpose what the token would be for
+	 * @param validity how long it would work
+	 * @return a token that opens nothing, for a mail that will not be sent either
+	 */
+	@Transactional
+	String issueToNobody(Purpose purpose, Duration validity) {
+		write(NOBODY, purpose, validity);
+		return RandomTokens.urlSafe(RandomTokens.SECRET_BYTES);
+	}
+
+	/**
+	 * Invalidates the earlier tokens and stores a new one for an account; the statements
+	 * change nothing when the account does not exist.
+	 * @return the token, or {@code null} if the account does not exist
+	 */
+	private String write(long accountId, Purpose purpose, Duration validity) {
 		this.jdbc.sql("""
 				UPDATE one_time_token SET used_at = now()
 				WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL""")
@@ -63,15 +95,15 @@ class OneTimeTokens {
 			.param("purpose", purpose.name())
 			.update();
 		String token = RandomTokens.urlSafe(RandomTokens.SECRET_BYTES);
-		this.jdbc.sql("""
+		int written = this.jdbc.sql("""
 				INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at)
-				VALUES (:account, :purpose, :hash, now() + make_interval(secs => :seconds))""")
+				SELECT id, :purpose, :hash, now() + make_interval(secs => :seconds) FROM account WHERE id = :account""")
 			.param("account", accountId)
 			.param("purpose", purpose.name())
 			.param("hash", hash(token))
 			.param("seconds", validity.toSeconds())
 			.update();
-		return token;
+		return (written == 1) ? token : null;
 	}
 
 	/**

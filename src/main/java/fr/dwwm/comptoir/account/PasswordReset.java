@@ -61,8 +61,11 @@ public class PasswordReset {
 	}
 
 	/**
-	 * Sends a reset link if the address belongs to an active account; otherwise does
-	 * nothing. The caller answers the same in both cases.
+	 * Sends a reset link if the address belongs to an active account; otherwise sends
+	 * nothing. The caller answers the same in both cases, and both take the same time:
+	 * for an unknown address the token is drawn, hashed and written nowhere, and the mail
+	 * rendered and dropped, so that the clock does not tell an attacker which addresses
+	 * have an account ({@code EnumerationTimingAttackTests} prints the durations).
 	 * @param email the address typed
 	 * @param locale the visitor's language
 	 */
@@ -70,12 +73,18 @@ public class PasswordReset {
 	public void request(String email, Locale locale) {
 		Optional<Account> account = this.accounts.findByEmail(Account.normaliseEmail(email))
 			.filter((candidate) -> candidate.getAnonymisedAt() == null && candidate.isEnabled());
-		account.ifPresent((found) -> {
-			String token = this.tokens.issue(found.getId(), OneTimeTokens.Purpose.PASSWORD_RESET,
-					Duration.ofMinutes(VALIDITY_MINUTES));
-			this.mails.enqueue(found.getEmail(), "password-reset", Map.of("name", found.displayName(), "link",
-					this.publicUrl + "/password/reset?token=" + token, "minutes", VALIDITY_MINUTES), locale);
-		});
+		Duration validity = Duration.ofMinutes(VALIDITY_MINUTES);
+		String token = account.isPresent()
+				? this.tokens.issue(account.get().getId(), OneTimeTokens.Purpose.PASSWORD_RESET, validity)
+				: this.tokens.issueToNobody(OneTimeTokens.Purpose.PASSWORD_RESET, validity);
+		Map<String, Object> mail = Map.of("name", account.map(Account::displayName).orElse(""), "link",
+				this.publicUrl + "/password/reset?token=" + token, "minutes", VALIDITY_MINUTES);
+		if (account.isPresent()) {
+			this.mails.enqueue(account.get().getEmail(), "password-reset", mail, locale);
+		}
+		else {
+			this.mails.renderOnly("password-reset", mail, locale);
+		}
 		this.audit.record("PASSWORD_RESET_REQUEST", AuditLog.Outcome.SUCCESS, account.map(Account::getId).orElse(null),
 				null, Map.of("known", account.isPresent()));
 	}

@@ -1,6 +1,5 @@
 package fr.dwwm.comptoir.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import fr.dwwm.comptoir.web.CsvFormat;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -25,6 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Products in and out of a spreadsheet: a CSV file in the French way (semicolons, decimal
  * commas, UTF-8), one product per line, identified by its SKU.
+ *
+ * <p>
+ * Cells are written and read by {@link CsvFormat}: a text that a spreadsheet would run as
+ * a formula ({@code =}, {@code +}, {@code -}, {@code @}...) is exported with a protective
+ * quote, which the import removes, so that an exported file imported again gives back
+ * exactly the same values.
  *
  * <p>
  * An import is all or nothing: every line is checked first, and if a single one is wrong
@@ -82,7 +89,7 @@ public class ProductCsv {
 						((BigDecimal) row.get("vat_rate")).stripTrailingZeros().toPlainString().replace('.', ','),
 						String.valueOf(row.get("stock")), Boolean.TRUE.equals(row.get("active")) ? "oui" : "non",
 						(String) row.get("summary"), (String) row.get("description"));
-				out.write(String.join(";", cells.stream().map(ProductCsv::quote).toList()));
+				out.write(CsvFormat.line(cells));
 				out.write("\r\n");
 			}
 			out.flush();
@@ -101,7 +108,7 @@ public class ProductCsv {
 	public Report importAll(Reader in) {
 		List<List<String>> records;
 		try {
-			records = parse(in);
+			records = CsvFormat.parse(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -200,7 +207,7 @@ public class ProductCsv {
 		}
 		Map<String, String> value = new HashMap<>();
 		for (int c = 0; c < COLUMNS.size(); c++) {
-			value.put(COLUMNS.get(c), cells.get(c).strip());
+			value.put(COLUMNS.get(c), CsvFormat.value(cells.get(c).strip()));
 		}
 		int before = errors.size();
 		for (String required : List.of("sku", "name", "slug", "category", "price", "vat", "stock", "summary",
@@ -256,74 +263,6 @@ public class ProductCsv {
 			names.add(name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT));
 		}
 		return names;
-	}
-
-	/**
-	 * Reads CSV records (RFC 4180 with semicolons): quoted cells may hold semicolons,
-	 * line breaks and doubled quotes.
-	 */
-	static List<List<String>> parse(Reader in) throws IOException {
-		List<List<String>> records = new ArrayList<>();
-		List<String> record = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		BufferedReader reader = new BufferedReader(in);
-		int c;
-		while ((c = reader.read()) != -1) {
-			char ch = (char) c;
-			if (quoted) {
-				if (ch == '"') {
-					reader.mark(1);
-					int next = reader.read();
-					if (next == '"') {
-						cell.append('"');
-					}
-					else {
-						quoted = false;
-						if (next != -1) {
-							reader.reset();
-						}
-					}
-				}
-				else {
-					cell.append(ch);
-				}
-			}
-			else if (ch == '"' && cell.isEmpty()) {
-				quoted = true;
-			}
-			else if (ch == ';') {
-				record.add(cell.toString());
-				cell.setLength(0);
-			}
-			else if (ch == '\n') {
-				record.add(stripReturn(cell));
-				records.add(record);
-				record = new ArrayList<>();
-				cell.setLength(0);
-			}
-			else {
-				cell.append(ch);
-			}
-		}
-		if (!cell.isEmpty() || !record.isEmpty()) {
-			record.add(stripReturn(cell));
-			records.add(record);
-		}
-		return records;
-	}
-
-	private static String stripReturn(StringBuilder cell) {
-		int length = cell.length();
-		return (length > 0 && cell.charAt(length - 1) == '\r') ? cell.substring(0, length - 1) : cell.toString();
-	}
-
-	private static String quote(String value) {
-		String text = (value != null) ? value : "";
-		if (text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-			return "\"" + text.replace("\"", "\"\"") + "\"";
-		}
-		return text;
 	}
 
 	private record Line(String sku, String name, String slug, Long categoryId, long priceCents, BigDecimal vatRate,

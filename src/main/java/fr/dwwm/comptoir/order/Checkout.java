@@ -55,16 +55,30 @@ public class Checkout {
 	}
 
 	/**
-	 * Prices a cart.
+	 * Prices a cart for a customer not known yet: a code limited per customer is then
+	 * checked when the order is placed.
 	 * @param cart the cart, freshly read
 	 * @param shippingCode the chosen delivery method, or {@code null} for the first one
 	 * @param promoCode the code typed, or blank
 	 * @return the quote
 	 */
 	public Quote quote(CartView cart, String shippingCode, String promoCode) {
+		return quote(cart, shippingCode, promoCode, null);
+	}
+
+	/**
+	 * Prices a cart for a customer, whose earlier orders count against a code limited per
+	 * customer ({@code BIENVENUE10} once).
+	 * @param cart the cart, freshly read
+	 * @param shippingCode the chosen delivery method, or {@code null} for the first one
+	 * @param promoCode the code typed, or blank
+	 * @param customer who orders, or {@code null} if not known yet
+	 * @return the quote
+	 */
+	public Quote quote(CartView cart, String shippingCode, String promoCode, PromoCodes.Customer customer) {
 		long items = cart.itemsTotalCents();
 		PromoCodes.Check promo = (promoCode == null || promoCode.isBlank()) ? null
-				: this.promoCodes.check(promoCode, items);
+				: this.promoCodes.check(promoCode, items, customer);
 		long discount = (promo != null) ? promo.discountCents() : 0;
 		List<ShippingMethods.Option> options = this.shippingMethods.options(items - discount);
 		ShippingMethods.Option shipping = options.stream()
@@ -107,7 +121,8 @@ public class Checkout {
 				throw new CheckoutRefusal("checkout.out-of-stock", line.name());
 			}
 		}
-		Quote quote = quote(cart, order.shippingCode(), order.promoCode());
+		Quote quote = quote(cart, order.shippingCode(), order.promoCode(),
+				new PromoCodes.Customer(order.accountId(), order.email()));
 		if (quote.promoCheck() != null && !quote.promoCheck().applies()) {
 			// The page shows why under the code field.
 			throw new CheckoutRefusal("checkout.promo-invalid");

@@ -185,7 +185,8 @@ class CheckoutController {
 	}
 
 	private String page(CheckoutForm form, CartView cart, ShopUser user, Model model) {
-		Quote quote = this.checkout.quote(cart, form.getShippingMethod(), form.getPromoCode());
+		Quote quote = this.checkout.quote(cart, form.getShippingMethod(), form.getPromoCode(),
+				new PromoCodes.Customer((user != null) ? user.getAccountId() : null, form.getEmail()));
 		form.setShippingMethod(quote.shipping().code());
 		form.setExpectedTotalCents(quote.totals().totalCents());
 		if (form.getIdempotencyKey() == null || parse(form.getIdempotencyKey()) == null) {

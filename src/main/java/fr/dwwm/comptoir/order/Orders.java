@@ -86,7 +86,11 @@ public class Orders {
 	 * Places an order awaiting payment: its lines (a snapshot of name, price and VAT
 	 * rate), the stock taken from each product by a conditional update that never goes
 	 * below zero, the promotion code's use. Refuses, and keeps nothing, when a product
-	 * ran out meanwhile, its price changed or the code was used up.
+	 * ran out meanwhile, its price changed, the code was used up, or this customer
+	 * already used it as often as it allows them: that last count runs after
+	 * {@link PromoCodes#use} has locked the code's row, so that two orders of one
+	 * customer placed at the same instant are counted one after the other
+	 * ({@link PromoCodes#usedUpBy}).
 	 * @param order the order
 	 * @param quote the amounts the customer accepted
 	 * @return the new order, or the one this form already placed
@@ -161,8 +165,16 @@ public class Orders {
 		for (CartLine line : lines) {
 			takeStock(orderId, line);
 		}
-		if (quote.promo() != null && !this.promoCodes.use(quote.promo().promoId())) {
-			throw new CheckoutRefusal("promo.used-up", quote.promo().code());
+		if (quote.promo() != null) {
+			long promoId = quote.promo().promoId();
+			if (!this.promoCodes.use(promoId)) {
+				throw new CheckoutRefusal("promo.used-up", quote.promo().code());
+			}
+			// use() has locked the code's row until this transaction ends: another order
+			// of the same customer waits there, then counts this one (see usedUpBy).
+			if (this.promoCodes.usedUpBy(promoId, new PromoCodes.Customer(order.accountId(), order.email()), orderId)) {
+				throw new CheckoutRefusal("promo.per-customer", quote.promo().code());
+			}
 		}
 		recordChange(orderId, null, OrderStatus.AWAITING_PAYMENT, null, null);
 		return new Reservation(orderId, reference, false);

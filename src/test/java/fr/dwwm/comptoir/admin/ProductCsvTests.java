@@ -3,6 +3,7 @@ package fr.dwwm.comptoir.admin;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.catalog.ProductCsv;
@@ -89,6 +90,46 @@ class ProductCsvTests {
 		ProductCsv.Report report = this.csv.importAll(new StringReader(exported.toString()));
 		assertThat(report.errors()).isEmpty();
 		assertThat(report.created()).isZero();
+	}
+
+	@Test
+	void textsThatLookLikeFormulasAreExportedProtectedAndComeBackExactlyWhenTheExportIsImported() {
+		String prefix = prefix();
+		long category = this.jdbc.sql("SELECT id FROM category WHERE slug = 'confitures-et-miels'")
+			.query(Long.class)
+			.single();
+		List<String> names = List.of("=1+1 confiture", "+33 miel", "-20 % sur le thé", "@maison", "\t=1 tab",
+				"\r=1 retour", "'=1 déjà protégé", "''", "'Tis the season");
+		for (int i = 0; i < names.size(); i++) {
+			this.jdbc.sql("""
+					INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
+					                     stock, active)
+					VALUES (:category, :sku, :name, :slug, :name, :name, 1250, 5.50, 2, false)""")
+				.param("category", category)
+				.param("sku", prefix + "-" + i)
+				.param("name", names.get(i))
+				.param("slug", prefix.toLowerCase() + "-formule-" + i)
+				.update();
+		}
+		StringWriter exported = new StringWriter();
+		this.csv.export(exported);
+		assertThat(exported.toString()).contains(prefix + "-0;\"'=1+1 confiture\"")
+			.contains(prefix + "-8;'Tis the season;");
+		this.jdbc
+			.sql("UPDATE product SET name = 'effacé', summary = 'effacé', description = 'effacé' WHERE sku LIKE :p")
+			.param("p", prefix + "-%")
+			.update();
+
+		ProductCsv.Report report = this.csv.importAll(new StringReader(exported.toString()));
+
+		assertThat(report.errors()).isEmpty();
+		List<String> imported = this.jdbc
+			.sql("SELECT name || '|' || summary || '|' || description FROM product WHERE sku LIKE :p ORDER BY id")
+			.param("p", prefix + "-%")
+			.query(String.class)
+			.list();
+		assertThat(imported)
+			.containsExactlyElementsOf(names.stream().map((name) -> name + "|" + name + "|" + name).toList());
 	}
 
 	@Test

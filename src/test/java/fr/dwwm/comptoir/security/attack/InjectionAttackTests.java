@@ -1,0 +1,174 @@
+package fr.dwwm.comptoir.security.attack;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Role;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Injection, as an attacker tries it from outside: formulas planted in product texts to
+ * run in the spreadsheet of whoever exports the catalog (CSV injection), SQL and markup
+ * typed into the search field and its API.
+ */
+@IntegrationTest
+class InjectionAttackTests {
+
+	/** What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+	private static final String FORMULA_STARTS = "=+-@\t\r";
+
+	private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1",
+			"\r=1");
+
+	private static final List<String> SEARCH_PAYLOADS = List.of("' OR 1=1--", "'; DROP TABLE product;--",
+			"%' AND pg_sleep(5)--", "\"><svg onload=alert(1)>");
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void formulasPlantedInProductTextsAreExportedAsPlainTextThatNoSpreadsheetRuns() {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long category = fixtures.category("Rayon piégé", null);
+		String prefix = "ATK" + UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+		for (int i = 0; i < FORMULAS.size(); i++) {
+			String formula = FORMULAS.get(i);
+			// Inactive, so that no storefront page of another test lists them; the export
+			// includes every product.
+			this.jdbc.sql("""
+					INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
+					                     stock, active)
+					VALUES (:category, :sku, :name, :slug, :summary, :description, 1000, 5.50, 3, false)""")
+				.param("category", category)
+				.param("sku", prefix + "-" + i)
+				.param("name", formula + " nom")
+				.param("slug", prefix.toLowerCase() + "-formule-" + i)
+				.param("summary", formula + " résumé")
+				.param("description", formula)
+				.update();
+		}
+
+		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
+		HttpResponse<String> export = editor.http().get("/admin/products/export.csv");
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		List<List<String>> records = readCsv(export.body().replace("\uFEFF", ""));
+		List<List<String>> planted = records.stream().filter((record) -> record.get(0).startsWith(prefix)).toList();
+		assertThat(planted).as("the planted products are in the export").hasSize(FORMULAS.size());
+		for (List<String> record : records) {
+			for (String cell : record) {
+				assertThat(!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0)
+					.as("cell %s of line %s starts like a formula", visible(cell), record.get(0))
+					.isFalse();
+			}
+		}
+	}
+
+	@Test
+	void sqlAndMarkupTypedInTheSearchFieldAndItsApiAreAnsweredWithoutErrorAndNeverReflectedAsHtml() {
+		int products = countProducts();
+		Http visitor = new Http(this.port);
+		for (String payload : SEARCH_PAYLOADS) {
+			HttpResponse<String> page = visitor.get("/search?q=" + Http.encode(payload));
+			assertThat(page.statusCode()).as("search page for %s", payload).isLessThan(500);
+			assertThat(page.body()).as("search page for %s", payload)
+				.doesNotContain("<svg onload")
+				.doesNotContain("\"><svg");
+			assertThat(Jsoup.parse(page.body()).select("[onload]")).as("elements with onload for %s", payload)
+				.isEmpty();
+
+			HttpResponse<String> api = visitor.get("/api/search?q=" + Http.encode(payload), "Accept",
+					"application/json");
+			assertThat(api.statusCode()).as("search API for %s", payload).isLessThan(500);
+			assertThat(api.headers().firstValue("Content-Type")).as("search API for %s", payload)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			assertThat(api.body()).as("search API for %s", payload).doesNotContain("<svg").doesNotContain("\"><");
+		}
+		assertThat(this.jdbc.sql("SELECT to_regclass('public.product') IS NOT NULL").query(Boolean.class).single())
+			.as("the product table still exists")
+			.isTrue();
+		assertThat(countProducts()).as("no product added or removed by the payloads").isEqualTo(products);
+	}
+
+	private int countProducts() {
+		return this.jdbc.sql("SELECT count(*) FROM product").query(Integer.class).single();
+	}
+
+	private static String visible(String cell) {
+		return "«" + cell.replace("\t", "\\t").replace("\r", "\\r") + "»";
+	}
+
+	/**
+	 * Reads a CSV file the way a spreadsheet does (RFC 4180, semicolons): written apart
+	 * from the shop's own reader, so that a fault shared by the shop's writer and reader
+	 * cannot hide.
+	 */
+	private static List<List<String>> readCsv(String text) {
+		List<List<String>> records = new ArrayList<>();
+		List<String> record = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+					cell.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					cell.append(c);
+				}
+			}
+			else if (c == '"' && cell.isEmpty()) {
+				quoted = true;
+			}
+			else if (c == ';') {
+				record.add(cell.toString());
+				cell.setLength(0);
+			}
+			else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+				// The line end CRLF: the \n ends the record.
+			}
+			else if (c == '\n') {
+				record.add(cell.toString());
+				records.add(record);
+				record = new ArrayList<>();
+				cell.setLength(0);
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		if (!cell.isEmpty() || !record.isEmpty()) {
+			record.add(cell.toString());
+			records.add(record);
+		}
+		return records;
+	}
+
+}

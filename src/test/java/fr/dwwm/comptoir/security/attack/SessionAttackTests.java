@@ -1,0 +1,133 @@
+package fr.dwwm.comptoir.security.attack;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.test.CheckoutForm;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static fr.dwwm.comptoir.security.attack.Attacker.location;
+import static fr.dwwm.comptoir.security.attack.Attacker.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attacks on sessions: a session identifier known before the login (fixation), a session
+ * that changes account in the middle of a purchase, a session identifier kept after the
+ * logout. What a session held before a login is never trusted after it, except the
+ * guest's cart.
+ */
+@IntegrationTest
+class SessionAttackTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private CatalogFixtures fixtures;
+
+	private long category;
+
+	@BeforeEach
+	void aShelf() {
+		this.fixtures = new CatalogFixtures(this.jdbc);
+		this.category = this.fixtures.category("Sessions", null);
+	}
+
+	@Test
+	void aSessionIdentifierKnownBeforeTheLoginIsWorthNothingAfterIt() {
+		Http victim = new Http(this.port);
+		long jam = this.fixtures.product(this.category, "Confiture fixée", 500, 10, Map.of());
+		victim.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(jam), "quantity", "1"));
+		String before = victim.cookie("COMPTOIR_SESSION");
+		assertThat(before).isNotNull();
+
+		signIn(victim, this.accounts.customer().getEmail());
+		assertThat(victim.cookie("COMPTOIR_SESSION")).isNotEqualTo(before);
+		Http attacker = new Http(this.port);
+		HttpResponse<String> account = attacker.get("/account", "Cookie", "COMPTOIR_SESSION=" + before);
+		assertThat(account.statusCode()).as("the identifier the attacker planted").isEqualTo(302);
+		assertThat(location(account)).endsWith("/login");
+	}
+
+	@Test
+	void aLoginKeepsTheGuestsCartAndForgetsEverythingElseTheSessionHeld() {
+		long soap = this.fixtures.product(this.category, "Savon de session", 400, 10, Map.of());
+		long candle = this.fixtures.product(this.category, "Bougie de session", 900, 10, Map.of());
+		Http browser = new Http(this.port);
+		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(soap), "quantity", "1"));
+		HttpResponse<String> placed = browser.submit("POST", "/checkout", CheckoutForm
+			.filled(Jsoup.parse(browser.get("/checkout").body()), "invite-" + UUID.randomUUID() + "@exemple.test"));
+		String guestOrder = location(placed).replaceFirst(".*/", "");
+		assertThat(browser.get("/checkout/orders/" + guestOrder).statusCode()).as("the guest's own order")
+			.isEqualTo(200);
+		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(candle), "quantity", "1"));
+
+		signIn(browser, this.accounts.customer().getEmail());
+		assertThat(Jsoup.parse(browser.get("/cart").body()).select("main").text()).as("the guest's cart joined")
+			.contains("Bougie de session");
+		assertThat(browser.get("/checkout/orders/" + guestOrder).statusCode())
+			.as("what the guest's session could see is not the signed-in account's")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void switchingAccountInTheMiddleOfACheckoutNeverShowsOrUsesTheFirstAccountsAddress() {
+		Account first = this.accounts.customer();
+		long firstsAddress = this.jdbc.sql("""
+				INSERT INTO address (account_id, label, first_name, last_name, line1, postal_code, city, is_default)
+				VALUES (:account, 'Maison', 'Première', 'Personne', '1 rue du Premier', '69001', 'Lyon', true)
+				RETURNING id""").param("account", first.getId()).query(Long.class).single();
+		long tea = this.fixtures.product(this.category, "Thé de session", 700, 10, Map.of());
+		Http browser = new Http(this.port);
+		signIn(browser, first.getEmail());
+		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(tea), "quantity", "1"));
+		assertThat(browser.get("/checkout").body()).contains("1 rue du Premier");
+
+		Account second = this.accounts.customer();
+		signIn(browser, second.getEmail());
+		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(tea), "quantity", "1"));
+		String page = browser.get("/checkout").body();
+		assertThat(page).doesNotContain("1 rue du Premier")
+			.doesNotContain(first.getEmail())
+			.contains(second.getEmail());
+
+		Map<String, String> form = CheckoutForm.filled(Jsoup.parse(page), null);
+		form.put("addressId", String.valueOf(firstsAddress));
+		String reference = location(browser.submit("POST", "/checkout", form)).replaceFirst(".*/", "");
+		assertThat(this.jdbc.sql("SELECT account_id || ' ' || ship_line1 FROM customer_order WHERE reference = :ref")
+			.param("ref", reference)
+			.query(String.class)
+			.single()).isEqualTo(second.getId() + " 8 rue des Lilas");
+	}
+
+	@Test
+	void aSessionIdentifierKeptAfterTheLogoutOpensNothing() {
+		Http browser = new Http(this.port);
+		signIn(browser, this.accounts.customer().getEmail());
+		String session = browser.cookie("COMPTOIR_SESSION");
+		assertThat(browser.get("/account").statusCode()).isEqualTo(200);
+		browser.postForm("/account", "/logout", Map.of());
+
+		HttpResponse<String> replayed = new Http(this.port).get("/account", "Cookie", "COMPTOIR_SESSION=" + session);
+		assertThat(replayed.statusCode()).isEqualTo(302);
+		assertThat(location(replayed)).endsWith("/login");
+	}
+
+}

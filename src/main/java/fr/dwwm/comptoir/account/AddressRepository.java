@@ -10,7 +10,7 @@ import org.springframework.data.repository.Repository;
  * takes the owner's account id: a customer can never read another customer's address by
  * guessing its id (IDOR, OWASP ASVS 8.2.2).
  */
-interface AddressRepository extends Repository<Address, Long> {
+public interface AddressRepository extends Repository<Address, Long> {
 
 	/**
 	 * Lists an account's addresses, the default one first.

@@ -8,6 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
@@ -43,6 +45,20 @@ class MarkupFreeJson {
 			@Override
 			protected ObjectWriter customizeWriter(ObjectWriter writer, JavaType javaType, MediaType contentType) {
 				return super.customizeWriter(writer, javaType, contentType).with(ESCAPES);
+			}
+
+			/**
+			 * Text, bytes and files are left to the converters made for them. Declared as
+			 * a bean, this converter is tried before Spring's defaults; without this, a
+			 * {@code String} answer would come out as a JSON string, quotes included.
+			 */
+			@Override
+			public boolean canWrite(ResolvableType targetType, Class<?> valueClass, MediaType mediaType) {
+				if (CharSequence.class.isAssignableFrom(valueClass) || byte[].class == valueClass
+						|| Resource.class.isAssignableFrom(valueClass)) {
+					return false;
+				}
+				return super.canWrite(targetType, valueClass, mediaType);
 			}
 
 		};

@@ -8,7 +8,7 @@ import fr.dwwm.comptoir.account.CustomerAdministration.CustomerDetail;
 import fr.dwwm.comptoir.account.CustomerAdministration.CustomerPage;
 import fr.dwwm.comptoir.account.CustomerAdministration.Refusal;
 import fr.dwwm.comptoir.account.ShopUser;
-import fr.dwwm.comptoir.order.Orders;
+import fr.dwwm.comptoir.order.OrderQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,9 +38,9 @@ class AdminCustomerController {
 
 	private final CustomerAdministration customers;
 
-	private final Orders orders;
+	private final OrderQueries orders;
 
-	AdminCustomerController(CustomerAdministration customers, Orders orders) {
+	AdminCustomerController(CustomerAdministration customers, OrderQueries orders) {
 		this.customers = customers;
 		this.orders = orders;
 	}

@@ -10,6 +10,7 @@ import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.order.IllegalOrderTransition;
 import fr.dwwm.comptoir.order.OrderDetails;
 import fr.dwwm.comptoir.order.OrderStatus;
+import fr.dwwm.comptoir.order.OrderQueries;
 import fr.dwwm.comptoir.order.Orders;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,8 +41,11 @@ class AdminOrderController {
 
 	private final Orders orders;
 
-	AdminOrderController(Orders orders) {
+	private final OrderQueries queries;
+
+	AdminOrderController(Orders orders, OrderQueries queries) {
 		this.orders = orders;
+		this.queries = queries;
 	}
 
 	@GetMapping("/admin/orders")
@@ -54,7 +58,7 @@ class AdminOrderController {
 			.findFirst()
 			.orElse(null);
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
-		Orders.OrderPage result = this.orders.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
+		OrderQueries.OrderPage result = this.queries.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
 		model.addAttribute("result", result);
 		Map<String, Object> kept = new LinkedHashMap<>();
 		kept.put("status", (wanted != null) ? wanted.name() : null);
@@ -118,7 +122,7 @@ class AdminOrderController {
 	}
 
 	private OrderDetails find(String reference) {
-		return this.orders.byReference(reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		return this.queries.byReference(reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 	}
 
 	private static List<OrderStatus> next(OrderStatus current) {

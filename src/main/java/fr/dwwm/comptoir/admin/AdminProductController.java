@@ -3,7 +3,6 @@ package fr.dwwm.comptoir.admin;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,7 @@ import fr.dwwm.comptoir.catalog.ProductAdministration;
 import fr.dwwm.comptoir.catalog.ProductForm;
 import fr.dwwm.comptoir.catalog.ProductImages;
 import fr.dwwm.comptoir.catalog.ProductRefusal;
-import fr.dwwm.comptoir.catalog.StockAdjustments;
+import fr.dwwm.comptoir.catalog.Stock;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -47,9 +46,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  *
  * <p>
  * The rules live in the catalog's services ({@link ProductAdministration},
- * {@link ImageUploadCheck}, {@link ProductImages}, {@link StockAdjustments}); this
- * controller turns their answers into pages and messages. An upload over the container's
- * limit is answered by {@link AdminUploadLimitAdvice}.
+ * {@link ImageUploadCheck}, {@link ProductImages}, {@link Stock}); this controller turns
+ * their answers into pages and messages. An upload over the container's limit is answered
+ * by {@link AdminUploadLimitAdvice}.
  */
 @Controller
 class AdminProductController {
@@ -74,10 +73,10 @@ class AdminProductController {
 
 	private final ImageUploadCheck uploads;
 
-	private final StockAdjustments stock;
+	private final Stock stock;
 
 	AdminProductController(ProductAdministration products, ProductImages images, ImageUploadCheck uploads,
-			StockAdjustments stock) {
+			Stock stock) {
 		this.products = products;
 		this.images = images;
 		this.uploads = uploads;
@@ -186,7 +185,8 @@ class AdminProductController {
 			redirect.addFlashAttribute(ERROR, "admin.stock.delta.invalid");
 			return back;
 		}
-		StockAdjustments.Reason why = Arrays.stream(StockAdjustments.Reason.values())
+		Stock.Reason why = Stock.Reason.staffReasons()
+			.stream()
 			.filter((r) -> r.name().equals(reason))
 			.findFirst()
 			.orElse(null);
@@ -195,7 +195,7 @@ class AdminProductController {
 			return back;
 		}
 		String text = (note != null && !note.isBlank()) ? note.strip() : null;
-		if (text != null && text.length() > StockAdjustments.MAX_NOTE) {
+		if (text != null && text.length() > Stock.MAX_NOTE) {
 			redirect.addFlashAttribute(ERROR, "admin.stock.note-too-long");
 			return back;
 		}
@@ -273,7 +273,7 @@ class AdminProductController {
 		if (details != null) {
 			model.addAttribute("images", this.images.ofProduct(details.id()));
 			model.addAttribute("movements", this.stock.history(details.id(), HISTORY_SIZE));
-			model.addAttribute("reasons", StockAdjustments.Reason.values());
+			model.addAttribute("reasons", Stock.Reason.staffReasons());
 		}
 		model.addAttribute("noindex", true);
 		return "admin/product-form";
@@ -286,7 +286,7 @@ class AdminProductController {
 		}
 		try {
 			int value = Integer.parseInt(delta.strip());
-			boolean allowed = value != 0 && value >= -StockAdjustments.MAX_DELTA && value <= StockAdjustments.MAX_DELTA;
+			boolean allowed = value != 0 && value >= -Stock.MAX_DELTA && value <= Stock.MAX_DELTA;
 			return allowed ? value : null;
 		}
 		catch (NumberFormatException ex) {

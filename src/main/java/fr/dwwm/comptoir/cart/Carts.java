@@ -1,5 +1,8 @@
 package fr.dwwm.comptoir.cart;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -9,6 +12,7 @@ import fr.dwwm.comptoir.module.api.ShopEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,6 +60,20 @@ public class Carts {
 			.param("id", cartId)
 			.query(Integer.class)
 			.single() == 1;
+	}
+
+	/**
+	 * Closes a cart whose order is paid, in the order's transaction: it is no longer the
+	 * visitor's open cart, and stays in the database with the order.
+	 * @param cartId the cart
+	 * @param at when the order was paid
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void checkOut(long cartId, Instant at) {
+		this.jdbc.sql("UPDATE cart SET checked_out_at = :at WHERE id = :cart")
+			.param("at", Timestamp.from(at))
+			.param("cart", cartId)
+			.update();
 	}
 
 	/**

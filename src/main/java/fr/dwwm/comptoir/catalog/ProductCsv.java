@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * An import is all or nothing: every line is checked first, and if a single one is wrong
  * the report names each wrong line and nothing is written. A valid file is then written
  * in one transaction, with batched statements: an existing SKU is updated, a new one
- * created, and every change of stock is recorded as a stock movement ({@code IMPORT}).
+ * created, and every change of stock is written down by {@link Stock} ({@code IMPORT}).
  */
 @Service
 public class ProductCsv {
@@ -63,9 +63,12 @@ public class ProductCsv {
 
 	private final NamedParameterJdbcTemplate batch;
 
-	ProductCsv(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	private final Stock stock;
+
+	ProductCsv(JdbcClient jdbc, NamedParameterJdbcTemplate batch, Stock stock) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.stock = stock;
 	}
 
 	/**
@@ -189,15 +192,11 @@ public class ProductCsv {
 						    stock = excluded.stock, active = excluded.active, summary = excluded.summary,
 						    description = excluded.description, version = product.version + 1""",
 				rows);
-		SqlParameterSource[] movements = lines.stream()
+		this.stock.imported(lines.stream()
 			.filter((line) -> line.stock() != stocks.getOrDefault(line.sku(), 0))
-			.map((line) -> new MapSqlParameterSource().addValue("sku", line.sku())
-				.addValue("delta", line.stock() - stocks.getOrDefault(line.sku(), 0))
-				.addValue("stock", line.stock()))
-			.toArray(SqlParameterSource[]::new);
-		this.batch.batchUpdate("""
-				INSERT INTO stock_movement (product_id, delta, stock_after, reason, note)
-				SELECT id, :delta, :stock, 'IMPORT', 'CSV' FROM product WHERE sku = :sku""", movements);
+			.map((line) -> new Stock.Imported(line.sku(), line.stock() - stocks.getOrDefault(line.sku(), 0),
+					line.stock()))
+			.toList());
 	}
 
 	private static Line check(int number, List<String> cells, Map<String, Long> categories, List<Error> errors) {

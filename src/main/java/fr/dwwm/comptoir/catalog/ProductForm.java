@@ -17,10 +17,9 @@ import jakarta.validation.constraints.Size;
  * <p>
  * The price is typed in euros ({@code 12,90} or {@code 12.90}) and converted to whole
  * cents with {@link BigDecimal}, never through a floating-point number. The stock is not
- * part of the form: it only changes through {@link StockAdjustments}, which keep its
- * history. {@link #getVersion() version} is the version of the product the form was
- * opened from, so that a form saved after someone else's change is refused instead of
- * overwriting it.
+ * part of the form: it only changes through {@link Stock}, which keep its history.
+ * {@link #getVersion() version} is the version of the product the form was opened from,
+ * so that a form saved after someone else's change is refused instead of overwriting it.
  */
 public class ProductForm {
 

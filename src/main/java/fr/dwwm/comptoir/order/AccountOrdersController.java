@@ -24,16 +24,19 @@ class AccountOrdersController {
 
 	private final Orders orders;
 
+	private final OrderQueries queries;
+
 	private final Invoices invoices;
 
-	AccountOrdersController(Orders orders, Invoices invoices) {
+	AccountOrdersController(Orders orders, OrderQueries queries, Invoices invoices) {
 		this.orders = orders;
+		this.queries = queries;
 		this.invoices = invoices;
 	}
 
 	@GetMapping("/account/orders")
 	String list(@AuthenticationPrincipal ShopUser user, Model model) {
-		model.addAttribute("orders", this.orders.ofAccount(user.getAccountId()));
+		model.addAttribute("orders", this.queries.ofAccount(user.getAccountId()));
 		model.addAttribute("noindex", true);
 		return "order/orders";
 	}
@@ -59,7 +62,7 @@ class AccountOrdersController {
 	}
 
 	private OrderDetails owned(String reference, ShopUser user) {
-		return this.orders.ofCustomer(reference, user.getAccountId())
+		return this.queries.ofCustomer(reference, user.getAccountId())
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 	}
 

@@ -55,7 +55,7 @@ class CheckoutController {
 
 	private final Checkout checkout;
 
-	private final Orders orders;
+	private final OrderQueries orders;
 
 	private final Invoices invoices;
 
@@ -63,7 +63,7 @@ class CheckoutController {
 
 	private final SmartValidator validator;
 
-	CheckoutController(CurrentCart currentCart, Carts carts, Checkout checkout, Orders orders, Invoices invoices,
+	CheckoutController(CurrentCart currentCart, Carts carts, Checkout checkout, OrderQueries orders, Invoices invoices,
 			SavedAddresses savedAddresses, SmartValidator validator) {
 		this.currentCart = currentCart;
 		this.carts = carts;

@@ -1,17 +1,17 @@
 package fr.dwwm.comptoir.order;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.cart.CartLine;
+import fr.dwwm.comptoir.cart.Carts;
+import fr.dwwm.comptoir.catalog.Stock;
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,13 +22,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Orders in the database: placing one (stock reserved atomically), recording its payment,
- * moving it through its {@link OrderStatus} state machine, reading it back.
+ * The life of an order: placed with its stock reserved atomically, its payment's answer
+ * recorded, moved through its {@link OrderStatus} state machine, cancelled when its
+ * payment never came. Reading orders back is {@link OrderQueries}'s; the payments' rows
+ * are {@link Payments}'; units are taken and given back by the catalog's {@link Stock}.
  *
  * <p>
  * Each method is one transaction. The checkout ({@link Checkout}) calls {@link #reserve}
  * then, outside any transaction, the payment provider, then {@link #recordPayment}: a
  * slow provider never holds a database lock.
+ *
+ * <p>
+ * Longer than the shop's other services (about 450 lines) on purpose: every change of an
+ * order locks its row and goes through {@link #move}, the one place that checks the state
+ * machine, gives stock and promotion codes back and writes the history. Split further, a
+ * new way to change an order could skip one of them.
  */
 @Service
 public class Orders {
@@ -43,20 +51,26 @@ public class Orders {
 
 	private final Invoices invoices;
 
-	private final PaymentGateway gateway;
+	private final Payments payments;
 
 	private final OrderMails mails;
 
 	private final ApplicationEventPublisher events;
 
-	Orders(JdbcClient jdbc, Clock clock, PromoCodes promoCodes, Invoices invoices, PaymentGateway gateway,
-			OrderMails mails, ApplicationEventPublisher events) {
+	private final Stock stock;
+
+	private final Carts carts;
+
+	Orders(JdbcClient jdbc, Clock clock, PromoCodes promoCodes, Invoices invoices, Payments payments, OrderMails mails,
+			ApplicationEventPublisher events, Stock stock, Carts carts) {
 		this.events = events;
+		this.stock = stock;
+		this.carts = carts;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.promoCodes = promoCodes;
 		this.invoices = invoices;
-		this.gateway = gateway;
+		this.payments = payments;
 		this.mails = mails;
 	}
 
@@ -181,22 +195,9 @@ public class Orders {
 	}
 
 	private void takeStock(long orderId, CartLine line) {
-		Optional<Map<String, Object>> product = this.jdbc.sql("""
-				UPDATE product SET stock = stock - :quantity
-				WHERE id = :id AND active AND stock >= :quantity
-				RETURNING stock, name, sku, price_cents, vat_rate""")
-			.param("quantity", line.quantity())
-			.param("id", line.productId())
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst();
-		if (product.isEmpty()) {
-			throw new CheckoutRefusal("checkout.out-of-stock", line.name());
-		}
-		Map<String, Object> row = product.get();
-		if (((Number) row.get("price_cents")).intValue() != line.unitPriceCents()
-				|| ((BigDecimal) row.get("vat_rate")).compareTo(line.vatRate()) != 0) {
+		Stock.Taken product = this.stock.take(line.productId(), line.quantity(), orderId)
+			.orElseThrow(() -> new CheckoutRefusal("checkout.out-of-stock", line.name()));
+		if (product.priceCents() != line.unitPriceCents() || product.vatRate().compareTo(line.vatRate()) != 0) {
 			throw new CheckoutRefusal("checkout.total-changed");
 		}
 		this.jdbc.sql("""
@@ -205,14 +206,13 @@ public class Orders {
 				VALUES (:order, :product, :name, :sku, :price, :vat, :quantity, :total)""")
 			.param("order", orderId)
 			.param("product", line.productId())
-			.param("name", row.get("name"))
-			.param("sku", row.get("sku"))
+			.param("name", product.name())
+			.param("sku", product.sku())
 			.param("price", line.unitPriceCents())
 			.param("vat", line.vatRate())
 			.param("quantity", line.quantity())
 			.param("total", line.totalCents())
 			.update();
-		movement(line.productId(), -line.quantity(), ((Number) row.get("stock")).intValue(), "ORDER", orderId);
 	}
 
 	/**
@@ -240,25 +240,14 @@ public class Orders {
 			if (result.succeeded() && OrderStatus.valueOf((String) order.get("status")) == OrderStatus.CANCELLED) {
 				logger.warn("Payment {} arrived after order {} was cancelled: refunded", result.providerReference(),
 						order.get("reference"));
-				this.gateway.refund(result.providerReference(), ((Number) order.get("total_cents")).longValue());
+				this.payments.refundUnrecorded(result.providerReference(),
+						((Number) order.get("total_cents")).longValue());
 				throw new CheckoutRefusal("payment.too-late");
 			}
 			return Optional.empty();
 		}
 		long total = ((Number) order.get("total_cents")).longValue();
-		this.jdbc.sql("""
-				INSERT INTO payment (order_id, provider, provider_reference, card_last4, card_brand, amount_cents,
-				                     status, failure_reason)
-				VALUES (:order, :provider, :reference, :last4, :brand, :amount, :status, :reason)""")
-			.param("order", orderId)
-			.param("provider", this.gateway.name())
-			.param("reference", result.providerReference())
-			.param("last4", result.cardLast4())
-			.param("brand", result.cardBrand())
-			.param("amount", total)
-			.param("status", result.succeeded() ? "SUCCEEDED" : "REFUSED")
-			.param("reason", result.succeeded() ? null : result.outcome().name())
-			.update();
+		this.payments.record(orderId, total, result);
 		if (!result.succeeded()) {
 			move(order, OrderStatus.CANCELLED, null, "payment " + result.outcome().name(), null);
 			return Optional.empty();
@@ -266,10 +255,7 @@ public class Orders {
 		move(order, OrderStatus.PAID, null, null, null);
 		String invoice = this.invoices.issue(orderId, total);
 		if (cartId != null) {
-			this.jdbc.sql("UPDATE cart SET checked_out_at = :now WHERE id = :cart")
-				.param("now", Timestamp.from(this.clock.instant()))
-				.param("cart", cartId)
-				.update();
+			this.carts.checkOut(cartId, this.clock.instant());
 		}
 		this.mails.confirmation(orderId);
 		List<Long> products = this.jdbc
@@ -380,9 +366,9 @@ public class Orders {
 			throw new IllegalArgumentException("A shipped order needs a tracking number");
 		}
 		if (next == OrderStatus.CANCELLED || next == OrderStatus.REFUNDED) {
-			giveStockBack(orderId, (next == OrderStatus.CANCELLED) ? "CANCELLATION" : "REFUND");
+			giveStockBack(orderId, (next == OrderStatus.CANCELLED) ? Stock.Reason.CANCELLATION : Stock.Reason.REFUND);
 			if (current.paid()) {
-				refundPayment(orderId);
+				this.payments.refundAll(orderId);
 			}
 			else if (order.get("promo_code_id") != null) {
 				this.promoCodes.release(((Number) order.get("promo_code_id")).longValue());
@@ -411,7 +397,7 @@ public class Orders {
 				new ShopEvent.OrderStatusChanged((String) order.get("reference"), current.name(), next.name()));
 	}
 
-	private void giveStockBack(long orderId, String reason) {
+	private void giveStockBack(long orderId, Stock.Reason reason) {
 		List<Map<String, Object>> lines = this.jdbc.sql("""
 				SELECT product_id, quantity FROM order_line
 				WHERE order_id = :order AND product_id IS NOT NULL ORDER BY product_id""")
@@ -419,38 +405,9 @@ public class Orders {
 			.query()
 			.listOfRows();
 		for (Map<String, Object> line : lines) {
-			long productId = ((Number) line.get("product_id")).longValue();
-			int quantity = ((Number) line.get("quantity")).intValue();
-			int stock = this.jdbc.sql("UPDATE product SET stock = stock + :quantity WHERE id = :id RETURNING stock")
-				.param("quantity", quantity)
-				.param("id", productId)
-				.query(Integer.class)
-				.single();
-			movement(productId, quantity, stock, reason, orderId);
+			this.stock.giveBack(((Number) line.get("product_id")).longValue(),
+					((Number) line.get("quantity")).intValue(), reason, orderId);
 		}
-	}
-
-	private void refundPayment(long orderId) {
-		this.jdbc.sql("""
-				SELECT id, provider_reference, amount_cents FROM payment
-				WHERE order_id = :order AND status = 'SUCCEEDED'""").param("order", orderId).query((row) -> {
-			this.gateway.refund(row.getString("provider_reference"), row.getLong("amount_cents"));
-			this.jdbc.sql("UPDATE payment SET status = 'REFUNDED' WHERE id = :id")
-				.param("id", row.getLong("id"))
-				.update();
-		});
-	}
-
-	private void movement(long productId, int delta, int stockAfter, String reason, long orderId) {
-		this.jdbc.sql("""
-				INSERT INTO stock_movement (product_id, delta, stock_after, reason, order_id)
-				VALUES (:product, :delta, :after, :reason, :order)""")
-			.param("product", productId)
-			.param("delta", delta)
-			.param("after", stockAfter)
-			.param("reason", reason)
-			.param("order", orderId)
-			.update();
 	}
 
 	private void recordChange(long orderId, OrderStatus from, OrderStatus to, Long actorId, String note) {
@@ -464,173 +421,6 @@ public class Orders {
 			.param("actor", actorId)
 			.param("note", note)
 			.update();
-	}
-
-	/**
-	 * Reads an order of a customer.
-	 * @param reference the order
-	 * @param accountId the customer: another customer's order is not found
-	 * @return the order
-	 */
-	@Transactional(readOnly = true)
-	public Optional<OrderDetails> ofCustomer(String reference, long accountId) {
-		return details("o.reference = :reference AND o.account_id = :account",
-				Map.of("reference", reference, "account", accountId));
-	}
-
-	/**
-	 * Reads an order by its reference, for a guest who just placed it (the caller checks
-	 * that the visitor's session placed it).
-	 * @param reference the order
-	 * @return the order
-	 */
-	@Transactional(readOnly = true)
-	public Optional<OrderDetails> byReference(String reference) {
-		return details("o.reference = :reference", Map.of("reference", reference));
-	}
-
-	private Optional<OrderDetails> details(String condition, Map<String, Object> params) {
-		Optional<Map<String, Object>> found = this.jdbc.sql("""
-				SELECT o.id, o.reference, o.status, o.placed_at, o.email, o.ship_first_name, o.ship_last_name,
-				       o.ship_line1, o.ship_line2, o.ship_postal_code, o.ship_city, o.ship_country,
-				       o.shipping_method_name, o.promo_code, o.items_total_cents, o.discount_cents, o.shipping_cents,
-				       o.total_cents, o.tracking_number,
-				       (SELECT p.card_last4 FROM payment p WHERE p.order_id = o.id AND p.status <> 'REFUSED'
-				        ORDER BY p.id LIMIT 1) AS card_last4,
-				       (SELECT i.year || '-' || i.number FROM invoice i WHERE i.order_id = o.id) AS invoice
-				FROM customer_order o
-				WHERE\s""" + condition).params(params).query().listOfRows().stream().findFirst();
-		if (found.isEmpty()) {
-			return Optional.empty();
-		}
-		Map<String, Object> row = found.get();
-		long id = ((Number) row.get("id")).longValue();
-		List<OrderDetails.Line> lines = this.jdbc.sql("""
-				SELECT l.product_name, p.slug, l.quantity, l.unit_price_cents, l.vat_rate, l.line_total_cents
-				FROM order_line l LEFT JOIN product p ON p.id = l.product_id
-				WHERE l.order_id = :order ORDER BY l.id""")
-			.param("order", id)
-			.query((line, number) -> new OrderDetails.Line(line.getString("product_name"), line.getString("slug"),
-					line.getInt("quantity"), line.getLong("unit_price_cents"), line.getBigDecimal("vat_rate"),
-					line.getLong("line_total_cents")))
-			.list();
-		Map<BigDecimal, Long> goods = new HashMap<>();
-		lines.forEach((line) -> goods.merge(line.vatRate(), line.totalCents(), Long::sum));
-		OrderTotals totals = OrderTotals.of(goods, ((Number) row.get("discount_cents")).longValue(),
-				((Number) row.get("shipping_cents")).longValue());
-		List<OrderDetails.Change> history = this.jdbc
-			.sql("""
-					SELECT to_status, changed_at FROM order_status_change WHERE order_id = :order ORDER BY changed_at, id""")
-			.param("order", id)
-			.query((change, number) -> new OrderDetails.Change(OrderStatus.valueOf(change.getString("to_status")),
-					change.getTimestamp("changed_at").toInstant()))
-			.list();
-		String invoice = (String) row.get("invoice");
-		String invoiceNumber = (invoice != null)
-				? Invoices.number(Integer.parseInt(invoice.split("-")[0]), Integer.parseInt(invoice.split("-")[1]))
-				: null;
-		return Optional
-			.of(new OrderDetails(id, (String) row.get("reference"), OrderStatus.valueOf((String) row.get("status")),
-					((Timestamp) row.get("placed_at")).toInstant(), (String) row.get("email"),
-					new NewOrder.DeliveryAddress((String) row.get("ship_first_name"),
-							(String) row.get("ship_last_name"), (String) row.get("ship_line1"),
-							(String) row.get("ship_line2"), (String) row.get("ship_postal_code"),
-							(String) row.get("ship_city"), (String) row.get("ship_country"), null),
-					(String) row.get("shipping_method_name"), (String) row.get("promo_code"), lines, totals,
-					(String) row.get("tracking_number"), (String) row.get("card_last4"), invoiceNumber, history));
-	}
-
-	/**
-	 * Lists a customer's orders, newest first.
-	 * @param accountId the customer
-	 * @return their orders
-	 */
-	@Transactional(readOnly = true)
-	public List<OrderSummary> ofAccount(long accountId) {
-		return this.jdbc.sql("""
-				SELECT o.reference, o.status, o.placed_at, o.total_cents,
-				       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS items
-				FROM customer_order o WHERE o.account_id = :account ORDER BY o.placed_at DESC, o.id DESC""")
-			.param("account", accountId)
-			.query((row, number) -> new OrderSummary(row.getString("reference"),
-					OrderStatus.valueOf(row.getString("status")), row.getTimestamp("placed_at").toInstant(),
-					row.getLong("total_cents"), row.getInt("items")))
-			.list();
-	}
-
-	/**
-	 * Finds orders for the back-office, newest first.
-	 * @param status only this status, or {@code null}
-	 * @param from placed on or after this day (shop time), or {@code null}
-	 * @param to placed on or before this day, or {@code null}
-	 * @param customer part of the customer's e-mail or name, or blank
-	 * @param page page number from 0
-	 * @param size orders per page
-	 * @return one page of orders
-	 */
-	@Transactional(readOnly = true)
-	public OrderPage search(OrderStatus status, java.time.LocalDate from, java.time.LocalDate to, String customer,
-			int page, int size) {
-		String pattern = (customer == null || customer.isBlank()) ? null
-				: "%" + customer.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-		List<StaffRow> rows = this.jdbc.sql("""
-				SELECT o.reference, o.status, o.placed_at, o.total_cents, o.email,
-				       coalesce(o.ship_first_name || ' ' || o.ship_last_name, '') AS name, count(*) OVER () AS total
-				FROM customer_order o
-				WHERE (CAST(:status AS text) IS NULL OR o.status = :status)
-				  AND (CAST(:from AS date) IS NULL OR (o.placed_at AT TIME ZONE 'Europe/Paris')::date >= :from)
-				  AND (CAST(:to AS date) IS NULL OR (o.placed_at AT TIME ZONE 'Europe/Paris')::date <= :to)
-				  AND (CAST(:pattern AS text) IS NULL OR o.email ILIKE :pattern
-				       OR (o.ship_first_name || ' ' || o.ship_last_name) ILIKE :pattern OR o.reference ILIKE :pattern)
-				ORDER BY o.placed_at DESC, o.id DESC
-				LIMIT :size OFFSET :offset""")
-			.param("status", (status != null) ? status.name() : null)
-			.param("from", from)
-			.param("to", to)
-			.param("pattern", pattern)
-			.param("size", size)
-			.param("offset", (long) page * size)
-			.query((row, number) -> new StaffRow(row.getString("reference"),
-					OrderStatus.valueOf(row.getString("status")), row.getTimestamp("placed_at").toInstant(),
-					row.getLong("total_cents"), row.getString("email"), row.getString("name"), row.getLong("total")))
-			.list();
-		long total = rows.isEmpty() ? 0 : rows.get(0).total();
-		return new OrderPage(rows, total, page, size);
-	}
-
-	/**
-	 * A page of orders for the back-office.
-	 *
-	 * @param rows the orders
-	 * @param total how many match in all
-	 * @param page page number from 0
-	 * @param size orders per page
-	 */
-	public record OrderPage(List<StaffRow> rows, long total, int page, int size) {
-
-		/**
-		 * Returns the number of pages.
-		 * @return at least 1
-		 */
-		public int pageCount() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
-	}
-
-	/**
-	 * An order in the back-office list.
-	 *
-	 * @param reference the order
-	 * @param status its status
-	 * @param placedAt when
-	 * @param totalCents amount
-	 * @param email the customer's e-mail, or {@code null} once anonymised
-	 * @param name the delivery name
-	 * @param total how many orders match the search (the same on every row)
-	 */
-	public record StaffRow(String reference, OrderStatus status, Instant placedAt, long totalCents, String email,
-			String name, long total) {
 	}
 
 	private static String blankToNull(String value) {
@@ -665,18 +455,6 @@ public class Orders {
 	 * same account)
 	 */
 	public record KeyUse(String reference, boolean sameCustomer) {
-	}
-
-	/**
-	 * A line of the order list.
-	 *
-	 * @param reference the order
-	 * @param status its status
-	 * @param placedAt when it was placed
-	 * @param totalCents what it cost
-	 * @param items how many units
-	 */
-	public record OrderSummary(String reference, OrderStatus status, Instant placedAt, long totalCents, int items) {
 	}
 
 }

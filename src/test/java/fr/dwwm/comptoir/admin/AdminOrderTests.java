@@ -12,6 +12,7 @@ import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.order.Checkout;
 import fr.dwwm.comptoir.order.NewOrder;
 import fr.dwwm.comptoir.order.OrderStatus;
+import fr.dwwm.comptoir.order.OrderQueries;
 import fr.dwwm.comptoir.order.Orders;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.Mailbox;
@@ -47,6 +48,9 @@ class AdminOrderTests {
 
 	@Autowired
 	private Orders orders;
+
+	@Autowired
+	private OrderQueries orderQueries;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -117,7 +121,7 @@ class AdminOrderTests {
 	}
 
 	private OrderStatus status(String reference) {
-		return this.orders.byReference(reference).orElseThrow().status();
+		return this.orderQueries.byReference(reference).orElseThrow().status();
 	}
 
 	private String placeOrder(String email) {

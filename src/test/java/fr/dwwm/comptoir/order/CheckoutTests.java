@@ -44,6 +44,9 @@ class CheckoutTests {
 	private Orders orders;
 
 	@Autowired
+	private OrderQueries orderQueries;
+
+	@Autowired
 	private Carts carts;
 
 	@Autowired
@@ -88,7 +91,7 @@ class CheckoutTests {
 		this.jdbc.sql("UPDATE product SET price_cents = 990, name = 'Nouveau nom' WHERE id = :id")
 			.param("id", jam)
 			.update();
-		OrderDetails details = this.orders.byReference(placed.reference()).orElseThrow();
+		OrderDetails details = this.orderQueries.byReference(placed.reference()).orElseThrow();
 		assertThat(details.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.name()).isEqualTo("Confiture commandée");
 			assertThat(line.unitPriceCents()).isEqualTo(690);
@@ -233,7 +236,7 @@ class CheckoutTests {
 		String reference = this.checkout
 			.place(order(cartWith(bowl, 1), null, unique("etats"), DemoPaymentGateway.ACCEPTED))
 			.reference();
-		long id = this.orders.byReference(reference).orElseThrow().id();
+		long id = this.orderQueries.byReference(reference).orElseThrow().id();
 		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.DELIVERED, null, null, null))
 			.isInstanceOf(IllegalOrderTransition.class);
 		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.AWAITING_PAYMENT, null, null, null))
@@ -243,7 +246,7 @@ class CheckoutTests {
 			.as("no shipment without a tracking number")
 			.isInstanceOf(IllegalArgumentException.class);
 		this.orders.changeStatus(id, OrderStatus.SHIPPED, null, null, "6A12345678901");
-		assertThat(this.mailbox.to(this.orders.byReference(reference).orElseThrow().email()))
+		assertThat(this.mailbox.to(this.orderQueries.byReference(reference).orElseThrow().email()))
 			.anySatisfy((mail) -> assertThat(mail.text()).contains("6A12345678901"));
 		assertThatThrownBy(() -> this.orders.changeStatus(id, OrderStatus.CANCELLED, null, null, null))
 			.as("a shipped order is no longer cancelled")
@@ -251,7 +254,7 @@ class CheckoutTests {
 		assertThat(stock(bowl)).isEqualTo(3);
 		this.orders.changeStatus(id, OrderStatus.REFUNDED, null, "returned broken", null);
 		assertThat(stock(bowl)).isEqualTo(4);
-		OrderDetails refunded = this.orders.byReference(reference).orElseThrow();
+		OrderDetails refunded = this.orderQueries.byReference(reference).orElseThrow();
 		assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
 		assertThat(refunded.history()).extracting(OrderDetails.Change::status)
 			.containsExactly(OrderStatus.AWAITING_PAYMENT, OrderStatus.PAID, OrderStatus.PREPARING, OrderStatus.SHIPPED,
@@ -273,10 +276,10 @@ class CheckoutTests {
 			.reference();
 		assertThat(stock(candle)).isEqualTo(2);
 		assertThat(this.orders.cancelByCustomer(reference, other)).isFalse();
-		assertThat(this.orders.ofCustomer(reference, other)).isEmpty();
+		assertThat(this.orderQueries.ofCustomer(reference, other)).isEmpty();
 		assertThat(this.orders.cancelByCustomer(reference, owner)).isTrue();
 		assertThat(stock(candle)).isEqualTo(3);
-		assertThat(this.orders.ofAccount(owner)).singleElement()
+		assertThat(this.orderQueries.ofAccount(owner)).singleElement()
 			.satisfies((summary) -> assertThat(summary.status()).isEqualTo(OrderStatus.CANCELLED));
 	}
 
@@ -315,7 +318,8 @@ class CheckoutTests {
 		Checkout.Placed placed = this.checkout
 			.place(new NewOrder(firstCart, null, unique("promo"), Locale.FRANCE, TestOrders.ADDRESS, null, code,
 					UUID.randomUUID(), quote.totals().totalCents(), TestOrders.card(DemoPaymentGateway.ACCEPTED)));
-		assertThat(this.orders.byReference(placed.reference()).orElseThrow().totals().discountCents()).isEqualTo(200);
+		assertThat(this.orderQueries.byReference(placed.reference()).orElseThrow().totals().discountCents())
+			.isEqualTo(200);
 
 		long secondCart = cartWith(honey, 1);
 		Quote second = this.checkout.quote(this.carts.view(secondCart), null, code);

@@ -39,6 +39,9 @@ class PaymentReconciliationTests {
 	private Orders orders;
 
 	@Autowired
+	private OrderQueries orderQueries;
+
+	@Autowired
 	private Carts carts;
 
 	@Autowired
@@ -77,7 +80,7 @@ class PaymentReconciliationTests {
 		this.reconciliation.settle(Instant.now().plusSeconds(1));
 
 		assertThat(status(reservation)).isEqualTo("PAID");
-		assertThat(this.orders.byReference(reservation.reference()).orElseThrow().invoiceNumber())
+		assertThat(this.orderQueries.byReference(reservation.reference()).orElseThrow().invoiceNumber())
 			.matches("FA-20[0-9]{2}-[0-9]{6}");
 		assertThat(stock()).as("the stock was taken once").isEqualTo(8);
 		assertThat(this.jdbc.sql("SELECT checked_out_at IS NOT NULL FROM cart WHERE id = :id")

@@ -2,8 +2,8 @@ package fr.dwwm.comptoir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration;
 
 /**
  * Entry point of Comptoir, the reference online shop of the "Développeur web et web

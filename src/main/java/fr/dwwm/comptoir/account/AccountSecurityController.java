@@ -1,23 +1,20 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.PasswordPolicy;
 import fr.dwwm.comptoir.security.UserSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,42 +28,33 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * again is counted by the login throttle ({@link PasswordConfirmation}).
  */
 @Controller
+@NoIndex
 class AccountSecurityController {
 
 	private final AccountRepository accounts;
 
-	private final PasswordEncoder passwordEncoder;
-
 	private final PasswordConfirmation passwordConfirmation;
 
-	private final PasswordPolicy policy;
+	private final PasswordChange passwordChange;
 
 	private final SecondFactor secondFactor;
 
 	private final UserSessions sessions;
 
-	private final MailOutbox mails;
-
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	private final String publicUrl;
-
-	AccountSecurityController(AccountRepository accounts, PasswordEncoder passwordEncoder,
-			PasswordConfirmation passwordConfirmation, PasswordPolicy policy, SecondFactor secondFactor,
-			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock,
-			@Value("${app.public-url}") String publicUrl) {
+	AccountSecurityController(AccountRepository accounts, PasswordConfirmation passwordConfirmation,
+			PasswordChange passwordChange, SecondFactor secondFactor, UserSessions sessions, AuditLog audit,
+			Clock clock) {
 		this.accounts = accounts;
-		this.passwordEncoder = passwordEncoder;
 		this.passwordConfirmation = passwordConfirmation;
-		this.clock = clock;
-		this.policy = policy;
+		this.passwordChange = passwordChange;
 		this.secondFactor = secondFactor;
 		this.sessions = sessions;
-		this.mails = mails;
 		this.audit = audit;
-		this.publicUrl = publicUrl;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account/security")
@@ -77,12 +65,10 @@ class AccountSecurityController {
 		model.addAttribute("recoveryCodes", this.secondFactor.remainingRecoveryCodes(account.getId()));
 		model.addAttribute("minimumLength",
 				account.getRole().isStaff() ? PasswordPolicy.STAFF_MIN_LENGTH : PasswordPolicy.CUSTOMER_MIN_LENGTH);
-		model.addAttribute("noindex", true);
 		return "account/security";
 	}
 
 	@PostMapping("/account/security/password")
-	@Transactional
 	String changePassword(@AuthenticationPrincipal ShopUser user, @RequestParam(defaultValue = "") String current,
 			@RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpSession session,
 			Locale locale, RedirectAttributes redirect) {
@@ -91,20 +77,11 @@ class AccountSecurityController {
 			redirect.addFlashAttribute("passwordProblems", List.of("password.current-wrong"));
 			return "redirect:/account/security";
 		}
-		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
-		List<String> problems = this.policy.problems(password, account.getRole().isStaff(), account.getEmail(),
-				account.getFirstName(), account.getLastName());
+		List<String> problems = this.passwordChange.change(user.getAccountId(), password, session.getId(), locale);
 		if (!problems.isEmpty()) {
 			redirect.addFlashAttribute("passwordProblems", problems);
 			return "redirect:/account/security";
 		}
-		account.setPasswordHash(this.passwordEncoder.encode(password));
-		account.setPasswordChangedAt(Instant.now());
-		int ended = this.sessions.endAllBut(account.getEmail(), session.getId());
-		this.mails.enqueue(account.getEmail(), "password-changed",
-				Map.of("name", account.displayName(), "resetUrl", this.publicUrl + "/password/forgot"), locale);
-		this.audit.record("PASSWORD_CHANGE", AuditLog.Outcome.SUCCESS, account.getId(), "account:" + account.getId(),
-				Map.of("otherSessionsEnded", ended));
 		redirect.addFlashAttribute("accountMessage", "account.security.password-changed");
 		return "redirect:/account/security";
 	}

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import jakarta.validation.Valid;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -24,6 +25,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * address answers 404, exactly like an address that does not exist.
  */
 @Controller
+@NoIndex
 class AddressController {
 
 	private final SavedAddresses addresses;
@@ -43,7 +45,6 @@ class AddressController {
 	@GetMapping("/account/addresses")
 	String list(@AuthenticationPrincipal ShopUser user, Model model) {
 		model.addAttribute("addresses", this.addresses.of(user.getAccountId()));
-		model.addAttribute("noindex", true);
 		return "account/addresses";
 	}
 
@@ -52,21 +53,19 @@ class AddressController {
 		AddressForm address = new AddressForm();
 		address.setLabel("");
 		model.addAttribute("address", address);
-		model.addAttribute("noindex", true);
 		return "account/address-form";
 	}
 
 	@GetMapping("/account/addresses/{id}")
 	String editForm(@AuthenticationPrincipal ShopUser user, @PathVariable long id, Model model) {
 		model.addAttribute("address", AddressForm.of(owned(user, id)));
-		model.addAttribute("noindex", true);
 		return "account/address-form";
 	}
 
 	@PostMapping("/account/addresses")
 	String create(@AuthenticationPrincipal ShopUser user, @Valid @ModelAttribute("address") AddressForm address,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
-		if (!checked(address, errors, model)) {
+			BindingResult errors, RedirectAttributes redirect) {
+		if (!checked(address, errors)) {
 			return "account/address-form";
 		}
 		this.addresses.add(user.getAccountId(), address);
@@ -76,11 +75,10 @@ class AddressController {
 
 	@PostMapping("/account/addresses/{id}")
 	String update(@AuthenticationPrincipal ShopUser user, @PathVariable long id,
-			@Valid @ModelAttribute("address") AddressForm address, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			@Valid @ModelAttribute("address") AddressForm address, BindingResult errors, RedirectAttributes redirect) {
 		owned(user, id);
 		address.setId(id);
-		if (!checked(address, errors, model)) {
+		if (!checked(address, errors)) {
 			return "account/address-form";
 		}
 		switch (this.addresses.update(user.getAccountId(), id, address)) {
@@ -111,11 +109,10 @@ class AddressController {
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "No such address"));
 	}
 
-	private static boolean checked(AddressForm address, BindingResult errors, Model model) {
+	private static boolean checked(AddressForm address, BindingResult errors) {
 		if (!errors.hasFieldErrors("postalCode") && !address.postalCodeMatchesCountry()) {
 			errors.rejectValue("postalCode", "validation.postal-code.country");
 		}
-		model.addAttribute("noindex", true);
 		return !errors.hasErrors();
 	}
 

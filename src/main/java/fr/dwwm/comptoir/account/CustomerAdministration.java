@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.UserSessions;
+import fr.dwwm.comptoir.system.LikePatterns;
+import fr.dwwm.comptoir.system.Paged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -73,7 +75,7 @@ public class CustomerAdministration {
 	 * @return one page of accounts
 	 */
 	@Transactional(readOnly = true)
-	public CustomerPage search(String query, int page) {
+	public Paged<Customer> search(String query, int page) {
 		String text = (query != null) ? query.strip() : "";
 		if (text.length() > MAX_QUERY_LENGTH) {
 			text = text.substring(0, MAX_QUERY_LENGTH);
@@ -85,7 +87,7 @@ public class CustomerAdministration {
 		Map<String, Object> params = new HashMap<>();
 		if (!text.isEmpty()) {
 			where = " WHERE " + MATCHES;
-			params.put("pattern", "%" + escapeLike(text) + "%");
+			params.put("pattern", LikePatterns.containing(text));
 		}
 		long total = this.jdbc.sql("SELECT count(*) FROM account a" + where).params(params).query(Long.class).single();
 		List<Customer> customers = this.jdbc
@@ -97,7 +99,7 @@ public class CustomerAdministration {
 					row.getString("last_name"), Role.valueOf(row.getString("role_code")), row.getBoolean("enabled"),
 					instant(row.getTimestamp("created_at")), instant(row.getTimestamp("anonymised_at"))))
 			.list();
-		return new CustomerPage(customers, total, pageIndex, PAGE_SIZE);
+		return new Paged<>(customers, total, pageIndex, PAGE_SIZE);
 	}
 
 	/**
@@ -231,16 +233,6 @@ public class CustomerAdministration {
 		return Optional.empty();
 	}
 
-	/**
-	 * Escapes the wildcards of a {@code LIKE} pattern, so that a text is searched as
-	 * typed.
-	 * @param text any text
-	 * @return the text with {@code \}, {@code %} and {@code _} escaped by {@code \}
-	 */
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
 	private static String target(long accountId) {
 		return "account:" + accountId;
 	}
@@ -307,26 +299,6 @@ public class CustomerAdministration {
 	 */
 	public record CustomerDetail(Customer customer, Instant emailVerifiedAt, boolean secondFactor, Instant lastLoginAt,
 			int addressCount) {
-	}
-
-	/**
-	 * A page of accounts.
-	 *
-	 * @param customers the accounts
-	 * @param total how many match in all
-	 * @param page page number, from 0
-	 * @param size accounts per page
-	 */
-	public record CustomerPage(List<Customer> customers, long total, int page, int size) {
-
-		/**
-		 * Returns the number of pages.
-		 * @return at least 1
-		 */
-		public int pageCount() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.dwwm.comptoir.account;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +8,8 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
-import fr.dwwm.comptoir.security.PasswordPolicy;
-import fr.dwwm.comptoir.security.UserSessions;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +28,7 @@ public class PasswordReset {
 
 	private final OneTimeTokens tokens;
 
-	private final PasswordEncoder passwordEncoder;
-
-	private final PasswordPolicy policy;
-
-	private final UserSessions sessions;
+	private final PasswordChange passwordChange;
 
 	private final MailOutbox mails;
 
@@ -46,14 +38,11 @@ public class PasswordReset {
 
 	private final String publicUrl;
 
-	PasswordReset(AccountRepository accounts, OneTimeTokens tokens, PasswordEncoder passwordEncoder,
-			PasswordPolicy policy, UserSessions sessions, MailOutbox mails, AuditLog audit, SecondFactor secondFactor,
-			@Value("${app.public-url}") String publicUrl) {
+	PasswordReset(AccountRepository accounts, OneTimeTokens tokens, PasswordChange passwordChange, MailOutbox mails,
+			AuditLog audit, SecondFactor secondFactor, @Value("${app.public-url}") String publicUrl) {
 		this.accounts = accounts;
 		this.tokens = tokens;
-		this.passwordEncoder = passwordEncoder;
-		this.policy = policy;
-		this.sessions = sessions;
+		this.passwordChange = passwordChange;
 		this.mails = mails;
 		this.audit = audit;
 		this.secondFactor = secondFactor;
@@ -113,22 +102,14 @@ public class PasswordReset {
 			return List.of("reset.invalid-link");
 		}
 		Long accountId = this.tokens.consume(token, OneTimeTokens.Purpose.PASSWORD_RESET).orElseThrow();
-		Account account = this.accounts.findById(accountId).orElseThrow();
-		List<String> problems = this.policy.problems(password, account.getRole().isStaff(), account.getEmail(),
-				account.getFirstName(), account.getLastName());
+		List<String> problems = this.passwordChange.problems(accountId, password);
 		if (!problems.isEmpty()) {
 			throw new RefusedPassword(problems);
 		}
-		account.setPasswordHash(this.passwordEncoder.encode(password));
-		account.setPasswordChangedAt(Instant.now());
-		int ended = this.sessions.endAllBut(account.getEmail(), null);
+		this.passwordChange.apply(accountId, password, null, "PASSWORD_RESET", locale);
 		// Whoever locked the second factor with wrong codes knew the old password: the
 		// owner, who proved their mailbox and chose a new one, gets the factor back.
 		this.secondFactor.unlock(accountId);
-		this.mails.enqueue(account.getEmail(), "password-changed",
-				Map.of("name", account.displayName(), "resetUrl", this.publicUrl + "/password/forgot"), locale);
-		this.audit.record("PASSWORD_RESET", AuditLog.Outcome.SUCCESS, account.getId(), "account:" + account.getId(),
-				Map.of("sessionsEnded", ended));
 		return List.of();
 	}
 

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The pages of the password reset: asking for a link, then choosing a new password.
  */
 @Controller
+@NoIndex
 class PasswordResetController {
 
 	private final PasswordReset reset;
@@ -22,8 +24,7 @@ class PasswordResetController {
 	}
 
 	@GetMapping("/password/forgot")
-	String forgotForm(Model model) {
-		model.addAttribute("noindex", true);
+	String forgotForm() {
 		return "account/password-forgot";
 	}
 
@@ -37,7 +38,6 @@ class PasswordResetController {
 
 	@GetMapping("/password/reset")
 	String resetForm(@RequestParam(required = false) String token, Model model) {
-		model.addAttribute("noindex", true);
 		model.addAttribute("token", token);
 		model.addAttribute("validLink", this.reset.isValid(token));
 		return "account/password-reset";
@@ -56,7 +56,6 @@ class PasswordResetController {
 		if (problems.isEmpty()) {
 			return "redirect:/login?reset";
 		}
-		model.addAttribute("noindex", true);
 		model.addAttribute("token", token);
 		model.addAttribute("validLink", !problems.contains("reset.invalid-link"));
 		model.addAttribute("problems", problems);

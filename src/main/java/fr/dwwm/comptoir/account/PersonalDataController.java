@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.net.URI;
 import java.util.Map;
 
@@ -14,7 +15,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +28,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * data nor the account.
  */
 @Controller
+@NoIndex
 class PersonalDataController {
 
 	private final PersonalData personalData;
@@ -40,8 +41,7 @@ class PersonalDataController {
 	}
 
 	@GetMapping("/account/data")
-	String page(Model model) {
-		model.addAttribute("noindex", true);
+	String page() {
 		return "account/data";
 	}
 

@@ -1,8 +1,5 @@
 package fr.dwwm.comptoir.account;
 
-import fr.dwwm.comptoir.module.api.ShopEvent;
-import org.springframework.context.ApplicationEventPublisher;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -10,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.mail.MailOutbox;
+import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AuditLog;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

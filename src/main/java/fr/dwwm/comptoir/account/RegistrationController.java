@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.Locale;
 
 import fr.dwwm.comptoir.security.PasswordPolicy;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Registration, the verification link and its resending.
  */
 @Controller
+@NoIndex
 class RegistrationController {
 
 	private final Registration registration;
@@ -57,8 +59,7 @@ class RegistrationController {
 	}
 
 	@GetMapping("/register/sent")
-	String sent(Model model) {
-		model.addAttribute("noindex", true);
+	String sent() {
 		return "account/register-sent";
 	}
 
@@ -74,7 +75,6 @@ class RegistrationController {
 	}
 
 	private String registerPage(Model model) {
-		model.addAttribute("noindex", true);
 		model.addAttribute("minimumLength", PasswordPolicy.CUSTOMER_MIN_LENGTH);
 		return "account/register";
 	}

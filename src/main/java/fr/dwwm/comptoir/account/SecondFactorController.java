@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.account;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * security page.
  */
 @Controller
+@NoIndex
 class SecondFactorController {
 
 	private static final String PENDING_SECRET = "comptoir.pendingTotpSecret";
@@ -79,7 +81,6 @@ class SecondFactorController {
 
 	@GetMapping("/login/second-factor")
 	String form(@AuthenticationPrincipal ShopUser user, HttpSession session, Model model) {
-		model.addAttribute("noindex", true);
 		long accountId = user.getAccountId();
 		boolean replacing = replacementAllowed(session, accountId);
 		if (this.secondFactor.isSetUp(accountId) && !replacing) {
@@ -112,7 +113,6 @@ class SecondFactorController {
 		HttpSession session = request.getSession();
 		long accountId = user.getAccountId();
 		PendingSecret pending = pendingFor(session, accountId);
-		model.addAttribute("noindex", true);
 		if (pending == null) {
 			return "redirect:/login/second-factor";
 		}
@@ -147,7 +147,6 @@ class SecondFactorController {
 			return "redirect:/login?error";
 		}
 		session.setAttribute(FAILURES, failures);
-		model.addAttribute("noindex", true);
 		boolean locked = this.secondFactor.isLocked(user.getAccountId());
 		model.addAttribute("locked", locked);
 		model.addAttribute("wrongCode", !locked);

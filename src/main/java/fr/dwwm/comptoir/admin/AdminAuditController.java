@@ -1,14 +1,16 @@
 package fr.dwwm.comptoir.admin;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import fr.dwwm.comptoir.security.AuditLog;
-import fr.dwwm.comptoir.security.AuditLogQueries;
-import fr.dwwm.comptoir.security.AuditLogQueries.AuditPage;
 import fr.dwwm.comptoir.security.AuditLogQueries.Filter;
+import fr.dwwm.comptoir.security.AuditLogQueries;
+import fr.dwwm.comptoir.system.Paged;
+import fr.dwwm.comptoir.web.PageLinks;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * start followed by {@code *}), outcome, actor and days.
  */
 @Controller
+@NoIndex
 class AdminAuditController {
 
 	private final AuditLogQueries queries;
@@ -41,7 +44,7 @@ class AdminAuditController {
 			.findFirst()
 			.orElse(null);
 		Filter filter = Filter.of(action, wantedOutcome, actor, from, to);
-		AuditPage result = this.queries.find(filter, Math.max(0, Math.min(page - 1, 10_000)));
+		Paged<AuditLogQueries.Entry> result = this.queries.find(filter, Math.max(0, Math.min(page - 1, 10_000)));
 		Map<String, Object> kept = new LinkedHashMap<>();
 		kept.put("action", filter.action());
 		kept.put("outcome", filter.outcome());
@@ -55,7 +58,6 @@ class AdminAuditController {
 		model.addAttribute("outcomes", AuditLog.Outcome.values());
 		model.addAttribute("result", result);
 		model.addAttribute("pages", PageLinks.of("/admin/audit", kept, result.page(), result.pageCount()));
-		model.addAttribute("noindex", true);
 		return "admin/audit";
 	}
 

@@ -1,14 +1,17 @@
 package fr.dwwm.comptoir.admin;
 
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.dwwm.comptoir.account.CustomerAdministration;
 import fr.dwwm.comptoir.account.CustomerAdministration.CustomerDetail;
-import fr.dwwm.comptoir.account.CustomerAdministration.CustomerPage;
 import fr.dwwm.comptoir.account.CustomerAdministration.Refusal;
+import fr.dwwm.comptoir.account.CustomerAdministration;
 import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.order.OrderQueries;
+import fr.dwwm.comptoir.system.Paged;
+import fr.dwwm.comptoir.web.PageLinks;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +33,10 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * {@link CustomerAdministration}.
  */
 @Controller
+@NoIndex
 class AdminCustomerController {
 
-	private static final String MESSAGE = "adminMessage";
+	private static final String MESSAGE = BackOfficeFlash.MESSAGE;
 
 	private static final String REFUSED = "adminRefused";
 
@@ -51,12 +55,12 @@ class AdminCustomerController {
 		if (query.length() > CustomerAdministration.MAX_QUERY_LENGTH) {
 			query = query.substring(0, CustomerAdministration.MAX_QUERY_LENGTH);
 		}
-		CustomerPage result = this.customers.search(query, Math.max(0, Math.min(page - 1, 10_000)));
+		Paged<CustomerAdministration.Customer> result = this.customers.search(query,
+				Math.max(0, Math.min(page - 1, 10_000)));
 		model.addAttribute("q", query);
 		model.addAttribute("result", result);
 		model.addAttribute("pages",
 				PageLinks.of("/admin/customers", Map.of("q", query), result.page(), result.pageCount()));
-		model.addAttribute("noindex", true);
 		return "admin/customers";
 	}
 
@@ -67,7 +71,6 @@ class AdminCustomerController {
 		model.addAttribute("customer", detail.customer());
 		model.addAttribute("refusal", this.customers.refusal(detail.customer(), user.getAccountId()).orElse(null));
 		model.addAttribute("orders", this.orders.ofAccount(id));
-		model.addAttribute("noindex", true);
 		return "admin/customer";
 	}
 

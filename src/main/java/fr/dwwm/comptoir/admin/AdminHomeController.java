@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.admin;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * the security configuration).
  */
 @Controller
+@NoIndex
 class AdminHomeController {
 
 	static final int SUMMARY_DAYS = 30;
@@ -48,7 +50,6 @@ class AdminHomeController {
 						days.stream().map((day) -> day.revenueCents() / 100.0).toList(), "products",
 						top.stream().map(SalesFigures.TopProduct::name).toList(), "units",
 						top.stream().map(SalesFigures.TopProduct::units).toList()));
-		model.addAttribute("noindex", true);
 		return "admin/home";
 	}
 

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.cart;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * so the cart works without JavaScript; prices and stock are checked on every change.
  */
 @Controller
+@NoIndex
 class CartController {
 
 	private final Carts carts;
@@ -40,7 +42,6 @@ class CartController {
 		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);
 		model.addAttribute("cart", cart);
 		model.addAttribute("freeShipping", this.freeShipping.progress(cart).orElse(null));
-		model.addAttribute("noindex", true);
 		return "cart/cart";
 	}
 

@@ -2,7 +2,6 @@ package fr.dwwm.comptoir.cart;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import fr.dwwm.comptoir.system.LikePatterns;
+import fr.dwwm.comptoir.system.Paged;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,7 +67,7 @@ public class ProductAdministration {
 	 * @return one page of products
 	 */
 	@Transactional(readOnly = true)
-	public Result search(String text, Boolean active, int page, int size) {
+	public Paged<Row> search(String text, Boolean active, int page, int size) {
 		Map<String, Object> parameters = new HashMap<>();
 		StringBuilder conditions = new StringBuilder("WHERE true");
 		String pattern = likePattern(text);
@@ -98,7 +101,7 @@ public class ProductAdministration {
 				.query(Long.class)
 				.single();
 		}
-		return new Result(rows, total[0], page, size);
+		return new Paged<>(rows, total[0], page, size);
 	}
 
 	/**
@@ -336,27 +339,7 @@ public class ProductAdministration {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		return "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	/**
-	 * A page of the back-office product list.
-	 *
-	 * @param rows the products of this page
-	 * @param total how many products match, on all pages
-	 * @param page page number from 0
-	 * @param size products per page
-	 */
-	public record Result(List<Row> rows, long total, int page, int size) {
-
-		/**
-		 * Returns the number of pages.
-		 * @return at least 1
-		 */
-		public int pageCount() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
+		return LikePatterns.containing(text);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.mail;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -20,6 +21,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * (loopback), and does not exist outside demo mode.
  */
 @Controller
+@NoIndex
 @ConditionalOnClass(name = "com.icegreen.greenmail.util.GreenMail")
 @ConditionalOnProperty(name = "app.demo.mailbox.enabled", havingValue = "true")
 class DemoMailboxController {
@@ -36,7 +38,6 @@ class DemoMailboxController {
 			throw new ResponseStatusException(NOT_FOUND);
 		}
 		model.addAttribute("mails", this.mailbox.mails());
-		model.addAttribute("noindex", true);
 		return "mail/demo-mailbox";
 	}
 

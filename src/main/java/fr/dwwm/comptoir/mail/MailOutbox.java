@@ -3,13 +3,14 @@ package fr.dwwm.comptoir.mail;
 import java.util.Locale;
 import java.util.Map;
 
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * Writes an e-mail into the {@code mail_outbox} table, in the transaction of what causes

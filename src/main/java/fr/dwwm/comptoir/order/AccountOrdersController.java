@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import fr.dwwm.comptoir.account.ShopUser;
 
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * account: another customer's order is not found (404).
  */
 @Controller
+@NoIndex
 class AccountOrdersController {
 
 	private final Orders orders;
@@ -37,14 +39,12 @@ class AccountOrdersController {
 	@GetMapping("/account/orders")
 	String list(@AuthenticationPrincipal ShopUser user, Model model) {
 		model.addAttribute("orders", this.queries.ofAccount(user.getAccountId()));
-		model.addAttribute("noindex", true);
 		return "order/orders";
 	}
 
 	@GetMapping("/account/orders/{reference}")
 	String detail(@PathVariable String reference, @AuthenticationPrincipal ShopUser user, Model model) {
 		model.addAttribute("order", owned(reference, user));
-		model.addAttribute("noindex", true);
 		return "order/order";
 	}
 

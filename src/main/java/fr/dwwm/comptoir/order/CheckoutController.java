@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import fr.dwwm.comptoir.cart.CurrentCart;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +26,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -44,6 +45,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * L221-14).
  */
 @Controller
+@NoIndex
 class CheckoutController {
 
 	/** Session attribute listing the orders this visitor placed, for guests' pages. */
@@ -152,7 +154,6 @@ class CheckoutController {
 			Model model) {
 		model.addAttribute("order", visible(reference, user, request));
 		model.addAttribute("confirmation", true);
-		model.addAttribute("noindex", true);
 		return "order/order";
 	}
 
@@ -196,7 +197,6 @@ class CheckoutController {
 		model.addAttribute("form", form);
 		model.addAttribute("quote", quote);
 		model.addAttribute("savedAddresses", (user != null) ? this.savedAddresses.of(user.getAccountId()) : List.of());
-		model.addAttribute("noindex", true);
 		return "order/checkout";
 	}
 

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.dwwm.comptoir.system.LikePatterns;
+import fr.dwwm.comptoir.system.Paged;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,9 +133,9 @@ public class OrderQueries {
 	 * @return one page of orders
 	 */
 	@Transactional(readOnly = true)
-	public OrderPage search(OrderStatus status, LocalDate from, LocalDate to, String customer, int page, int size) {
-		String pattern = (customer == null || customer.isBlank()) ? null
-				: "%" + customer.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	public Paged<StaffRow> search(OrderStatus status, LocalDate from, LocalDate to, String customer, int page,
+			int size) {
+		String pattern = (customer == null || customer.isBlank()) ? null : LikePatterns.containing(customer);
 		List<StaffRow> rows = this.jdbc.sql("""
 				SELECT o.reference, o.status, o.placed_at, o.total_cents, o.email,
 				       coalesce(o.ship_first_name || ' ' || o.ship_last_name, '') AS name, count(*) OVER () AS total
@@ -155,27 +158,7 @@ public class OrderQueries {
 					row.getLong("total_cents"), row.getString("email"), row.getString("name"), row.getLong("total")))
 			.list();
 		long total = rows.isEmpty() ? 0 : rows.get(0).total();
-		return new OrderPage(rows, total, page, size);
-	}
-
-	/**
-	 * A page of orders for the back-office.
-	 *
-	 * @param rows the orders
-	 * @param total how many match in all
-	 * @param page page number from 0
-	 * @param size orders per page
-	 */
-	public record OrderPage(List<StaffRow> rows, long total, int page, int size) {
-
-		/**
-		 * Returns the number of pages.
-		 * @return at least 1
-		 */
-		public int pageCount() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
+		return new Paged<>(rows, total, page, size);
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.dwwm.comptoir.system.LikePatterns;
+import fr.dwwm.comptoir.system.Paged;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +47,7 @@ public class AuditLogQueries {
 	 * @return one page of entries
 	 */
 	@Transactional(readOnly = true)
-	public AuditPage find(Filter filter, int page) {
+	public Paged<Entry> find(Filter filter, int page) {
 		int pageIndex = Math.max(page, 0);
 		// The conditions are fixed texts chosen by which filters are set; their values
 		// are always bound parameters, with LIKE's wildcards escaped by a backslash (its
@@ -55,7 +57,8 @@ public class AuditLogQueries {
 		if (filter.action() != null) {
 			if (filter.actionPrefix()) {
 				conditions.add("l.action LIKE :action");
-				params.put("action", escapeLike(filter.action().substring(0, filter.action().length() - 1)) + "%");
+				params.put("action",
+						LikePatterns.escape(filter.action().substring(0, filter.action().length() - 1)) + "%");
 			}
 			else {
 				conditions.add("l.action = :action");
@@ -68,7 +71,7 @@ public class AuditLogQueries {
 		}
 		if (filter.actor() != null) {
 			conditions.add("a.email ILIKE :actor");
-			params.put("actor", "%" + escapeLike(filter.actor()) + "%");
+			params.put("actor", "%" + LikePatterns.escape(filter.actor()) + "%");
 		}
 		if (filter.from() != null) {
 			conditions.add("l.occurred_at >= :from");
@@ -95,7 +98,7 @@ public class AuditLogQueries {
 					row.getObject("actor_account_id", Long.class), row.getString("actor_email"), row.getString("ip"),
 					row.getString("target"), compact(row.getString("details"))))
 			.list();
-		return new AuditPage(entries, total, pageIndex, PAGE_SIZE);
+		return new Paged<>(entries, total, pageIndex, PAGE_SIZE);
 	}
 
 	/**
@@ -109,10 +112,6 @@ public class AuditLogQueries {
 		}
 		String compact = json.writeValueAsString(json.readTree(details));
 		return "{}".equals(compact) ? "" : compact;
-	}
-
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	/**
@@ -199,26 +198,6 @@ public class AuditLogQueries {
 	 */
 	public record Entry(long id, Instant occurredAt, String action, AuditLog.Outcome outcome, Long actorAccountId,
 			String actorEmail, String ip, String target, String details) {
-	}
-
-	/**
-	 * A page of entries.
-	 *
-	 * @param entries the entries, newest first
-	 * @param total how many match in all
-	 * @param page page number, from 0
-	 * @param size entries per page
-	 */
-	public record AuditPage(List<Entry> entries, long total, int page, int size) {
-
-		/**
-		 * Returns the number of pages.
-		 * @return at least 1
-		 */
-		public int pageCount() {
-			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
-		}
-
 	}
 
 }

@@ -11,8 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;

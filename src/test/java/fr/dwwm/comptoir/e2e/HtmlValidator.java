@@ -11,10 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import nu.validator.client.EmbeddedValidator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import nu.validator.client.EmbeddedValidator;
 
 /**
  * The W3C's Nu HTML Checker, run in-process (offline).

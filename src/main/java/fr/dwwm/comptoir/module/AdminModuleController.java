@@ -1,12 +1,11 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.module;
 
 import java.util.Map;
 
-import fr.dwwm.comptoir.account.ShopUser;
-import fr.dwwm.comptoir.module.ModuleLifecycle;
-import fr.dwwm.comptoir.module.ModuleRefusal;
-import fr.dwwm.comptoir.module.ModuleRegistry;
 import fr.dwwm.comptoir.module.api.DisplayHook;
+import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +26,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * settings form, generated from the settings it declares.
  */
 @Controller
+@NoIndex
 class AdminModuleController {
 
 	private final ModuleRegistry registry;
@@ -41,7 +41,6 @@ class AdminModuleController {
 	@GetMapping("/admin/modules")
 	String list(Model model) {
 		model.addAttribute("modules", this.registry.all());
-		model.addAttribute("noindex", true);
 		return "admin/modules";
 	}
 
@@ -54,13 +53,12 @@ class AdminModuleController {
 			model.addAttribute("values", module.settings().all());
 		}
 		model.addAttribute("hookNames", DisplayHook.ALL);
-		model.addAttribute("noindex", true);
 		return "admin/module";
 	}
 
 	@PostMapping("/admin/modules/{code}/{action:install|enable|disable|upgrade}")
-	String lifecycle(@PathVariable String code, @PathVariable String action, @AuthenticationPrincipal ShopUser user,
-			RedirectAttributes redirect) {
+	String lifecycle(@PathVariable String code, @PathVariable String action,
+			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		try {
 			switch (action) {
 				case "install" -> this.lifecycle.install(code, user.getAccountId());
@@ -68,45 +66,45 @@ class AdminModuleController {
 				case "disable" -> this.lifecycle.disable(code, user.getAccountId());
 				default -> this.lifecycle.upgrade(code, user.getAccountId());
 			}
-			redirect.addFlashAttribute("adminMessage", "admin.modules.done." + action);
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.modules.done." + action);
 		}
 		catch (ModuleRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 		}
 		return "redirect:/admin/modules#module-" + code;
 	}
 
 	@PostMapping("/admin/modules/{code}/uninstall")
 	String uninstall(@PathVariable String code, @RequestParam(defaultValue = "") String confirmation,
-			@AuthenticationPrincipal ShopUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		try {
 			this.lifecycle.uninstall(code, confirmation, user.getAccountId());
-			redirect.addFlashAttribute("adminMessage", "admin.modules.done.uninstall");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.modules.done.uninstall");
 			return "redirect:/admin/modules";
 		}
 		catch (ModuleRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 			return "redirect:/admin/modules/" + code + "#uninstall";
 		}
 	}
 
 	@PostMapping("/admin/modules/{code}/settings")
 	String configure(@PathVariable String code, @RequestParam MultiValueMap<String, String> form,
-			@AuthenticationPrincipal ShopUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		Map<String, String> values = form.toSingleValueMap();
 		try {
 			Map<String, String> errors = this.lifecycle.configure(code, values, user.getAccountId());
 			if (!errors.isEmpty()) {
 				redirect.addFlashAttribute("values", values);
 				redirect.addFlashAttribute("errors", errors);
-				redirect.addFlashAttribute("adminError", "admin.modules.settings.invalid");
+				redirect.addFlashAttribute(BackOfficeFlash.ERROR, "admin.modules.settings.invalid");
 			}
 			else {
-				redirect.addFlashAttribute("adminMessage", "admin.modules.settings.saved");
+				redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.modules.settings.saved");
 			}
 		}
 		catch (ModuleRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 		}
 		return "redirect:/admin/modules/" + code;
 	}

@@ -1,6 +1,7 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
-import fr.dwwm.comptoir.catalog.CategoryAdministration;
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 import fr.dwwm.comptoir.catalog.CategoryAdministration.CategoryRefusal;
 
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * and administrators.
  */
 @Controller
+@NoIndex
 class AdminCategoryController {
 
 	private final CategoryAdministration categories;
@@ -30,7 +32,6 @@ class AdminCategoryController {
 	@GetMapping("/admin/categories")
 	String list(Model model) {
 		model.addAttribute("categories", this.categories.all());
-		model.addAttribute("noindex", true);
 		return "admin/categories";
 	}
 
@@ -39,11 +40,11 @@ class AdminCategoryController {
 			RedirectAttributes redirect) {
 		try {
 			long id = this.categories.create(name, parentId);
-			redirect.addFlashAttribute("adminMessage", "admin.categories.created");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.categories.created");
 			return "redirect:/admin/categories/" + id;
 		}
 		catch (CategoryRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 			return "redirect:/admin/categories";
 		}
 	}
@@ -53,7 +54,6 @@ class AdminCategoryController {
 		model.addAttribute("category",
 				this.categories.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND)));
 		model.addAttribute("categories", this.categories.all());
-		model.addAttribute("noindex", true);
 		return "admin/category";
 	}
 
@@ -64,10 +64,10 @@ class AdminCategoryController {
 		this.categories.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 		try {
 			this.categories.update(id, name, parentId, active);
-			redirect.addFlashAttribute("adminMessage", "admin.categories.saved");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.categories.saved");
 		}
 		catch (CategoryRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 		}
 		return "redirect:/admin/categories/" + id;
 	}

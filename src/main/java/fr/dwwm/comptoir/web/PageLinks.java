@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ public record PageLinks(List<Link> links, String previousUrl, String nextUrl) {
 	 * @param pageCount how many pages there are
 	 * @return the links
 	 */
-	static PageLinks of(String path, Map<String, ?> parameters, int page, int pageCount) {
+	public static PageLinks of(String path, Map<String, ?> parameters, int page, int pageCount) {
 		int current = page + 1;
 		List<Link> links = new ArrayList<>();
 		int last = 0;

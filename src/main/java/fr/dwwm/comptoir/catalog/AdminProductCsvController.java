@@ -1,5 +1,6 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -7,7 +8,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import fr.dwwm.comptoir.catalog.ProductCsv;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
  * report line by line. Editors and administrators.
  */
 @Controller
+@NoIndex
 class AdminProductCsvController {
 
 	/** Largest file accepted, in bytes. */
@@ -38,14 +39,12 @@ class AdminProductCsvController {
 	@GetMapping("/admin/products/import")
 	String form(Model model) {
 		model.addAttribute("columns", String.join(";", ProductCsv.COLUMNS));
-		model.addAttribute("noindex", true);
 		return "admin/product-import";
 	}
 
 	@PostMapping("/admin/products/import")
 	String upload(@RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
 		model.addAttribute("columns", String.join(";", ProductCsv.COLUMNS));
-		model.addAttribute("noindex", true);
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("importMessage", "admin.import.empty");
 			return "admin/product-import";

@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -9,13 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import fr.dwwm.comptoir.account.ShopUser;
-import fr.dwwm.comptoir.catalog.ImageUploadCheck;
-import fr.dwwm.comptoir.catalog.ProductAdministration;
-import fr.dwwm.comptoir.catalog.ProductForm;
-import fr.dwwm.comptoir.catalog.ProductImages;
-import fr.dwwm.comptoir.catalog.ProductRefusal;
-import fr.dwwm.comptoir.catalog.Stock;
+import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.system.Paged;
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
+import fr.dwwm.comptoir.web.PageLinks;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -51,6 +49,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * by {@link AdminUploadLimitAdvice}.
  */
 @Controller
+@NoIndex
 class AdminProductController {
 
 	static final int PAGE_SIZE = 20;
@@ -60,10 +59,10 @@ class AdminProductController {
 	static final int MAX_SEARCH_LENGTH = 100;
 
 	/** Flash attribute: key of a message saying what was done. */
-	static final String MESSAGE = "adminMessage";
+	static final String MESSAGE = BackOfficeFlash.MESSAGE;
 
 	/** Flash attribute: key of a message saying what was refused. */
-	static final String ERROR = "adminError";
+	static final String ERROR = BackOfficeFlash.ERROR;
 
 	static final List<String> STATUSES = List.of("all", "active", "inactive");
 
@@ -108,7 +107,7 @@ class AdminProductController {
 			active = Boolean.FALSE;
 		}
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
-		ProductAdministration.Result result = this.products.search(text, active, pageIndex, PAGE_SIZE);
+		Paged<ProductAdministration.Row> result = this.products.search(text, active, pageIndex, PAGE_SIZE);
 		Map<String, String> kept = new LinkedHashMap<>();
 		kept.put("q", text);
 		kept.put("status", "all".equals(wanted) ? null : wanted);
@@ -117,7 +116,6 @@ class AdminProductController {
 		model.addAttribute("q", text);
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", STATUSES);
-		model.addAttribute("noindex", true);
 		return "admin/products";
 	}
 
@@ -177,7 +175,7 @@ class AdminProductController {
 	@PostMapping("/admin/products/{id}/stock")
 	String adjustStock(@PathVariable long id, @RequestParam(required = false) String delta,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		find(id);
 		String back = "redirect:/admin/products/" + id;
 		Integer change = parseDelta(delta);
@@ -275,7 +273,6 @@ class AdminProductController {
 			model.addAttribute("movements", this.stock.history(details.id(), HISTORY_SIZE));
 			model.addAttribute("reasons", Stock.Reason.staffReasons());
 		}
-		model.addAttribute("noindex", true);
 		return "admin/product-form";
 	}
 

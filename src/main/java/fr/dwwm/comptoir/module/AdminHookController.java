@@ -1,15 +1,14 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.module;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import fr.dwwm.comptoir.account.ShopUser;
-import fr.dwwm.comptoir.module.ModuleLifecycle;
-import fr.dwwm.comptoir.module.ModuleRefusal;
-import fr.dwwm.comptoir.module.ModuleRegistry;
 import fr.dwwm.comptoir.module.api.DisplayHook;
+import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * render in, or out of a slot.
  */
 @Controller
+@NoIndex
 class AdminHookController {
 
 	/**
@@ -57,36 +57,35 @@ class AdminHookController {
 		}
 		model.addAttribute("hooks", byHook);
 		model.addAttribute("addable", addable);
-		model.addAttribute("noindex", true);
 		return "admin/hooks";
 	}
 
 	@PostMapping("/admin/hooks/move")
 	String move(@RequestParam String module, @RequestParam String hook, @RequestParam String direction,
-			@AuthenticationPrincipal ShopUser user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		this.lifecycle.move(module, hook, "up".equals(direction), user.getAccountId());
-		redirect.addFlashAttribute("adminMessage", "admin.hooks.moved");
+		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.hooks.moved");
 		return backTo(hook);
 	}
 
 	@PostMapping("/admin/hooks/place")
-	String place(@RequestParam String module, @RequestParam String hook, @AuthenticationPrincipal ShopUser user,
+	String place(@RequestParam String module, @RequestParam String hook, @AuthenticationPrincipal AccountPrincipal user,
 			RedirectAttributes redirect) {
 		try {
 			this.lifecycle.place(module, hook, user.getAccountId());
-			redirect.addFlashAttribute("adminMessage", "admin.hooks.placed");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.hooks.placed");
 		}
 		catch (ModuleRefusal refusal) {
-			redirect.addFlashAttribute("adminError", refusal.messageKey());
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 		}
 		return backTo(hook);
 	}
 
 	@PostMapping("/admin/hooks/remove")
-	String remove(@RequestParam String module, @RequestParam String hook, @AuthenticationPrincipal ShopUser user,
-			RedirectAttributes redirect) {
+	String remove(@RequestParam String module, @RequestParam String hook,
+			@AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
 		this.lifecycle.unplace(module, hook, user.getAccountId());
-		redirect.addFlashAttribute("adminMessage", "admin.hooks.removed");
+		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.hooks.removed");
 		return backTo(hook);
 	}
 

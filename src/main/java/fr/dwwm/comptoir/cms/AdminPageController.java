@@ -1,8 +1,7 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.cms;
 
-import fr.dwwm.comptoir.cms.CmsRefusal;
-import fr.dwwm.comptoir.cms.PageAdministration;
-import fr.dwwm.comptoir.cms.PageForm;
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.security.RichTextSanitizer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,13 +37,14 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * {@link RichTextSanitizer}, even here.
  */
 @Controller
+@NoIndex
 class AdminPageController {
 
 	/** Flash attribute: key of a message saying what was done. */
-	static final String MESSAGE = "adminMessage";
+	static final String MESSAGE = BackOfficeFlash.MESSAGE;
 
 	/** Flash attribute: key of a message saying what was refused. */
-	static final String ERROR = "adminError";
+	static final String ERROR = BackOfficeFlash.ERROR;
 
 	private final PageAdministration pages;
 
@@ -65,7 +65,6 @@ class AdminPageController {
 	@GetMapping("/admin/pages")
 	String list(Model model) {
 		model.addAttribute("cmsPages", this.pages.all());
-		model.addAttribute("noindex", true);
 		return "admin/pages";
 	}
 
@@ -144,7 +143,6 @@ class AdminPageController {
 		PageAdministration.Details details = find(id);
 		model.addAttribute("cmsPage", details);
 		model.addAttribute("safeContent", this.sanitizer.sanitize(details.contentHtml()));
-		model.addAttribute("noindex", true);
 		return "admin/page-preview";
 	}
 
@@ -152,7 +150,6 @@ class AdminPageController {
 	String revisions(@PathVariable long id, Model model) {
 		model.addAttribute("cmsPage", find(id));
 		model.addAttribute("revisions", this.pages.revisions(id));
-		model.addAttribute("noindex", true);
 		return "admin/page-revisions";
 	}
 
@@ -166,7 +163,6 @@ class AdminPageController {
 		// Stored HTML is never trusted: it goes through the allow-list again before
 		// display, even in the back-office.
 		model.addAttribute("safeContent", this.sanitizer.sanitize(old.contentHtml()));
-		model.addAttribute("noindex", true);
 		return "admin/page-revision";
 	}
 
@@ -205,7 +201,6 @@ class AdminPageController {
 	private String formPage(PageAdministration.Details details, PageForm form, Model model) {
 		model.addAttribute("cmsPage", form);
 		model.addAttribute("details", details);
-		model.addAttribute("noindex", true);
 		return "admin/page-form";
 	}
 

@@ -1,17 +1,16 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+import fr.dwwm.comptoir.web.NoIndex;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 import fr.dwwm.comptoir.account.ShopUser;
-import fr.dwwm.comptoir.order.IllegalOrderTransition;
-import fr.dwwm.comptoir.order.OrderDetails;
-import fr.dwwm.comptoir.order.OrderStatus;
-import fr.dwwm.comptoir.order.OrderQueries;
-import fr.dwwm.comptoir.order.Orders;
+import fr.dwwm.comptoir.system.Paged;
+import fr.dwwm.comptoir.web.PageLinks;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +31,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * required to ship (the customer is mailed), stock given back on cancel or refund.
  */
 @Controller
+@NoIndex
 class AdminOrderController {
 
 	/** Longest note kept with a status change ({@code order_status_change.note}). */
@@ -58,7 +58,7 @@ class AdminOrderController {
 			.findFirst()
 			.orElse(null);
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
-		OrderQueries.OrderPage result = this.queries.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
+		Paged<OrderQueries.StaffRow> result = this.queries.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
 		model.addAttribute("result", result);
 		Map<String, Object> kept = new LinkedHashMap<>();
 		kept.put("status", (wanted != null) ? wanted.name() : null);
@@ -71,7 +71,6 @@ class AdminOrderController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("customer", customer);
-		model.addAttribute("noindex", true);
 		return "admin/orders";
 	}
 
@@ -80,7 +79,6 @@ class AdminOrderController {
 		OrderDetails order = find(reference);
 		model.addAttribute("order", order);
 		model.addAttribute("next", next(order.status()));
-		model.addAttribute("noindex", true);
 		return "admin/order";
 	}
 
@@ -95,28 +93,28 @@ class AdminOrderController {
 			.orElse(null);
 		String tracking = (trackingNumber != null) ? trackingNumber.strip() : null;
 		if (next == OrderStatus.SHIPPED && (tracking == null || !tracking.matches("[A-Za-z0-9]{4,40}"))) {
-			redirect.addFlashAttribute("adminMessage", "admin.orders.tracking-required");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.tracking-required");
 			return "redirect:/admin/orders/" + reference;
 		}
 		if (next == null) {
-			redirect.addFlashAttribute("adminMessage", "admin.orders.illegal");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.illegal");
 			return "redirect:/admin/orders/" + reference;
 		}
 		if (note != null && note.strip().length() > MAX_NOTE) {
 			// The history's note is limited in the database too (CHECK): refused here
 			// with
 			// a message rather than there with an error.
-			redirect.addFlashAttribute("adminMessage", "admin.orders.note-too-long");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.note-too-long");
 			return "redirect:/admin/orders/" + reference;
 		}
 		try {
 			this.orders.changeStatus(order.id(), next, staff.getAccountId(),
 					(note != null && !note.isBlank()) ? note.strip() : null,
 					(next == OrderStatus.SHIPPED) ? tracking : null);
-			redirect.addFlashAttribute("adminMessage", "admin.orders.moved");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.moved");
 		}
 		catch (IllegalOrderTransition ex) {
-			redirect.addFlashAttribute("adminMessage", "admin.orders.illegal");
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.illegal");
 		}
 		return "redirect:/admin/orders/" + reference;
 	}

@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
 import java.util.Map;
 import java.util.regex.Pattern;

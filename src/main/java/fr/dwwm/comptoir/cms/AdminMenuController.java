@@ -1,13 +1,10 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.cms;
 
+import fr.dwwm.comptoir.web.NoIndex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import fr.dwwm.comptoir.catalog.CategoryAdministration;
-import fr.dwwm.comptoir.cms.CmsRefusal;
-import fr.dwwm.comptoir.cms.MenuAdministration;
-import fr.dwwm.comptoir.cms.MenuItemForm;
-import fr.dwwm.comptoir.cms.Menus;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import jakarta.validation.Valid;
 
@@ -35,6 +32,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * {@link MenuAdministration}.
  */
 @Controller
+@NoIndex
 class AdminMenuController {
 
 	private final MenuAdministration menus;
@@ -59,7 +57,6 @@ class AdminMenuController {
 			items.put(code, this.menus.items(code));
 		}
 		model.addAttribute("menus", items);
-		model.addAttribute("noindex", true);
 		return "admin/menus";
 	}
 
@@ -147,7 +144,6 @@ class AdminMenuController {
 		model.addAttribute("menuCodes", Menus.CODES);
 		model.addAttribute("pageChoices", this.menus.pages());
 		model.addAttribute("categories", this.categories.all());
-		model.addAttribute("noindex", true);
 		return "admin/menu-item-form";
 	}
 

@@ -1,9 +1,6 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.cms;
 
-import fr.dwwm.comptoir.cms.BlockAdministration;
-import fr.dwwm.comptoir.cms.BlockForm;
-import fr.dwwm.comptoir.cms.CmsBlocks;
-import fr.dwwm.comptoir.cms.CmsRefusal;
+import fr.dwwm.comptoir.web.NoIndex;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.security.RichTextSanitizer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +31,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
  * {@link BlockAdministration}.
  */
 @Controller
+@NoIndex
 class AdminBlockController {
 
 	private final BlockAdministration blocks;
@@ -54,7 +52,6 @@ class AdminBlockController {
 	@GetMapping("/admin/blocks")
 	String list(Model model) {
 		model.addAttribute("hooks", this.blocks.all());
-		model.addAttribute("noindex", true);
 		return "admin/blocks";
 	}
 
@@ -170,7 +167,6 @@ class AdminBlockController {
 			// The block as pages show it: its stored HTML through the allow-list again.
 			model.addAttribute("safeContent", this.sanitizer.sanitize(details.contentHtml()));
 		}
-		model.addAttribute("noindex", true);
 		return "admin/block-form";
 	}
 

@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * repositories.</li>
  * <li>Shared packages do not depend on features.</li>
  * <li>Built-in modules see nothing of the shop but {@code module.api}.</li>
+ * <li>Controllers depend on services, never on a servlet filter.</li>
  * </ul>
  */
 @AnalyzeClasses(packages = "fr.dwwm.comptoir", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -103,6 +105,16 @@ class ArchitectureTests {
 		.areAnnotatedWith(RestController.class)
 		.should()
 		.notBePublic();
+
+	@ArchTest
+	static final ArchRule controllersDoNotDependOnServletFilters = noClasses().that()
+		.areMetaAnnotatedWith(Controller.class)
+		.should()
+		.dependOnClassesThat()
+		.areAssignableTo(Filter.class)
+		.because("a filter wraps every request and its state is the request's; what a page needs from it "
+				+ "goes through a service of its own, as the product page publishes its views through "
+				+ "EveryViewEvents rather than through the PageCache filter (issue 24)");
 
 	@ArchTest
 	static final ArchRule dependenciesAreInjectedThroughConstructors = noFields().should()

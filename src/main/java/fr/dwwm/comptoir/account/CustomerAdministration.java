@@ -9,14 +9,13 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.UserSessions;
+import fr.dwwm.comptoir.system.AfterCommit;
 import fr.dwwm.comptoir.system.LikePatterns;
 import fr.dwwm.comptoir.system.Paged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Customer accounts as administrators manage them in the back-office: search, read,
@@ -160,14 +159,7 @@ public class CustomerAdministration {
 		String login = account.getEmail();
 		// After the commit: a login in between would otherwise still see the account
 		// enabled and open a session that outlives the disabling.
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				CustomerAdministration.this.sessions.endAllBut(login, null);
-			}
-
-		});
+		AfterCommit.run(() -> this.sessions.endAllBut(login, null));
 		this.audit.record("CUSTOMER_DISABLE", AuditLog.Outcome.SUCCESS, actorAccountId, target(accountId), Map.of());
 		return Optional.empty();
 	}

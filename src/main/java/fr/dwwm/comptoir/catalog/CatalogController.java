@@ -6,7 +6,7 @@ import jakarta.validation.Valid;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AccountPrincipal;
-import fr.dwwm.comptoir.web.PageCache;
+import fr.dwwm.comptoir.web.EveryViewEvents;
 import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,16 +44,17 @@ class CatalogController {
 
 	private final List<String> facetNames;
 
-	private final PageCache pages;
+	private final EveryViewEvents everyView;
 
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
-			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames, PageCache pages) {
-		this.pages = pages;
+			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
+			EveryViewEvents everyView) {
 		this.queries = queries;
 		this.products = products;
 		this.categories = categories;
 		this.pageData = pageData;
 		this.facetNames = facetNames;
+		this.everyView = everyView;
 	}
 
 	@GetMapping("/products")
@@ -147,8 +148,8 @@ class CatalogController {
 		model.addAttribute("ogType", "product");
 		model.addAttribute("ogImage", this.pageData.imageUrl(product));
 		// Counted by modules on every visit, served from the page cache or not.
-		this.pages.publishOnEveryView(
-				new ShopEvent.ProductViewed(product.getId(), (visitor != null) ? visitor.getAccountId() : null));
+		this.everyView
+			.publish(new ShopEvent.ProductViewed(product.getId(), (visitor != null) ? visitor.getAccountId() : null));
 		return "catalog/product";
 	}
 

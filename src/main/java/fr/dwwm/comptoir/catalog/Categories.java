@@ -31,7 +31,11 @@ public class Categories {
 		return CategoryTree.of(this.repository.findByActiveTrueOrderByPositionAscNameAsc());
 	}
 
-	/** Forgets the cached tree; the next page reads it again. */
+	/**
+	 * Forgets the cached tree; the next page reads it again. Called once a change is
+	 * committed ({@link fr.dwwm.comptoir.system.AfterCommit}), never inside its
+	 * transaction.
+	 */
 	@CacheEvict(cacheNames = CACHE, allEntries = true)
 	public void forget() {
 		// The annotation does the work.

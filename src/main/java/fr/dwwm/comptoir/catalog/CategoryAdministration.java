@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import fr.dwwm.comptoir.system.AfterCommit;
+
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The category tree as the back-office edits it: create, rename, move under another
  * parent, reorder among siblings, publish or hide. The database refuses a move that would
  * make a cycle (trigger {@code category_no_cycle}); this service turns that refusal into
- * a message. The storefront's cached tree is forgotten after each change.
+ * a message. The storefront's cached tree is forgotten after each change, once it is
+ * committed ({@link AfterCommit}): forgotten inside the transaction, it would be read
+ * again at once by another visitor's page, as it was before the change, and kept until it
+ * expires.
  */
 @Service
 public class CategoryAdministration {
@@ -87,7 +92,7 @@ public class CategoryAdministration {
 			.param("slug", slug)
 			.query(Long.class)
 			.single();
-		this.categories.forget();
+		AfterCommit.run(this.categories::forget);
 		return id;
 	}
 
@@ -121,7 +126,7 @@ public class CategoryAdministration {
 		catch (DataIntegrityViolationException ex) {
 			throw new CategoryRefusal("admin.categories.cycle");
 		}
-		this.categories.forget();
+		AfterCommit.run(this.categories::forget);
 	}
 
 	/**
@@ -162,7 +167,7 @@ public class CategoryAdministration {
 				.param("id", order.get(position))
 				.update();
 		}
-		this.categories.forget();
+		AfterCommit.run(this.categories::forget);
 	}
 
 	private boolean taken(String slug, long exceptId) {

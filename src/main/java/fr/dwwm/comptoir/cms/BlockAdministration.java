@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.RichTextSanitizer;
+import fr.dwwm.comptoir.system.AfterCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

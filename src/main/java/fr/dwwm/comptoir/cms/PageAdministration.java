@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.RichTextSanitizer;
+import fr.dwwm.comptoir.system.AfterCommit;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

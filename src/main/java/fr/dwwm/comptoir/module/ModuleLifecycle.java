@@ -11,12 +11,11 @@ import fr.dwwm.comptoir.module.api.Setting;
 import fr.dwwm.comptoir.module.api.ShopModule;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.AuditLog.Outcome;
+import fr.dwwm.comptoir.system.AfterCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What administrators and editors do with modules: install, enable, disable, upgrade,
@@ -271,15 +270,9 @@ public class ModuleLifecycle {
 
 	private void changed(String action, String code, Long actor, Map<String, ?> details) {
 		// Emptied now for this request and again after the commit, so that no page
-		// rendered
-		// in between caches the state from before the change.
+		// rendered in between caches the state from before the change.
 		this.states.evict();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				ModuleLifecycle.this.states.evict();
-			}
-		});
+		AfterCommit.run(this.states::evict);
 		this.audit.record(action, Outcome.SUCCESS, actor, "module:" + code, details);
 	}
 

@@ -1,5 +1,9 @@
 package fr.dwwm.comptoir.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +15,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContentVersion {
+
+	private static final Logger logger = LoggerFactory.getLogger(ContentVersion.class);
 
 	private final JdbcClient jdbc;
 
@@ -24,6 +30,22 @@ public class ContentVersion {
 	 */
 	public long current() {
 		return this.jdbc.sql("SELECT version FROM content_version").query(Long.class).single();
+	}
+
+	/**
+	 * Reads the version now, for the page cache, which must not fail a page for it: 0
+	 * when PostgreSQL does not answer. The table starts at 1 and only rises, so no page
+	 * is ever kept with 0, nor served for it.
+	 * @return the storefront's version, or 0
+	 */
+	long currentOrZero() {
+		try {
+			return current();
+		}
+		catch (DataAccessException ex) {
+			logger.debug("Pages neither kept nor served from the cache: {}", ex.getMessage());
+			return 0;
+		}
 	}
 
 }

@@ -1,10 +1,7 @@
 package fr.dwwm.comptoir.web;
 
-import java.io.CharArrayWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,28 +10,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
 
@@ -62,6 +49,15 @@ import org.springframework.web.util.WebUtils;
  * rate limits, headers, a fresh Content-Security-Policy nonce. What belongs to one
  * request is taken out of the kept HTML and put back for each visitor: the script nonce
  * and the masked CSRF token of the forms (the visitor's own, from their cookie).
+ *
+ * <p>
+ * <strong>Its parts.</strong> This filter serves and keeps pages; it does nothing else.
+ * Which page may be kept is known only to Spring MVC, once it has found the handler: the
+ * {@link SharedPageInterceptor} then reads the version and starts the {@link PageCapture}
+ * this filter wrapped the response with. An event that must happen on every view, kept
+ * page or not, is published by the controller through {@link EveryViewEvents}, which
+ * records it in the capture; this filter publishes it again, through the same service,
+ * when it serves the page. Controllers never depend on this filter (ArchUnit says so).
  */
 @Component
 public class PageCache extends OncePerRequestFilter {
@@ -84,10 +80,6 @@ public class PageCache extends OncePerRequestFilter {
 	/** Spring Security's name for the CSRF field of forms. */
 	private static final String CSRF_FIELD = "name=\"_csrf\"";
 
-	private static final String EVENTS_ATTRIBUTE = PageCache.class.getName() + ".events";
-
-	private static final Logger logger = LoggerFactory.getLogger(PageCache.class);
-
 	private final Cache<Key, KeptPage> pages = Caffeine.newBuilder()
 		.maximumWeight(MAXIMUM_CHARACTERS)
 		.<Key, KeptPage>weigher((key, page) -> page.html().length())
@@ -98,11 +90,11 @@ public class PageCache extends OncePerRequestFilter {
 
 	private final LocaleResolver locales;
 
-	private final ApplicationEventPublisher events;
+	private final EveryViewEvents events;
 
 	private final String sessionCookie;
 
-	PageCache(ContentVersion versions, LocaleResolver locales, ApplicationEventPublisher events,
+	PageCache(ContentVersion versions, LocaleResolver locales, EveryViewEvents events,
 			@Value("${server.servlet.session.cookie.name}") String sessionCookie) {
 		this.versions = versions;
 		this.locales = locales;
@@ -121,16 +113,15 @@ public class PageCache extends OncePerRequestFilter {
 		KeptPage kept = this.pages.getIfPresent(key);
 		Long version = null;
 		if (kept != null) {
-			version = versionOrZero();
+			version = this.versions.currentOrZero();
 			if (kept.version() == version) {
 				serve(kept, request, response);
 				return;
 			}
 		}
 		// The version just read, if any, is the one the page will be kept with: it was
-		// read
-		// before the page's data, and need not be read twice.
-		Capture capture = new Capture(response, version);
+		// read before the page's data, and need not be read twice.
+		PageCapture capture = new PageCapture(response, version);
 		chain.doFilter(request, capture);
 		String html = capture.captured();
 		if (html == null) {
@@ -141,47 +132,6 @@ public class PageCache extends OncePerRequestFilter {
 			keep(key, capture, html, request);
 		}
 		response.getWriter().write(html);
-	}
-
-	/**
-	 * The interceptor that tells this filter a page is shared: it reads the content
-	 * version before the page reads its data (unless the filter just did, finding an
-	 * outdated page), and starts capturing the HTML.
-	 * @return the interceptor, for Spring MVC
-	 */
-	HandlerInterceptor sharedPages() {
-		return new HandlerInterceptor() {
-			@Override
-			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				Capture capture = WebUtils.getNativeResponse(response, Capture.class);
-				if (capture != null && handler instanceof HandlerMethod method
-						&& method.hasMethodAnnotation(SharedPage.class)) {
-					long version = (capture.version() != null) ? capture.version() : versionOrZero();
-					if (version != 0) {
-						capture.start(version);
-						request.setAttribute(EVENTS_ATTRIBUTE, new ArrayList<>());
-					}
-				}
-				return true;
-			}
-		};
-	}
-
-	/**
-	 * Publishes an event that must happen on every view of the page, kept or not (a
-	 * product viewed, for the modules that count views): now, and again each time this
-	 * page is served from the cache.
-	 * @param event the event
-	 */
-	public void publishOnEveryView(Object event) {
-		this.events.publishEvent(event);
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null
-				&& request.getAttribute(EVENTS_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof List<?> list) {
-			@SuppressWarnings("unchecked")
-			List<Object> published = (List<Object>) list;
-			published.add(event);
-		}
 	}
 
 	/** Forgets every kept page: each is rendered anew on its next visit. */
@@ -216,18 +166,7 @@ public class PageCache extends OncePerRequestFilter {
 		return url.toString();
 	}
 
-	/** The content version, or 0 (never kept) when PostgreSQL does not answer. */
-	private long versionOrZero() {
-		try {
-			return this.versions.current();
-		}
-		catch (DataAccessException ex) {
-			logger.debug("Pages neither kept nor served from the cache: {}", ex.getMessage());
-			return 0;
-		}
-	}
-
-	private void keep(Key key, Capture response, String html, HttpServletRequest request) {
+	private void keep(Key key, PageCapture response, String html, HttpServletRequest request) {
 		if (html.indexOf('\u0000') >= 0) {
 			return;
 		}
@@ -239,10 +178,8 @@ public class PageCache extends OncePerRequestFilter {
 		if (kept.contains(CSRF_FIELD) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
 			kept = kept.replace(csrf.getToken(), CSRF_MARK);
 		}
-		@SuppressWarnings("unchecked")
-		List<Object> published = (List<Object>) request.getAttribute(EVENTS_ATTRIBUTE);
 		this.pages.put(key, new KeptPage(response.version(), kept, response.getContentType(), response.getLocale(),
-				(published != null) ? List.copyOf(published) : List.of()));
+				response.everyViewEvents()));
 	}
 
 	private void serve(KeptPage kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -256,7 +193,7 @@ public class PageCache extends OncePerRequestFilter {
 		}
 		response.setContentType(kept.contentType());
 		response.setLocale(kept.locale());
-		kept.published().forEach(this.events::publishEvent);
+		this.events.replay(kept.everyViewEvents());
 		response.getWriter().write(html);
 	}
 
@@ -269,113 +206,8 @@ public class PageCache extends OncePerRequestFilter {
 	}
 
 	/** A page's HTML with marks for the nonce and CSRF token, and how to send it. */
-	private record KeptPage(long version, String html, String contentType, Locale locale, List<Object> published) {
-	}
-
-	/**
-	 * The response of a page that may be kept: passes everything through until the page
-	 * is known to be shared, then collects what the template writes, so that it can be
-	 * kept before being sent. A redirect or an error drops what was collected, as they
-	 * drop a response's buffer.
-	 */
-	private static final class Capture extends HttpServletResponseWrapper {
-
-		private Long version;
-
-		private CharArrayWriter buffer;
-
-		private PrintWriter writer;
-
-		private boolean abandoned;
-
-		Capture(HttpServletResponse response, Long versionAlreadyRead) {
-			super(response);
-			this.version = versionAlreadyRead;
-		}
-
-		void start(long contentVersion) {
-			this.version = contentVersion;
-			this.buffer = new CharArrayWriter(32 * 1024);
-			this.writer = new PrintWriter(this.buffer);
-		}
-
-		/** The content version read for this request, or {@code null} if not read yet. */
-		Long version() {
-			return this.version;
-		}
-
-		/** What the page wrote, or {@code null} if nothing was collected. */
-		String captured() {
-			if (this.buffer == null || this.abandoned) {
-				return null;
-			}
-			this.writer.flush();
-			return this.buffer.toString();
-		}
-
-		@Override
-		public PrintWriter getWriter() throws IOException {
-			return (this.writer != null && !this.abandoned) ? this.writer : super.getWriter();
-		}
-
-		@Override
-		public ServletOutputStream getOutputStream() throws IOException {
-			// Bytes rather than text: not an HTML page; passed through, never kept.
-			abandon();
-			return super.getOutputStream();
-		}
-
-		@Override
-		public void flushBuffer() throws IOException {
-			if (this.writer == null || this.abandoned) {
-				super.flushBuffer();
-			}
-		}
-
-		@Override
-		public boolean isCommitted() {
-			return (this.writer == null || this.abandoned) && super.isCommitted();
-		}
-
-		@Override
-		public void resetBuffer() {
-			if (this.buffer != null) {
-				this.buffer.reset();
-			}
-			super.resetBuffer();
-		}
-
-		@Override
-		public void reset() {
-			if (this.buffer != null) {
-				this.buffer.reset();
-			}
-			super.reset();
-		}
-
-		@Override
-		public void sendError(int status) throws IOException {
-			abandon();
-			super.sendError(status);
-		}
-
-		@Override
-		public void sendError(int status, String message) throws IOException {
-			abandon();
-			super.sendError(status, message);
-		}
-
-		@Override
-		public void sendRedirect(String location) throws IOException {
-			abandon();
-			super.sendRedirect(location);
-		}
-
-		/** Not a page to keep after all: what was collected is dropped, like a reset. */
-		private void abandon() {
-			this.abandoned = true;
-		}
-
+	private record KeptPage(long version, String html, String contentType, Locale locale,
+			List<Object> everyViewEvents) {
 	}
 
 }

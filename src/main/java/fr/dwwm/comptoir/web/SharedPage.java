@@ -9,12 +9,13 @@ import java.lang.annotation.Target;
 /**
  * Marks a page that is the same for every visitor without a session (not logged in,
  * nothing in the cart): what it shows depends only on its address, its language and the
- * storefront's content. {@link PageCache} may keep its HTML and serve it again.
+ * storefront's content. {@link PageCache} may keep its HTML and serve it again
+ * ({@link SharedPageInterceptor} tells it which pages are marked).
  *
  * <p>
  * Put it only on pages that read nothing personal: the home page, the catalogue, a
  * product, a search, an editor's page. What must happen on every view (a product viewed,
- * for the modules) goes through {@link PageCache#publishOnEveryView(Object)}.
+ * for the modules) goes through {@link EveryViewEvents#publish(Object)}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,16 +10,16 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language of the interface: French unless the visitor picked English with
- * {@code ?lang=en} (remembered in a cookie). Pages marked {@link SharedPage} go through
- * the {@link PageCache}.
+ * {@code ?lang=en} (remembered in a cookie). Pages marked {@link SharedPage} are pointed
+ * out to the {@link PageCache} by the {@link SharedPageInterceptor}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	private final PageCache pageCache;
+	private final SharedPageInterceptor sharedPages;
 
-	WebConfiguration(PageCache pageCache) {
-		this.pageCache = pageCache;
+	WebConfiguration(SharedPageInterceptor sharedPages) {
+		this.sharedPages = sharedPages;
 	}
 
 	@Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
@@ -33,7 +33,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName(ShopLocaleResolver.PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
-		registry.addInterceptor(this.pageCache.sharedPages());
+		registry.addInterceptor(this.sharedPages);
 	}
 
 }

@@ -107,4 +107,13 @@ public class Address {
 		return this.version;
 	}
 
+	/**
+	 * The address itself, without the address book's name for it.
+	 * @return the postal address
+	 */
+	public PostalAddress postalAddress() {
+		return new PostalAddress(this.firstName, this.lastName, this.line1, this.line2, this.postalCode, this.city,
+				this.country, this.phone);
+	}
+
 }

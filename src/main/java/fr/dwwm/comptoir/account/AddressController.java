@@ -110,9 +110,7 @@ class AddressController {
 	}
 
 	private static boolean checked(AddressForm address, BindingResult errors) {
-		if (!errors.hasFieldErrors("postalCode") && !address.postalCodeMatchesCountry()) {
-			errors.rejectValue("postalCode", "validation.postal-code.country");
-		}
+		address.checkPostalCodeOfCountry(errors);
 		return !errors.hasErrors();
 	}
 

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * in the database rather than in the static folder.
  */
 @Component
-public class ImageUploadCheck {
+class ImageUploadCheck {
 
 	/** Largest file accepted: 5 MB. */
 	public static final long MAX_BYTES = 5L * 1024 * 1024;

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stock, which orders change at the same time without changing the version.
  */
 @Service
-public class ProductAdministration {
+class ProductAdministration {
 
 	/** Longest slug the database accepts. */
 	static final int SLUG_MAX = 160;

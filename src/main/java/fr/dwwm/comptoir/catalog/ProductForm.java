@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
  * {@link #getVersion() version} is the version of the product the form was opened from,
  * so that a form saved after someone else's change is refused instead of overwriting it.
  */
-public class ProductForm {
+class ProductForm {
 
 	/**
 	 * A price in euros: up to 999 999, with at most two decimals after a comma or a dot.

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * uploaded, what the shop serves is a clean JPEG without metadata (camera, GPS position).
  */
 @Service
-public class ProductImages {
+class ProductImages {
 
 	/** Widths of the stored variants, in pixels. */
 	public static final int[] WIDTHS = { 320, 640, 1200 };

@@ -7,7 +7,7 @@ import fr.dwwm.comptoir.web.FormRefusal;
  * nothing was saved. The field at fault is a property of {@link ProductForm}, or
  * {@code file} for a picture.
  */
-public class ProductRefusal extends FormRefusal {
+class ProductRefusal extends FormRefusal {
 
 	/**
 	 * The message of a form sent from a version of the product that is no longer current.

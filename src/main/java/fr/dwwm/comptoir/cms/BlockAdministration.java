@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * after each change, and each change is written to the audit log.
  */
 @Service
-public class BlockAdministration {
+class BlockAdministration {
 
 	/** The longest HTML of a block (column {@code cms_block.content_html}). */
 	public static final int CONTENT_MAX = 50_000;

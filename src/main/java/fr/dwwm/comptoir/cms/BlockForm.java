@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * the version of the block the form was opened from (optimistic locking). The rules are
  * those of the {@code cms_block} table, which checks them again.
  */
-public class BlockForm {
+class BlockForm {
 
 	@NotBlank(message = "{admin.blocks.hook.invalid}")
 	private String hook = CmsBlocks.HOOKS.get(0);

@@ -6,7 +6,7 @@ import fr.dwwm.comptoir.web.FormRefusal;
  * Why the back-office could not save a change to the shop's content (a page, a menu link,
  * a block): nothing was saved.
  */
-public class CmsRefusal extends FormRefusal {
+class CmsRefusal extends FormRefusal {
 
 	/** The message of a form sent from a version that is no longer current. */
 	public static final String STALE = "admin.cms.stale";

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * audit log.
  */
 @Service
-public class MenuAdministration {
+class MenuAdministration {
 
 	/**
 	 * A path of the shop, as the {@code menu_item} table accepts it: letters, digits and

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * {@link MenuAdministration} checks that it is filled in and exists. The rules are those
  * of the {@code menu_item} table, which checks them again.
  */
-public class MenuItemForm {
+class MenuItemForm {
 
 	/** The target is a CMS page ({@link #getPageId()}). */
 	public static final String PAGE = "PAGE";

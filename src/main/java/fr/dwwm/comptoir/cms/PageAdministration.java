@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  */
 @Service
-public class PageAdministration {
+class PageAdministration {
 
 	/** The longest HTML of a page (column {@code cms_page.content_html}). */
 	public static final int CONTENT_MAX = 200_000;

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * {@link #getVersion() version} is the version of the page the form was opened from, so
  * that a form saved after someone else's change is refused instead of overwriting it.
  */
-public class PageForm {
+class PageForm {
 
 	/** The longest address of a page (column {@code cms_page.slug}). */
 	public static final int SLUG_MAX = 120;

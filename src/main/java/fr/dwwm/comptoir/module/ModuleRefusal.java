@@ -3,7 +3,7 @@ package fr.dwwm.comptoir.module;
 /**
  * A lifecycle or configuration action the shop refuses, with the message to show.
  */
-public class ModuleRefusal extends RuntimeException {
+class ModuleRefusal extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -97,7 +97,7 @@ class CheckoutController {
 			List<Address> saved = this.savedAddresses.of(user.getAccountId());
 			if (!saved.isEmpty()) {
 				form.setAddressId(saved.get(0).getId());
-				copy(saved.get(0), form);
+				form.fill(saved.get(0).postalAddress());
 			}
 		}
 		return page(form, cart.get(), user, model);
@@ -116,7 +116,7 @@ class CheckoutController {
 			form.setEmail(user.getUsername());
 			if (form.getAddressId() != null) {
 				this.savedAddresses.find(form.getAddressId(), user.getAccountId())
-					.ifPresentOrElse((address) -> copy(address, form), () -> form.setAddressId(null));
+					.ifPresentOrElse((address) -> form.fill(address.postalAddress()), () -> form.setAddressId(null));
 			}
 		}
 		else {
@@ -126,13 +126,14 @@ class CheckoutController {
 			return page(form, cart.get(), user, model);
 		}
 		this.validator.validate(form, errors);
+		form.checkPostalCodeOfCountry(errors);
 		if (errors.hasErrors()) {
 			return page(form, cart.get(), user, model);
 		}
 		try {
 			Checkout.Placed placed = this.checkout
 				.place(new NewOrder(cartId.get(), (user != null) ? user.getAccountId() : null, form.getEmail().strip(),
-						locale, form.address(), form.getShippingMethod(), form.getPromoCode(), key(form),
+						locale, form.postalAddress(), form.getShippingMethod(), form.getPromoCode(), key(form),
 						form.getExpectedTotalCents(), form.card()));
 			HttpSession session = request.getSession();
 			remember(session, placed.reference());
@@ -216,17 +217,6 @@ class CheckoutController {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static void copy(Address address, CheckoutForm form) {
-		form.setFirstName(address.getFirstName());
-		form.setLastName(address.getLastName());
-		form.setLine1(address.getLine1());
-		form.setLine2(address.getLine2());
-		form.setPostalCode(address.getPostalCode());
-		form.setCity(address.getCity());
-		form.setCountry(address.getCountry());
-		form.setPhone(address.getPhone());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddressForm;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -7,11 +8,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The checkout form: contact, delivery address, delivery method, promotion code,
- * acceptance of the terms of sale and card. The card fields are never sent back to the
- * page, never logged ({@link #toString()}) and never stored.
+ * The checkout form: contact, delivery address (the fields and rules of the address book,
+ * {@link PostalAddressForm}), delivery method, promotion code, acceptance of the terms of
+ * sale and card. The card fields are never sent back to the page, never logged
+ * ({@link #toString()}) and never stored.
  */
-public class CheckoutForm {
+public class CheckoutForm extends PostalAddressForm {
 
 	private String idempotencyKey;
 
@@ -23,36 +25,6 @@ public class CheckoutForm {
 	private String email;
 
 	private Long addressId;
-
-	@NotBlank(message = "{validation.first-name.required}")
-	@Size(max = 100, message = "{validation.too-long}")
-	private String firstName;
-
-	@NotBlank(message = "{validation.last-name.required}")
-	@Size(max = 100, message = "{validation.too-long}")
-	private String lastName;
-
-	@NotBlank(message = "{validation.address.line1.required}")
-	@Size(max = 200, message = "{validation.too-long}")
-	private String line1;
-
-	@Size(max = 200, message = "{validation.too-long}")
-	private String line2;
-
-	@NotBlank(message = "{validation.postal-code.required}")
-	@Pattern(regexp = "[0-9]{4,5}", message = "{validation.postal-code.invalid}")
-	private String postalCode;
-
-	@NotBlank(message = "{validation.city.required}")
-	@Size(max = 100, message = "{validation.too-long}")
-	private String city;
-
-	@NotBlank(message = "{validation.country.invalid}")
-	@Pattern(regexp = "FR|BE|LU|MC", message = "{validation.country.invalid}")
-	private String country = "FR";
-
-	@Pattern(regexp = "\\+?[0-9 .()-]{6,20}", message = "{validation.phone.invalid}")
-	private String phone;
 
 	private String shippingMethod;
 
@@ -83,11 +55,6 @@ public class CheckoutForm {
 		this.cardNumber = null;
 		this.cardExpiry = null;
 		this.cardCode = null;
-	}
-
-	NewOrder.DeliveryAddress address() {
-		return new NewOrder.DeliveryAddress(strip(this.firstName), strip(this.lastName), strip(this.line1),
-				strip(this.line2), strip(this.postalCode), strip(this.city), this.country, strip(this.phone));
 	}
 
 	NewOrder.Card card() {
@@ -133,70 +100,6 @@ public class CheckoutForm {
 
 	public void setAddressId(Long addressId) {
 		this.addressId = addressId;
-	}
-
-	public String getFirstName() {
-		return this.firstName;
-	}
-
-	public void setFirstName(String firstName) {
-		this.firstName = firstName;
-	}
-
-	public String getLastName() {
-		return this.lastName;
-	}
-
-	public void setLastName(String lastName) {
-		this.lastName = lastName;
-	}
-
-	public String getLine1() {
-		return this.line1;
-	}
-
-	public void setLine1(String line1) {
-		this.line1 = line1;
-	}
-
-	public String getLine2() {
-		return this.line2;
-	}
-
-	public void setLine2(String line2) {
-		this.line2 = line2;
-	}
-
-	public String getPostalCode() {
-		return this.postalCode;
-	}
-
-	public void setPostalCode(String postalCode) {
-		this.postalCode = postalCode;
-	}
-
-	public String getCity() {
-		return this.city;
-	}
-
-	public void setCity(String city) {
-		this.city = city;
-	}
-
-	public String getCountry() {
-		return this.country;
-	}
-
-	public void setCountry(String country) {
-		this.country = country;
-	}
-
-	public String getPhone() {
-		return this.phone;
-	}
-
-	public void setPhone(String phone) {
-		this.phone = phone;
 	}
 
 	public String getShippingMethod() {

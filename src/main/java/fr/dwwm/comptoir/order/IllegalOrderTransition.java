@@ -3,7 +3,7 @@ package fr.dwwm.comptoir.order;
 /**
  * A status change the order's state machine forbids ({@link OrderStatus#canMoveTo}).
  */
-public class IllegalOrderTransition extends RuntimeException {
+class IllegalOrderTransition extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

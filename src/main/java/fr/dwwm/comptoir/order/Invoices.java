@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.dwwm.comptoir.account.Country;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -124,7 +126,7 @@ public class Invoices {
 		List<String> address = new ArrayList<>();
 		for (String part : new String[] { (String) row.get("bill_line1"), (String) row.get("bill_line2"),
 				join(" ", (String) row.get("bill_postal_code"), (String) row.get("bill_city")),
-				Countries.name((String) row.get("bill_country")) }) {
+				countryName((String) row.get("bill_country")) }) {
 			if (part != null && !part.isBlank()) {
 				address.add(part);
 			}
@@ -164,6 +166,14 @@ public class Invoices {
 			}
 		}
 		return joined.toString();
+	}
+
+	/**
+	 * The invoice prints the country's French name, or its code if the shop no longer
+	 * delivers there.
+	 */
+	private static String countryName(String code) {
+		return Country.of(code).map(Country::frenchName).orElse(code);
 	}
 
 }

@@ -1,5 +1,7 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
+
 import java.util.Locale;
 import java.util.UUID;
 
@@ -17,24 +19,8 @@ import java.util.UUID;
  * @param expectedTotalCents the total the customer saw and accepted
  * @param card the card to charge
  */
-public record NewOrder(long cartId, Long accountId, String email, Locale locale, DeliveryAddress address,
+public record NewOrder(long cartId, Long accountId, String email, Locale locale, PostalAddress address,
 		String shippingCode, String promoCode, UUID idempotencyKey, long expectedTotalCents, Card card) {
-
-	/**
-	 * A delivery address.
-	 *
-	 * @param firstName first name
-	 * @param lastName last name
-	 * @param line1 street and number
-	 * @param line2 more, or {@code null}
-	 * @param postalCode postal code
-	 * @param city city
-	 * @param country ISO code
-	 * @param phone phone, or {@code null}
-	 */
-	public record DeliveryAddress(String firstName, String lastName, String line1, String line2, String postalCode,
-			String city, String country, String phone) {
-	}
 
 	/**
 	 * The card as typed; {@link #toString()} never shows it.

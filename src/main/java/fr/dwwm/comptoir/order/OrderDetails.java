@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.List;
  * @param history its status changes, oldest first
  */
 public record OrderDetails(long id, String reference, OrderStatus status, Instant placedAt, String email,
-		NewOrder.DeliveryAddress deliveryAddress, String shippingMethod, String promoCode, List<Line> lines,
-		OrderTotals totals, String trackingNumber, String cardLast4, String invoiceNumber, List<Change> history) {
+		PostalAddress deliveryAddress, String shippingMethod, String promoCode, List<Line> lines, OrderTotals totals,
+		String trackingNumber, String cardLast4, String invoiceNumber, List<Change> history) {
 
 	/**
 	 * One line.

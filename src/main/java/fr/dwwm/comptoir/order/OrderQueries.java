@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -96,10 +97,10 @@ public class OrderQueries {
 		return Optional
 			.of(new OrderDetails(id, (String) row.get("reference"), OrderStatus.valueOf((String) row.get("status")),
 					((Timestamp) row.get("placed_at")).toInstant(), (String) row.get("email"),
-					new NewOrder.DeliveryAddress((String) row.get("ship_first_name"),
-							(String) row.get("ship_last_name"), (String) row.get("ship_line1"),
-							(String) row.get("ship_line2"), (String) row.get("ship_postal_code"),
-							(String) row.get("ship_city"), (String) row.get("ship_country"), null),
+					new PostalAddress((String) row.get("ship_first_name"), (String) row.get("ship_last_name"),
+							(String) row.get("ship_line1"), (String) row.get("ship_line2"),
+							(String) row.get("ship_postal_code"), (String) row.get("ship_city"),
+							(String) row.get("ship_country"), null),
 					(String) row.get("shipping_method_name"), (String) row.get("promo_code"), lines, totals,
 					(String) row.get("tracking_number"), (String) row.get("card_last4"), invoiceNumber, history));
 	}

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -113,7 +114,7 @@ public class Orders {
 	@Transactional
 	public Reservation reserve(NewOrder order, Quote quote) {
 		Instant now = this.clock.instant();
-		NewOrder.DeliveryAddress to = order.address();
+		PostalAddress to = order.address();
 		OrderTotals totals = quote.totals();
 		Optional<Map<String, Object>> inserted = this.jdbc
 			.sql("""

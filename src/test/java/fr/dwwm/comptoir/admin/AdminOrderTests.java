@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.admin;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
@@ -134,9 +135,8 @@ class AdminOrderTests {
 		String address = email.contains("@") ? email : email + "@exemple.test";
 		return this.checkout
 			.place(new NewOrder(cart, null, address, Locale.FRANCE,
-					new NewOrder.DeliveryAddress("Alex", "Petit", "1 rue Haute", null, "13001", "Marseille", "FR",
-							null),
-					null, null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "A P")))
+					new PostalAddress("Alex", "Petit", "1 rue Haute", null, "13001", "Marseille", "FR", null), null,
+					null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "A P")))
 			.reference();
 	}
 

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.e2e;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -191,8 +192,8 @@ class AdminBrowserTests extends BrowserTest {
 		return this.checkout
 			.place(new NewOrder(cart, null, "atelier-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test",
 					Locale.FRANCE,
-					new NewOrder.DeliveryAddress("Lou", "Bernard", "5 quai Rambaud", null, "69002", "Lyon", "FR", null),
-					null, null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "L B")))
+					new PostalAddress("Lou", "Bernard", "5 quai Rambaud", null, "69002", "Lyon", "FR", null), null,
+					null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "L B")))
 			.reference();
 	}
 

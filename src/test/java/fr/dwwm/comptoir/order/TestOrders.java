@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -11,8 +12,8 @@ import java.util.UUID;
 public final class TestOrders {
 
 	/** The delivery address of every test order. */
-	public static final NewOrder.DeliveryAddress ADDRESS = new NewOrder.DeliveryAddress("Camille", "Martin",
-			"8 rue des Lilas", null, "75011", "Paris", "FR", null);
+	public static final PostalAddress ADDRESS = new PostalAddress("Camille", "Martin", "8 rue des Lilas", null, "75011",
+			"Paris", "FR", null);
 
 	/** The demo card that is always accepted. */
 	public static final String ACCEPTED_CARD = DemoPaymentGateway.ACCEPTED;

@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -17,12 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
 
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
-import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;

@@ -1,20 +1,16 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.order;
 
-import fr.dwwm.comptoir.account.PostalAddress;
 import java.net.http.HttpResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
-import fr.dwwm.comptoir.order.Checkout;
-import fr.dwwm.comptoir.order.NewOrder;
-import fr.dwwm.comptoir.order.OrderQueries;
-import fr.dwwm.comptoir.order.OrderStatus;
-import fr.dwwm.comptoir.order.Orders;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.Mailbox;
 import org.jsoup.Jsoup;

@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.module;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -6,9 +6,7 @@ import java.util.Map;
 
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
-import fr.dwwm.comptoir.module.ModuleFixtures;
-import fr.dwwm.comptoir.module.ModuleLifecycle;
-import fr.dwwm.comptoir.module.ModuleRegistry;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.module.api.DisplayHook;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;

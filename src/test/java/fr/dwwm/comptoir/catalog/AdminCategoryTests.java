@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;

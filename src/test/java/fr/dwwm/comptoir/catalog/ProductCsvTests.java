@@ -1,4 +1,4 @@
-package fr.dwwm.comptoir.admin;
+package fr.dwwm.comptoir.catalog;
 
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
-import fr.dwwm.comptoir.catalog.ProductCsv;
 import fr.dwwm.comptoir.security.Factors;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;

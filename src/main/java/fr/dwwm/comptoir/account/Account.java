@@ -185,10 +185,6 @@ public class Account {
 		return this.totpLastStep;
 	}
 
-	public void setTotpLastStep(Long totpLastStep) {
-		this.totpLastStep = totpLastStep;
-	}
-
 	public void setMfaEnabledAt(Instant mfaEnabledAt) {
 		this.mfaEnabledAt = mfaEnabledAt;
 	}
@@ -199,10 +195,6 @@ public class Account {
 
 	public void setPasswordChangedAt(Instant passwordChangedAt) {
 		this.passwordChangedAt = passwordChangedAt;
-	}
-
-	public void setLastLoginAt(Instant lastLoginAt) {
-		this.lastLoginAt = lastLoginAt;
 	}
 
 	/**

@@ -9,12 +9,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Immutable;
 
 /**
  * A shelf of the shop. Categories form a tree ({@link #getParent()}); the database
  * refuses a move that would create a cycle (trigger {@code category_no_cycle}).
  */
 @Entity
+@Immutable
 @Table(name = "category")
 public class Category {
 
@@ -62,16 +64,8 @@ public class Category {
 		return this.parent;
 	}
 
-	public void setParent(Category parent) {
-		this.parent = parent;
-	}
-
 	public String getName() {
 		return this.name;
-	}
-
-	public void setName(String name) {
-		this.name = name;
 	}
 
 	public String getSlug() {
@@ -82,24 +76,12 @@ public class Category {
 		return this.description;
 	}
 
-	public void setDescription(String description) {
-		this.description = description;
-	}
-
 	public int getPosition() {
 		return this.position;
 	}
 
-	public void setPosition(int position) {
-		this.position = position;
-	}
-
 	public boolean isActive() {
 		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
 	}
 
 	public int getVersion() {

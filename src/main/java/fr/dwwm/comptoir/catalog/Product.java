@@ -116,10 +116,6 @@ public class Product {
 		return this.category;
 	}
 
-	public void setCategory(Category category) {
-		this.category = category;
-	}
-
 	public String getSku() {
 		return this.sku;
 	}
@@ -128,38 +124,29 @@ public class Product {
 		return this.name;
 	}
 
-	public void setName(String name) {
-		this.name = name;
-	}
-
 	public String getSlug() {
 		return this.slug;
-	}
-
-	public void setSlug(String slug) {
-		this.slug = slug;
 	}
 
 	public String getSummary() {
 		return this.summary;
 	}
 
-	public void setSummary(String summary) {
-		this.summary = summary;
-	}
-
 	public String getDescription() {
 		return this.description;
-	}
-
-	public void setDescription(String description) {
-		this.description = description;
 	}
 
 	public int getPriceCents() {
 		return this.priceCents;
 	}
 
+	/**
+	 * Changes the price. The shop itself writes products in SQL
+	 * ({@code ProductAdministration}, with the same version check); this setter is what
+	 * {@code ProductRepositoryTests} uses to show JPA's optimistic locking
+	 * ({@code @Version}) at work.
+	 * @param priceCents the new price, VAT included
+	 */
 	public void setPriceCents(int priceCents) {
 		this.priceCents = priceCents;
 	}
@@ -168,48 +155,24 @@ public class Product {
 		return this.vatRate;
 	}
 
-	public void setVatRate(BigDecimal vatRate) {
-		this.vatRate = vatRate;
-	}
-
 	public int getStock() {
 		return this.stock;
-	}
-
-	public void setStock(int stock) {
-		this.stock = stock;
 	}
 
 	public Integer getWeightGrams() {
 		return this.weightGrams;
 	}
 
-	public void setWeightGrams(Integer weightGrams) {
-		this.weightGrams = weightGrams;
-	}
-
 	public boolean isActive() {
 		return this.active;
-	}
-
-	public void setActive(boolean active) {
-		this.active = active;
 	}
 
 	public boolean isFeatured() {
 		return this.featured;
 	}
 
-	public void setFeatured(boolean featured) {
-		this.featured = featured;
-	}
-
 	public Map<String, String> getAttributes() {
 		return this.attributes;
-	}
-
-	public void setAttributes(Map<String, String> attributes) {
-		this.attributes = new LinkedHashMap<>(attributes);
 	}
 
 	public Instant getCreatedAt() {

@@ -8,12 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 /**
  * A picture of a product. The file itself and its resized variants are stored in the
  * {@code image_variant} table; this entity holds what pages need to display it.
  */
 @Entity
+@Immutable
 @Table(name = "product_image")
 public class ProductImage {
 
@@ -72,16 +74,8 @@ public class ProductImage {
 		return this.altText;
 	}
 
-	public void setAltText(String altText) {
-		this.altText = altText;
-	}
-
 	public int getPosition() {
 		return this.position;
-	}
-
-	public void setPosition(int position) {
-		this.position = position;
 	}
 
 	public int getWidth() {

@@ -9,12 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Immutable;
 
 /**
  * A page written by editors: legal notice, terms of sale, about... Its HTML went through
  * the sanitizer when it was saved and goes through it again when it is shown.
  */
 @Entity
+@Immutable
 @Table(name = "cms_page")
 public class CmsPage {
 

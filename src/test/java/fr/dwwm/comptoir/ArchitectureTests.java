@@ -117,6 +117,15 @@ class ArchitectureTests {
 				+ "EveryViewEvents rather than through the PageCache filter (issue 24)");
 
 	@ArchTest
+	static final ArchRule noFeatureDependsOnTheBackOfficePackage = noClasses().that()
+		.resideOutsideOfPackage("..comptoir.admin..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..comptoir.admin..")
+		.because("each feature carries its own back-office screens; admin is the top of the tower (dashboard, "
+				+ "customer screen, audit) and what screens share lives in web and system (issue 24)");
+
+	@ArchTest
 	static final ArchRule dependenciesAreInjectedThroughConstructors = noFields().should()
 		.beAnnotatedWith(Autowired.class);
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -51,7 +52,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	public record Rule(String name, HttpMethod method, String pattern, int requests, Duration window) {
 
 		RequestMatcher matcher() {
-			return RoutedPaths.matcher(this.method, this.pattern);
+			RequestMatcher matcher = RoutedPaths.matcher(this.method, this.pattern);
+			// Spring MVC answers HEAD with the GET handler (the whole page is rendered,
+			// the
+			// body then dropped): a HEAD costs what a GET costs, so it counts like one.
+			return (this.method == HttpMethod.GET)
+					? new OrRequestMatcher(matcher, RoutedPaths.matcher(HttpMethod.HEAD, this.pattern)) : matcher;
 		}
 
 	}

@@ -88,10 +88,11 @@ public final class Http {
 	 * Sends a request without a body.
 	 * @param method HTTP method, e.g. {@code TRACE}
 	 * @param path path and query
+	 * @param headers header names and values, alternately
 	 * @return the response, body as text
 	 */
-	public HttpResponse<String> send(String method, String path) {
-		return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+	public HttpResponse<String> send(String method, String path, String... headers) {
+		return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -98,6 +98,20 @@ class RateLimitEvasionAttackTests {
 	}
 
 	@Test
+	void aHeadRequestCountsLikeTheGetItIsAnsweredWith() {
+		Http client = new Http(this.port);
+		String from = "10.98.0." + (clients.incrementAndGet() % 250 + 1);
+		int served = 0;
+		for (int request = 0; request <= 60; request++) {
+			String method = (request % 2 == 0) ? "HEAD" : "GET";
+			if (client.send(method, "/search?q=miel", "X-Forwarded-For", from).statusCode() < 400) {
+				served++;
+			}
+		}
+		assertThat(served).as("HEAD and GET together, for a limit of 60").isLessThanOrEqualTo(60);
+	}
+
+	@Test
 	void theSpellingsAreTheOnesAnAttackerTries() {
 		assertThat(Attacker.spellings("/password/forgot")).contains("/password/%66orgot",
 				"/password/forgot;jsessionid=1", "/password;x=1/forgot", "//password/forgot", "/password//forgot",

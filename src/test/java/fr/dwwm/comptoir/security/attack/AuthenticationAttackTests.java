@@ -191,6 +191,40 @@ class AuthenticationAttackTests {
 	}
 
 	@Test
+	void oneCodeSentByTenSessionsAtOnceOpensOneOfThem() throws Exception {
+		// A customer: unlike staff, several sessions may stay open, so only the code's
+		// single use can keep the other nine closed.
+		String secret = Totp.newSecret();
+		Account customer = this.accounts.create(Role.CUSTOMER, secret);
+		String code = code(secret);
+		List<Http> sessions = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			Http session = new Http(this.port);
+			signIn(session, customer.getEmail());
+			session.csrfToken("/login/second-factor");
+			sessions.add(session);
+		}
+		List<Callable<Integer>> attempts = new ArrayList<>();
+		for (Http session : sessions) {
+			attempts.add(() -> {
+				session.postForm("/login/second-factor", "/login/second-factor", Map.of("code", code));
+				return session.get("/account").statusCode();
+			});
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		int opened = 0;
+		try {
+			for (Future<Integer> attempt : pool.invokeAll(attempts)) {
+				opened += (attempt.get() == 200) ? 1 : 0;
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(opened).as("sessions opened by one code replayed in parallel").isEqualTo(1);
+	}
+
+	@Test
 	void thirtyParallelWrongPasswordsForOneAccountCostAtMostItsFreeFailures() throws Exception {
 		Account customer = this.accounts.customer();
 		List<Callable<Integer>> attempts = new ArrayList<>();

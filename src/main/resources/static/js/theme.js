@@ -2,7 +2,8 @@
  * Light or dark theme. The layout's first script already applied the visitor's choice, or
  * their system's preference (prefers-color-scheme); this button switches and remembers the
  * choice in localStorage (a preference, not a tracker: no consent needed). Without a choice,
- * the page follows the system when it changes.
+ * the page follows the system when it changes. A chosen theme also colours the phone's
+ * address bar (the theme-color meta tags, which otherwise follow the system's scheme).
  */
 const KEY = 'comptoir-theme';
 const root = document.documentElement;
@@ -23,6 +24,18 @@ function apply(theme, button) {
   }
 }
 
+/** The bars take the header's colour in the chosen theme. */
+function paintBars() {
+  const header = document.querySelector('.site-header');
+  if (!header || !stored()) {
+    return;
+  }
+  const colour = getComputedStyle(header).backgroundColor;
+  document.querySelectorAll('meta[name="theme-color"]').forEach((meta) => {
+    meta.content = colour;
+  });
+}
+
 const button = document.querySelector('[data-theme-toggle]');
 if (button) {
   button.hidden = false;
@@ -35,8 +48,10 @@ if (button) {
     } catch (error) {
       // Private browsing may refuse storage: the theme still applies to this page.
     }
+    paintBars();
   });
 }
+paintBars();
 system.addEventListener('change', (event) => {
   if (!stored()) {
     apply(event.matches ? 'dark' : 'light', button);

@@ -52,7 +52,8 @@ class ArchitectureTests {
 	private static final String BASE = "fr.dwwm.comptoir.";
 
 	private static final String[] FEATURES = { "..comptoir.catalog..", "..comptoir.cart..", "..comptoir.order..",
-			"..comptoir.account..", "..comptoir.admin..", "..comptoir.cms..", "..comptoir.module.." };
+			"..comptoir.account..", "..comptoir.admin..", "..comptoir.cms..", "..comptoir.module..",
+			"..comptoir.pwa.." };
 
 	@ArchTest
 	static final ArchRule packagesHaveNoCycles = slices().matching("fr.dwwm.comptoir.(*)..").should().beFreeOfCycles();

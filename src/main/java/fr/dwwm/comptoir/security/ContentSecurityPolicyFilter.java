@@ -17,8 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Scripts and styles come from the shop's own origin only; an inline {@code <script>}
  * runs only if it carries this request's nonce, so a script injected into a page by an
  * attacker is refused by the browser. Inline event handlers ({@code onclick=...}) and
- * {@code style} attributes are never allowed. Templates read the nonce from the
- * {@value #NONCE_ATTRIBUTE} request attribute: {@code th:nonce="${cspNonce}"}.
+ * {@code style} attributes are never allowed. The service worker and the manifest come
+ * from the shop itself ({@code worker-src}, {@code manifest-src}). Templates read the
+ * nonce from the {@value #NONCE_ATTRIBUTE} request attribute:
+ * {@code th:nonce="${cspNonce}"}.
  *
  * <p>
  * Spring Security has no built-in nonce support, hence this filter (see ANSSI PA-009 and
@@ -37,10 +39,19 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		applyTo(request, response);
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Draws a nonce for a request and sends the policy that allows it.
+	 * @param request the request, which gets the nonce as {@value #NONCE_ATTRIBUTE}
+	 * @param response the response, which gets the header
+	 */
+	static void applyTo(HttpServletRequest request, HttpServletResponse response) {
 		String nonce = RandomTokens.urlSafe(NONCE_BYTES);
 		request.setAttribute(NONCE_ATTRIBUTE, nonce);
 		response.setHeader(HEADER, policy(nonce));
-		chain.doFilter(request, response);
 	}
 
 	/**
@@ -50,8 +61,9 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 	 */
 	public static String policy(String nonce) {
 		return "default-src 'self'; " + "script-src 'self' 'nonce-" + nonce + "'; " + "style-src 'self'; "
-				+ "img-src 'self'; " + "font-src 'self'; " + "connect-src 'self'; " + "object-src 'none'; "
-				+ "base-uri 'none'; " + "frame-ancestors 'none'; " + "form-action 'self'";
+				+ "img-src 'self'; " + "font-src 'self'; " + "connect-src 'self'; " + "worker-src 'self'; "
+				+ "manifest-src 'self'; " + "object-src 'none'; " + "base-uri 'none'; " + "frame-ancestors 'none'; "
+				+ "form-action 'self'";
 	}
 
 }

@@ -25,8 +25,10 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -57,6 +59,9 @@ class SecurityConfiguration {
 	/** Browser features the shop never uses are switched off for every page. */
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
 			+ "magnetometer=(), microphone=(), payment=(), usb=()";
+
+	/** Header of the logout response that empties the browser's copies of the shop. */
+	static final String CLEAR_SITE_DATA = "Clear-Site-Data";
 
 	/** The limits of {@link RateLimitFilter}, per client IP address. */
 	static final List<RateLimitFilter.Rule> RATE_LIMITS = List.of(
@@ -100,7 +105,14 @@ class SecurityConfiguration {
 		// over.
 		http.sessionManagement(
 				(sessions) -> sessions.sessionAuthenticationStrategy(new FreshSessionAtLogin(carriedOverLogin)));
-		http.logout((logout) -> logout.logoutSuccessUrl("/?logout"));
+		// Logging out empties what this browser kept of the shop (the service worker and
+		// its copies of pages, the HTTP cache, local storage), so that nothing of a
+		// customer stays on a shared phone. Browsers honour Clear-Site-Data over HTTPS
+		// and on localhost; Spring's ClearSiteDataHeaderWriter would leave the local demo
+		// out (it writes only on requests it sees as secure), hence a plain header.
+		http.logout((logout) -> logout.logoutSuccessUrl("/?logout")
+			.addLogoutHandler(
+					new HeaderWriterLogoutHandler(new StaticHeadersWriter(CLEAR_SITE_DATA, "\"cache\", \"storage\""))));
 		// Password managers find where to change a password:
 		// /.well-known/change-password.
 		http.passwordManagement((passwords) -> passwords.changePasswordPage("/account/security"));
@@ -166,6 +178,14 @@ class SecurityConfiguration {
 		passwords.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
 		passwords.setHideUserNotFoundExceptions(true);
 		return new ThrottledAuthenticationProvider(passwords, throttle, audit);
+	}
+
+	/**
+	 * Requests the firewall refuses get 400 with the security headers of every page.
+	 */
+	@Bean
+	RequestRejectedHandler rejectedRequestHeaders() {
+		return new RejectedRequestHeaders();
 	}
 
 	/**

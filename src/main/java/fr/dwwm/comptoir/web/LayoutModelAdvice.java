@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,8 +20,27 @@ class LayoutModelAdvice {
 
 	private final JavaScriptModules modules;
 
+	private final ThemeColors themeColors;
+
 	LayoutModelAdvice(JavaScriptModules modules) {
 		this.modules = modules;
+		List<CharterColors.Token> charter = CharterColors.fromClasspath();
+		CharterColors.Token surface = charter.stream()
+			.filter((token) -> "surface".equals(token.name()))
+			.findFirst()
+			.orElseThrow();
+		this.themeColors = new ThemeColors(surface.light(), surface.dark());
+	}
+
+	/**
+	 * The colour a phone gives its address bar, or an installed shop its title bar, in
+	 * each theme: the header's ({@code --cpt-color-surface}), so that the bar and the
+	 * header are one.
+	 * @return the colours of the light and dark themes
+	 */
+	@ModelAttribute("themeColors")
+	ThemeColors themeColors() {
+		return this.themeColors;
 	}
 
 	/**
@@ -43,6 +63,16 @@ class LayoutModelAdvice {
 	String currentUrl(HttpServletRequest request) {
 		// Absolute URL of this page without its query: the default canonical URL.
 		return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+	}
+
+	/**
+	 * The bar colours of the two themes.
+	 *
+	 * @param light the light theme's, e.g. {@code #ffffff}
+	 * @param dark the dark theme's
+	 */
+	public record ThemeColors(String light, String dark) {
+
 	}
 
 	@ModelAttribute("otherLanguageUrl")

@@ -8,14 +8,14 @@ import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
-
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -130,6 +130,7 @@ public class PageCache extends OncePerRequestFilter {
 		if (capture.getStatus() == HttpServletResponse.SC_OK && request.getSession(false) == null
 				&& isHtml(capture.getContentType())) {
 			keep(key, capture, html, request);
+			allowBrowsersToKeep(response);
 		}
 		response.getWriter().write(html);
 	}
@@ -194,7 +195,22 @@ public class PageCache extends OncePerRequestFilter {
 		response.setContentType(kept.contentType());
 		response.setLocale(kept.locale());
 		this.events.replay(kept.everyViewEvents());
+		allowBrowsersToKeep(response);
 		response.getWriter().write(html);
+	}
+
+	/**
+	 * Lets the browser, and the shop's service worker, keep this page for when the
+	 * network fails ({@code no-cache}: kept, but asked again each time it is online).
+	 * Every other response keeps Spring Security's {@code no-store}: the pages of a
+	 * visitor with a session, and this page too if it sets a cookie (the visitor's first
+	 * CSRF token), which the service worker cannot see (scripts are never shown
+	 * {@code Set-Cookie}).
+	 */
+	private static void allowBrowsersToKeep(HttpServletResponse response) {
+		if (response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		}
 	}
 
 	private static boolean isHtml(String contentType) {

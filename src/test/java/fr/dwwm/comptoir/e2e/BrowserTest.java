@@ -129,6 +129,56 @@ public abstract class BrowserTest {
 	}
 
 	/**
+	 * Adds a product to the cart from its page, as a shopper does, and waits for the
+	 * message that says so.
+	 * @param productPath the product page
+	 * @param quantity how many
+	 */
+	protected void addToCart(String productPath, int quantity) {
+		open(productPath);
+		WebElement field = browser.findElement(By.id("quantity"));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(quantity));
+		press(By.cssSelector("form.add-to-cart button[type=submit]"));
+		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-toast-region] p")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("[data-toast-region] p")).getText())
+			.startsWith("Produit ajouté au panier");
+	}
+
+	/** Fills the delivery address fields of the checkout with a Paris address. */
+	protected void fillAddress() {
+		type("firstName", "Camille");
+		type("lastName", "Martin");
+		type("line1", "8 rue des Lilas");
+		type("postalCode", "75011");
+		type("city", "Paris");
+	}
+
+	/**
+	 * Fills the card fields of the checkout and accepts the terms of sale.
+	 * @param cardNumber e.g. {@code 4242424242424242}, which the demo payment accepts
+	 */
+	protected void pay(String cardNumber) {
+		type("cardHolder", "Camille Martin");
+		type("cardNumber", cardNumber);
+		type("cardExpiry", "12/39");
+		type("cardCode", "123");
+		WebElement terms = browser.findElement(By.id("acceptTerms1"));
+		if (!terms.isSelected()) {
+			terms.sendKeys(Keys.SPACE);
+		}
+	}
+
+	/**
+	 * Replaces what a field holds with a text, typed.
+	 * @param id the field's id
+	 * @param text the text
+	 */
+	protected void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+	}
+
+	/**
 	 * Presses a button or a link with the keyboard.
 	 * @param locator the element
 	 */
@@ -198,6 +248,14 @@ public abstract class BrowserTest {
 	 */
 	protected List<String> consoleMessages() {
 		return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+	}
+
+	/**
+	 * The port the shop under test listens on.
+	 * @return the port
+	 */
+	protected int port() {
+		return this.port;
 	}
 
 	/**

@@ -188,40 +188,6 @@ class CheckoutBrowserTests extends BrowserTest {
 		desktop();
 	}
 
-	private void addToCart(String productPath, int quantity) {
-		open(productPath);
-		WebElement field = browser.findElement(By.id("quantity"));
-		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(quantity));
-		press(browser.findElement(By.cssSelector("form.add-to-cart button[type=submit]")));
-		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-toast-region] p")).isEmpty());
-		assertThat(browser.findElement(By.cssSelector("[data-toast-region] p")).getText())
-			.startsWith("Produit ajouté au panier");
-	}
-
-	private void fillAddress() {
-		type("firstName", "Camille");
-		type("lastName", "Martin");
-		type("line1", "8 rue des Lilas");
-		type("postalCode", "75011");
-		type("city", "Paris");
-	}
-
-	private void pay(String cardNumber) {
-		type("cardHolder", "Camille Martin");
-		type("cardNumber", cardNumber);
-		type("cardExpiry", "12/39");
-		type("cardCode", "123");
-		WebElement terms = browser.findElement(By.id("acceptTerms1"));
-		if (!terms.isSelected()) {
-			terms.sendKeys(Keys.SPACE);
-		}
-	}
-
-	private void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
-		field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
-	}
-
 	/** Activates a control with the keyboard, as a person without a mouse would. */
 	private static void press(WebElement element) {
 		String type = element.getDomAttribute("type");

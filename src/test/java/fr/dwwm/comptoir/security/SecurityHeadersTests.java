@@ -1,12 +1,16 @@
 package fr.dwwm.comptoir.security;
 
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -26,6 +30,9 @@ class SecurityHeadersTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void pagesSendAStrictContentSecurityPolicy() throws Exception {
@@ -63,6 +70,24 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void aRequestTheFirewallRefusesGetsTheSecurityHeadersToo() {
+		// Before: a bare 400 page, without any of them (seen failing,
+		// OfflineCopyAttackTests).
+		for (String path : List.of("/account;x=1", "/cart;jsessionid=1")) {
+			HttpResponse<String> refused = new Http(this.port).get(path, "Accept", "text/html");
+			assertThat(refused.statusCode()).as(path).isEqualTo(400);
+			assertThat(refused.headers().firstValue("Content-Security-Policy")).as(path)
+				.hasValueSatisfying((policy) -> assertThat(policy).containsPattern(NONCE));
+			assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+			assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(refused.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			String nonce = nonceOf(refused.headers().firstValue("Content-Security-Policy").orElseThrow());
+			assertThat(refused.body()).as("the error page's scripts run under the policy")
+				.contains("nonce=\"" + nonce + "\"");
+		}
+	}
+
+	@Test
 	void otherSecurityHeadersAreSent() throws Exception {
 		this.mvc.perform(get("/"))
 			.andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"))
@@ -76,7 +101,11 @@ class SecurityHeadersTests {
 		.matchesPattern(".*script-src 'self' 'nonce-[A-Za-z0-9_-]{22}'.*");
 
 	private static String nonceOf(MvcResult result) {
-		Matcher matcher = NONCE.matcher(result.getResponse().getHeader("Content-Security-Policy"));
+		return nonceOf(result.getResponse().getHeader("Content-Security-Policy"));
+	}
+
+	private static String nonceOf(String policy) {
+		Matcher matcher = NONCE.matcher(policy);
 		assertThat(matcher.find()).isTrue();
 		return matcher.group(1);
 	}

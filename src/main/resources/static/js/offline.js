@@ -1,0 +1,56 @@
+/*
+ * The offline page (pwa/offline.html): lists the pages this browser kept, which open
+ * without a network, tries again at a click, and by itself when the connection returns.
+ */
+const list = document.querySelector('[data-saved-pages]');
+const none = document.querySelector('[data-saved-pages-none]');
+const retry = document.querySelector('[data-offline-retry]');
+
+/** The title of a kept page, without the shop's name that every title ends with. */
+function titleOf(html) {
+  const title = new DOMParser().parseFromString(html, 'text/html').title;
+  return title.replace(/\s*·\s*[^·]*$/, '').trim() || title;
+}
+
+async function listSavedPages() {
+  if (!('caches' in window) || !list) {
+    return;
+  }
+  const names = (await caches.keys()).filter((name) => name.startsWith('comptoir-pages-'));
+  const items = [];
+  for (const name of names) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      const response = await cache.match(request);
+      const url = new URL(request.url);
+      const link = document.createElement('a');
+      link.href = url.pathname + url.search;
+      link.textContent = titleOf(await response.text());
+      const item = document.createElement('li');
+      item.append(link);
+      items.push(item);
+    }
+  }
+  // The most recently kept first.
+  list.replaceChildren(...items.reverse());
+  if (none) {
+    none.hidden = items.length > 0;
+  }
+}
+
+if (retry) {
+  retry.hidden = false;
+  retry.addEventListener('click', () => window.location.reload());
+}
+// Back online: the page the visitor asked for, unless they are already on their way to
+// another one (a reload then would cancel the page they just asked for).
+let leaving = false;
+window.addEventListener('beforeunload', () => {
+  leaving = true;
+});
+window.addEventListener('online', () => {
+  if (!leaving) {
+    window.location.reload();
+  }
+});
+listSavedPages();

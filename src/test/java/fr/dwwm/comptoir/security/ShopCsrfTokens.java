@@ -2,9 +2,12 @@ package fr.dwwm.comptoir.security;
 
 import jakarta.servlet.Filter;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
@@ -14,8 +17,11 @@ import org.springframework.test.util.ReflectionTestUtils;
  * Spring Security's {@code csrf()} request post-processor, used by many MockMvc tests,
  * replaces the repository of the context's {@code CsrfFilter} for good with a test one
  * that keeps the token in the HTTP session. From then on every page with a form creates a
- * session, which the shop itself never does (its tokens live in a cookie). A test that
- * depends on visitors having no session calls this first.
+ * session, which the shop itself never does (its tokens live in a cookie). The repository
+ * is put back before every test of every Spring test class ({@link BeforeEachTest},
+ * declared in {@code META-INF/spring.factories}), so that no test depends on which test
+ * ran before it (OfflineCopyAttackTests saw a session on a product page when it ran after
+ * a MockMvc test).
  */
 public final class ShopCsrfTokens {
 
@@ -35,6 +41,21 @@ public final class ShopCsrfTokens {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Restores the shop's repository before each test method of a Spring test class.
+	 */
+	public static final class BeforeEachTest implements TestExecutionListener {
+
+		@Override
+		public void beforeTestMethod(TestContext testContext) {
+			if (testContext.hasApplicationContext()) {
+				ApplicationContext context = testContext.getApplicationContext();
+				context.getBeanProvider(FilterChainProxy.class).ifAvailable(ShopCsrfTokens::restore);
+			}
+		}
+
 	}
 
 }

@@ -248,7 +248,7 @@ class BuiltInModulesTests {
 				assertThat(mail.subject()).isEqualTo("Nouveau message du formulaire de contact");
 				assertThat(mail.text()).contains("Sujet : Une commande").contains("> ma commande n'est pas arrivée.");
 			});
-		assertThat(Jsoup.parse(this.http.get("/contact?sent").body()).select("[role=status]").text())
+		assertThat(Jsoup.parse(this.http.get("/contact?sent").body()).select("main [role=status]").text())
 			.startsWith("Merci, votre message est bien envoyé.");
 	}
 

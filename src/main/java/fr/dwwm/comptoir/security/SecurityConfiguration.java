@@ -60,6 +60,9 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
 			+ "magnetometer=(), microphone=(), payment=(), usb=()";
 
+	/** What a page sent from the shop tells another site it came from. */
+	static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
 	/** Header of the logout response that empties the browser's copies of the shop. */
 	static final String CLEAR_SITE_DATA = "Clear-Site-Data";
 
@@ -132,8 +135,7 @@ class SecurityConfiguration {
 			.defaultAuthenticationEntryPointFor(apiProblems, api)
 			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 					AnyRequestMatcher.INSTANCE));
-		http.headers((headers) -> headers
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+		http.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		http.addFilterBefore(new ContentSecurityPolicyFilter(), HeaderWriterFilter.class);
 		http.addFilterBefore(new RateLimitFilter(RATE_LIMITS, trustLoopback),

@@ -4,7 +4,6 @@ import fr.dwwm.comptoir.module.ModuleFixtures;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.module.ModuleRegistry;
 
-import fr.dwwm.comptoir.security.ShopCsrfTokens;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.web.PageCache;
 import fr.dwwm.comptoir.test.SqlStatements;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,13 +40,8 @@ class StorefrontQueryCountTests {
 	@Autowired
 	private PageCache pages;
 
-	@Autowired
-	private FilterChainProxy securityFilters;
-
 	@BeforeEach
 	void warmTheCaches() throws Exception {
-		// Visitors without a session, as in the shop (pages are kept only for them).
-		ShopCsrfTokens.restore(this.securityFilters);
 		// The demo's modules, whatever an earlier test did to them: their state, the
 		// editors' blocks and the menus then come from caches.
 		for (String code : java.util.List.of("featured", "reviews")) {

@@ -81,6 +81,8 @@ class SecurityHeadersTests {
 			assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
 			assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 			assertThat(refused.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(refused.headers().firstValue("Permissions-Policy")).as(path)
+				.hasValue(SecurityConfiguration.PERMISSIONS_POLICY);
 			String nonce = nonceOf(refused.headers().firstValue("Content-Security-Policy").orElseThrow());
 			assertThat(refused.body()).as("the error page's scripts run under the policy")
 				.contains("nonce=\"" + nonce + "\"");

@@ -3,7 +3,6 @@ package fr.dwwm.comptoir.web;
 import jakarta.servlet.http.Cookie;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
-import fr.dwwm.comptoir.security.ShopCsrfTokens;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.SqlStatements;
 import org.jsoup.Jsoup;
@@ -16,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.TestSecurityContextHolder;
-import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -53,9 +51,6 @@ class PageCacheTests {
 	@Autowired
 	private ApplicationEvents events;
 
-	@Autowired
-	private FilterChainProxy securityFilters;
-
 	@BeforeEach
 	@AfterEach
 	void startAsAnAnonymousVisitorWithNoKeptPage() {
@@ -63,7 +58,6 @@ class PageCacheTests {
 		// which
 		// MockMvc applies to the next requests, even another test class's.
 		TestSecurityContextHolder.clearContext();
-		ShopCsrfTokens.restore(this.securityFilters);
 		this.pages.clear();
 	}
 

@@ -41,20 +41,23 @@ ON CONFLICT (slug) DO NOTHING;
 --   maison: "matière", "couleur", "fabrication" (region), optional "dimensions".
 -- Deliberate edge cases: 4 products out of stock, 5 with a low stock (1 to 3),
 -- 2 unpublished drafts (active = false) and 8 featured products.
-INSERT INTO product (category_id, sku, name, slug, summary, description,
-                     price_cents, vat_rate, stock, weight_grams, active, featured, attributes, created_at)
+-- Each product is created with its first variant (« déclinaison », V15), which carries the
+-- product's reference, price, stock and weight; the product's own price and stock are the
+-- summary PostgreSQL keeps from its variants.
+WITH demo (category_id, sku, name, slug, summary, description,
+           price_cents, vat_rate, stock, weight_grams, active, featured, attributes, created_at) AS (
 VALUES
     -- confitures-et-miels
     ((SELECT id FROM category WHERE slug = 'confitures-et-miels'), 'EPI-CONF-001', 'Confiture de figues', 'confiture-de-figues',
      'Confiture de figues violettes de Provence, cuite au chaudron de cuivre avec un minimum de sucre.',
      'Les figues violettes sont cueillies à pleine maturité dans les vergers du Var, puis cuites en petites quantités au chaudron de cuivre par une confiturière installée près de Solliès-Pont. Fondante et parfumée, aux notes de miel, cette confiture de figues accompagne merveilleusement les fromages de chèvre, le foie gras ou un simple yaourt. Elle contient 65 g de fruits pour 100 g, issus de l''agriculture biologique. À conserver au réfrigérateur après ouverture et à consommer dans les trois semaines.',
      690, 5.50, 45, 420, true, true,
-     '{"origine": "Provence", "poids": "250 g", "label": "Bio"}', now() - interval '12 days'),
+     '{"origine": "Provence", "label": "Bio"}', now() - interval '12 days'),
     ((SELECT id FROM category WHERE slug = 'confitures-et-miels'), 'EPI-CONF-002', 'Confiture d''abricots de la Drôme', 'confiture-d-abricots-de-la-drome',
      'Des abricots bergeron cuits en morceaux, pour une confiture acidulée et généreuse.',
      'Cette confiture est préparée dans une petite conserverie familiale de la Drôme des collines. L''abricot bergeron, variété emblématique de la vallée du Rhône, est récolté en juillet et cuit le jour même pour garder toute sa fraîcheur. Ses morceaux fondants et sa pointe d''acidité en font une confiture idéale sur une tartine beurrée ou dans une tarte. À conserver au frais après ouverture.',
      650, 5.50, 60, 420, true, false,
-     '{"origine": "Drôme", "poids": "250 g"}', now() - interval '34 days'),
+     '{"origine": "Drôme"}', now() - interval '34 days'),
     ((SELECT id FROM category WHERE slug = 'confitures-et-miels'), 'EPI-CONF-003', 'Confiture de lait', 'confiture-de-lait',
      'Une confiture de lait onctueuse, préparée avec le lait entier d''une ferme normande et doucement réduite pendant des heures.',
      'Le lait entier d''une ferme du pays d''Auge est réduit lentement avec du sucre et une gousse de vanille, jusqu''à obtenir une crème ambrée et onctueuse. Elle se déguste à la cuillère, sur des crêpes, une brioche ou une glace à la vanille. Le pot se conserve plusieurs mois fermé ; une fois ouvert, gardez-le au réfrigérateur et consommez-le sous quinze jours.',
@@ -74,12 +77,12 @@ VALUES
      'Un miel crémeux et délicatement floral, récolté au milieu des champs de lavande du plateau de Valensole.',
      'Les ruches d''un apiculteur de Valensole sont installées chaque été au milieu des champs de lavande fine et de lavandin. Le miel obtenu, d''un blanc crémeux, offre un parfum floral délicat et une douceur persistante. Il sucre à merveille les tisanes, les yaourts et les pâtisseries. Comme tout miel, il cristallise naturellement : conservez-le à température ambiante, à l''abri de la lumière.',
      1190, 5.50, 70, 400, true, false,
-     '{"origine": "Provence", "poids": "250 g", "label": "IGP"}', now() - interval '20 days'),
+     '{"origine": "Provence", "label": "IGP"}', now() - interval '20 days'),
     ((SELECT id FROM category WHERE slug = 'confitures-et-miels'), 'EPI-CONF-007', 'Miel de sarrasin de Bretagne', 'miel-de-sarrasin-de-bretagne',
      'Un miel brun au goût puissant et malté, issu des champs de blé noir bretons.',
      'Récolté à la fin de l''été par un apiculteur des monts d''Arrée, ce miel provient des fleurs de sarrasin, le blé noir des galettes bretonnes. Sa couleur sombre, presque brune, annonce un goût intense, aux notes de malt et de réglisse. Il est parfait dans le pain d''épices, sur une crêpe ou dans un lait chaud. Il se conserve deux ans à température ambiante, à l''abri de l''humidité.',
      1090, 5.50, 28, 400, true, false,
-     '{"origine": "Bretagne", "poids": "250 g", "label": "Bio"}', now() - interval '47 days'),
+     '{"origine": "Bretagne", "label": "Bio"}', now() - interval '47 days'),
     ((SELECT id FROM category WHERE slug = 'confitures-et-miels'), 'EPI-CONF-008', 'Miel de sapin d''Alsace', 'miel-de-sapin-d-alsace',
      'Un miel de miellat sombre aux notes résineuses et balsamiques, récolté dans les forêts de sapins des Vosges alsaciennes.',
      'Ce miel rare n''est pas produit à partir de fleurs, mais du miellat que les abeilles récoltent sur les sapins pectinés. Peu sucré en bouche, il révèle des arômes de résine, de caramel et de fruits secs. Un apiculteur de la vallée de Munster le récolte en août, les bonnes années seulement. Il reste longtemps liquide ; conservez-le à l''abri de la lumière et de la chaleur.',
@@ -249,7 +252,7 @@ VALUES
      'Une assiette plate au bord brut, en grès clair moucheté, façonnée dans un atelier du Luberon.',
      'Une céramiste installée dans le Luberon façonne ces assiettes à la main dans un grès clair moucheté de points bruns, puis les recouvre d''un émail blanc satiné. Leur bord laissé brut souligne le caractère artisanal de chaque pièce. Elles passent au lave-vaisselle et au micro-ondes, mais ne vont pas sur le feu.',
      2290, 20.00, 48, 750, true, false,
-     '{"matière": "grès", "couleur": "blanc", "fabrication": "Provence", "dimensions": "Ø 27 cm"}', now() - interval '26 days'),
+     '{"matière": "grès", "fabrication": "Provence", "dimensions": "Ø 27 cm"}', now() - interval '26 days'),
     ((SELECT id FROM category WHERE slug = 'ceramique'), 'MAI-CERA-003', 'Tasse et soucoupe en porcelaine de Limoges', 'tasse-et-soucoupe-en-porcelaine-de-limoges',
      'Une tasse fine et translucide en porcelaine de Limoges, avec sa soucoupe assortie.',
      'Coulée et cuite à 1 400 °C par une manufacture familiale de Limoges, cette porcelaine blanche est fine, translucide et très résistante. La tasse, d''une contenance de 10 cl, est idéale pour un café allongé ou un thé. Sa ligne épurée s''accorde à toutes les tables. Elle passe au lave-vaisselle ; évitez seulement les chocs thermiques brutaux.',
@@ -269,12 +272,12 @@ VALUES
      'Le moule traditionnel alsacien en terre cuite vernissée de Soufflenheim, pour des kougelhopfs moelleux.',
      'À Soufflenheim, village potier du nord de l''Alsace, on tourne depuis des siècles les moules à kougelhopf en terre cuite vernissée. La terre diffuse la chaleur lentement et régulièrement, ce qui donne une brioche moelleuse et bien dorée. Avant la première utilisation, beurrez généreusement le moule et faites-le chauffer à vide au four. Lavez-le à l''eau chaude, sans détergent, pour qu''il se culotte au fil des cuissons.',
      3490, 20.00, 18, 1400, true, false,
-     '{"matière": "terre cuite", "couleur": "terracotta", "fabrication": "Alsace", "dimensions": "Ø 22 cm"}', now() - interval '116 days'),
+     '{"matière": "terre cuite", "couleur": "terracotta", "fabrication": "Alsace"}', now() - interval '116 days'),
     ((SELECT id FROM category WHERE slug = 'ceramique'), 'MAI-CERA-007', 'Plat ovale en faïence de Moustiers', 'plat-ovale-en-faience-de-moustiers',
      'Un plat de service en faïence blanche de Moustiers-Sainte-Marie, au délicat décor peint à la main.',
      'Moustiers-Sainte-Marie, dans les Alpes-de-Haute-Provence, est réputé depuis la fin du XVIIe siècle pour sa faïence fine. Ce plat ovale est façonné, émaillé puis décoré au pinceau de motifs floraux par un atelier du village. Il met en valeur un gratin, un poisson ou un plateau de fromages. Lavez-le de préférence à la main pour préserver son décor.',
      5900, 20.00, 9, 900, true, false,
-     '{"matière": "faïence", "couleur": "blanc", "fabrication": "Provence", "dimensions": "35 × 24 cm"}', now() - interval '72 days'),
+     '{"matière": "faïence", "couleur": "blanc", "fabrication": "Provence"}', now() - interval '72 days'),
     ((SELECT id FROM category WHERE slug = 'ceramique'), 'MAI-CERA-008', 'Mug en grès gris anthracite', 'mug-en-gres-gris-anthracite',
      'Un mug généreux en grès brut, émaillé à l''intérieur, tourné dans un atelier du Pays basque.',
      'Ce mug de 35 cl est tourné à la main par un potier installé près de Saint-Jean-de-Luz. L''extérieur en grès gris anthracite est laissé brut, doux au toucher, tandis que l''intérieur est émaillé pour une hygiène parfaite. Son anse large offre une bonne prise en main. Il passe au lave-vaisselle et au micro-ondes.',
@@ -285,17 +288,17 @@ VALUES
      'Un torchon en lin lavé, absorbant et non pelucheux, tissé à partir de lin cultivé en Normandie.',
      'La Normandie est l''une des premières régions productrices de lin au monde. Ce torchon est tissé et confectionné près de Rouen à partir de fibres cultivées dans le pays de Caux, puis lavé pour offrir un toucher souple dès la première utilisation. Très absorbant et ne peluchant pas, il essuie parfaitement les verres. Lavable en machine à 40 °C ; séchez-le à l''air libre pour limiter les plis.',
      1490, 20.00, 78, 120, true, false,
-     '{"matière": "lin", "couleur": "naturel", "fabrication": "Normandie", "dimensions": "50 × 70 cm"}', now() - interval '53 days'),
+     '{"matière": "lin", "couleur": "naturel", "fabrication": "Normandie"}', now() - interval '53 days'),
     ((SELECT id FROM category WHERE slug = 'linge-de-maison'), 'MAI-LING-002', 'Nappe en lin lavé', 'nappe-en-lin-lave',
      'Une grande nappe en lin lavé blanc, au tomber souple et à l''aspect naturellement froissé.',
      'Tissée dans un lin normand de belle épaisseur, cette nappe est lavée à la pierre, ce qui lui donne sa souplesse et un aspect légèrement froissé qui dispense de tout repassage. Elle habille une table de six à huit couverts. Le lin est une fibre durable, qui demande peu d''eau et aucune irrigation. Lavable en machine à 40 °C, séchage à l''air libre conseillé.',
      8900, 20.00, 12, 1100, true, true,
-     '{"matière": "lin", "couleur": "blanc", "fabrication": "Normandie", "dimensions": "160 × 250 cm"}', now() - interval '14 days'),
+     '{"matière": "lin", "couleur": "blanc", "fabrication": "Normandie"}', now() - interval '14 days'),
     ((SELECT id FROM category WHERE slug = 'linge-de-maison'), 'MAI-LING-003', 'Serviettes de table en lin (lot de 4)', 'serviettes-de-table-en-lin-lot-de-4',
      'Quatre serviettes de table en lin lavé vert sauge, assorties à nos nappes et torchons.',
      'Confectionnées dans le même lin normand que nos nappes, ces serviettes ont des ourlets larges et des angles en onglet qui témoignent d''une confection soignée. Leur couleur vert sauge s''accorde avec la vaisselle blanche comme avec le grès brut. Le lin devient plus doux à chaque lavage. Lavables en machine à 40 °C, à repasser humides si vous préférez un aspect net.',
      3490, 20.00, 29, 400, true, false,
-     '{"matière": "lin", "couleur": "vert sauge", "fabrication": "Normandie", "dimensions": "45 × 45 cm"}', now() - interval '60 days'),
+     '{"matière": "lin", "couleur": "vert sauge", "fabrication": "Normandie"}', now() - interval '60 days'),
     ((SELECT id FROM category WHERE slug = 'linge-de-maison'), 'MAI-LING-004', 'Torchons basques (lot de 2)', 'torchons-basques-lot-de-2',
      'Deux torchons en coton épais tissés au Pays basque, ornés des rayures rouges traditionnelles.',
      'Le linge basque se reconnaît à ses rayures, héritées des « mantas » qui protégeaient autrefois les bœufs des mouches et du soleil. Ces torchons sont tissés en coton épais par un atelier de Saint-Palais, en Basse-Navarre. Solides et absorbants, ils durent des années. Lavables en machine à 60 °C.',
@@ -315,7 +318,7 @@ VALUES
      'Un drap de bain léger en coton nid d''abeille, qui sèche vite et prend peu de place.',
      'Tissé dans les Vosges sur des métiers traditionnels, ce drap de bain en coton nid d''abeille est plus léger qu''une serviette éponge tout en restant très absorbant. Il sèche rapidement, ce qui le rend idéal pour la salle de bains comme pour la plage. Son tissage alvéolé devient plus moelleux au fil des lavages. Lavable en machine à 60 °C.',
      3900, 20.00, 33, 550, true, false,
-     '{"matière": "coton", "couleur": "blanc", "fabrication": "Vosges", "dimensions": "70 × 140 cm"}', now() - interval '21 days'),
+     '{"matière": "coton", "couleur": "blanc", "fabrication": "Vosges"}', now() - interval '21 days'),
     -- savons-et-bougies
     ((SELECT id FROM category WHERE slug = 'savons-et-bougies'), 'MAI-SAVO-001', 'Savon de Marseille à l''huile d''olive', 'savon-de-marseille-a-l-huile-d-olive',
      'Un véritable cube de savon de Marseille à 72 % d''huiles végétales, cuit au chaudron par un savonnier marseillais.',
@@ -352,7 +355,88 @@ VALUES
      'Inspirée des promenades sur les remparts de Saint-Malo, cette bougie mêle des notes iodées d''algue et de sel à la douceur du bois flotté. Elle est coulée à la main dans un verre bleu recyclé, avec une cire de soja et une mèche en coton. Elle brûle environ quarante heures. Recoupez la mèche avant chaque allumage pour une flamme régulière et sans fumée.',
      2890, 20.00, 25, 420, false, false,
      '{"matière": "cire de soja", "couleur": "bleu", "fabrication": "Bretagne", "dimensions": "Ø 8 × H 9 cm"}', now() - interval '4 days')
-ON CONFLICT (slug) DO NOTHING;
+), new_product AS (
+    INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, active, featured,
+                         attributes, created_at)
+    SELECT category_id, sku, name, slug, summary, description, price_cents, vat_rate, active, featured,
+           CAST(attributes AS jsonb), created_at
+    FROM demo
+    ON CONFLICT (slug) DO NOTHING
+    RETURNING id, sku
+)
+INSERT INTO product_variant (product_id, sku, price_cents, stock, weight_grams)
+SELECT p.id, d.sku, d.price_cents, d.stock, d.weight_grams FROM new_product p JOIN demo d ON d.sku = p.sku;
+
+-- Options (V15) and twelve products sold in several variants, on three shelves: jams and
+-- honeys by capacity, table linen by size, ceramics by glaze, capacity or size. The first
+-- variant of each (made above) gets the first value; the others are added with their own
+-- reference, price, stock and weight. One combination is sold out on purpose (apricot jam
+-- in 450 g), one is low (buckwheat honey in 500 g).
+INSERT INTO option_type (name, schema_property, position) VALUES
+    ('Contenance', 'size', 1),
+    ('Taille', 'size', 2),
+    ('Émail', 'color', 3)
+ON CONFLICT (name) DO NOTHING;
+
+INSERT INTO option_value (option_type_id, label, position)
+SELECT t.id, v.label, v.position
+FROM (VALUES ('Contenance', '250 g', 1), ('Contenance', '450 g', 2), ('Contenance', '500 g', 3),
+             ('Contenance', '1 L', 4), ('Contenance', '1,5 L', 5),
+             ('Taille', '45 × 45 cm', 1), ('Taille', '50 × 50 cm', 2), ('Taille', '50 × 70 cm', 3),
+             ('Taille', '60 × 80 cm', 4), ('Taille', '70 × 140 cm', 5), ('Taille', '100 × 150 cm', 6),
+             ('Taille', '160 × 200 cm', 7), ('Taille', '160 × 250 cm', 8), ('Taille', '160 × 300 cm', 9),
+             ('Taille', 'Ø 18 cm', 10), ('Taille', 'Ø 22 cm', 11), ('Taille', '35 × 24 cm', 12),
+             ('Taille', '40 × 28 cm', 13),
+             ('Émail', 'Blanc moucheté', 1), ('Émail', 'Vert sauge', 2), ('Émail', 'Bleu de Prusse', 3),
+             ('Émail', 'Gris anthracite', 4)) AS v (type, label, position)
+JOIN option_type t ON t.name = v.type
+ON CONFLICT (option_type_id, label) DO NOTHING;
+
+WITH variant (product_sku, sku, price_cents, stock, weight_grams, position) AS (
+VALUES
+    ('EPI-CONF-001', 'EPI-CONF-001-450', 1090, 20, 700, 1),
+    ('EPI-CONF-002', 'EPI-CONF-002-450', 990, 0, 700, 1),
+    ('EPI-CONF-006', 'EPI-CONF-006-500', 1990, 15, 750, 1),
+    ('EPI-CONF-007', 'EPI-CONF-007-500', 1890, 3, 750, 1),
+    ('MAI-LING-001', 'MAI-LING-001-6080', 1690, 30, 160, 1),
+    ('MAI-LING-002', 'MAI-LING-002-160200', 7900, 8, 900, -1),
+    ('MAI-LING-002', 'MAI-LING-002-160300', 9900, 5, 1300, 1),
+    ('MAI-LING-003', 'MAI-LING-003-5050', 3890, 14, 460, 1),
+    ('MAI-LING-007', 'MAI-LING-007-100150', 5400, 16, 850, 1),
+    ('MAI-CERA-002', 'MAI-CERA-002-SAUGE', 2290, 12, 750, 1),
+    ('MAI-CERA-002', 'MAI-CERA-002-PRUSSE', 2290, 7, 750, 2),
+    ('MAI-CERA-002', 'MAI-CERA-002-ANTHRACITE', 2290, 0, 750, 3),
+    ('MAI-CERA-005', 'MAI-CERA-005-15L', 5900, 6, 1500, 1),
+    ('MAI-CERA-006', 'MAI-CERA-006-18', 2990, 11, 1000, -1),
+    ('MAI-CERA-007', 'MAI-CERA-007-4028', 7400, 4, 1300, 1)
+)
+INSERT INTO product_variant (product_id, sku, price_cents, stock, weight_grams, position)
+SELECT p.id, v.sku, v.price_cents, v.stock, v.weight_grams, v.position
+FROM variant v JOIN product p ON p.sku = v.product_sku
+ON CONFLICT (sku) DO NOTHING;
+
+INSERT INTO variant_option_value (variant_id, option_type_id, option_value_id)
+SELECT pv.id, t.id, ov.id
+FROM (VALUES ('EPI-CONF-001', 'Contenance', '250 g'), ('EPI-CONF-001-450', 'Contenance', '450 g'),
+             ('EPI-CONF-002', 'Contenance', '250 g'), ('EPI-CONF-002-450', 'Contenance', '450 g'),
+             ('EPI-CONF-006', 'Contenance', '250 g'), ('EPI-CONF-006-500', 'Contenance', '500 g'),
+             ('EPI-CONF-007', 'Contenance', '250 g'), ('EPI-CONF-007-500', 'Contenance', '500 g'),
+             ('MAI-LING-001', 'Taille', '50 × 70 cm'), ('MAI-LING-001-6080', 'Taille', '60 × 80 cm'),
+             ('MAI-LING-002', 'Taille', '160 × 250 cm'), ('MAI-LING-002-160200', 'Taille', '160 × 200 cm'),
+             ('MAI-LING-002-160300', 'Taille', '160 × 300 cm'),
+             ('MAI-LING-003', 'Taille', '45 × 45 cm'), ('MAI-LING-003-5050', 'Taille', '50 × 50 cm'),
+             ('MAI-LING-007', 'Taille', '70 × 140 cm'), ('MAI-LING-007-100150', 'Taille', '100 × 150 cm'),
+             ('MAI-CERA-002', 'Émail', 'Blanc moucheté'), ('MAI-CERA-002-SAUGE', 'Émail', 'Vert sauge'),
+             ('MAI-CERA-002-PRUSSE', 'Émail', 'Bleu de Prusse'),
+             ('MAI-CERA-002-ANTHRACITE', 'Émail', 'Gris anthracite'),
+             ('MAI-CERA-005', 'Contenance', '1 L'), ('MAI-CERA-005-15L', 'Contenance', '1,5 L'),
+             ('MAI-CERA-006', 'Taille', 'Ø 22 cm'), ('MAI-CERA-006-18', 'Taille', 'Ø 18 cm'),
+             ('MAI-CERA-007', 'Taille', '35 × 24 cm'), ('MAI-CERA-007-4028', 'Taille', '40 × 28 cm'))
+         AS v (variant_sku, type, label)
+JOIN product_variant pv ON pv.sku = v.variant_sku
+JOIN option_type t ON t.name = v.type
+JOIN option_value ov ON ov.option_type_id = t.id AND ov.label = v.label
+ON CONFLICT (variant_id, option_type_id) DO NOTHING;
 
 -- Promo codes covering every state: valid once per customer, valid with a usage limit, not
 -- yet started, expired and used up. (A database loaded before V14 got BIENVENUE10's limit

@@ -109,13 +109,17 @@ BEGIN
                     tracking, placed, placed, paid, shipped, delivered, cancelled, refunded)
             RETURNING id INTO new_order_id;
 
-            -- One to four different products, mostly one unit each.
+            -- One to four different variants of products, mostly one unit each.
             line_count := 1 + floor(random() * random() * 4)::integer;
-            INSERT INTO order_line (order_id, product_id, product_name, product_sku, unit_price_cents, vat_rate, quantity, line_total_cents)
-            SELECT new_order_id, p.id, p.name, p.sku, p.price_cents, p.vat_rate, q.quantity, p.price_cents * q.quantity
-            FROM (SELECT * FROM product WHERE active ORDER BY random() LIMIT line_count) p
+            INSERT INTO order_line (order_id, product_id, variant_id, product_name, variant_label, product_sku,
+                                    unit_price_cents, vat_rate, quantity, line_total_cents)
+            SELECT new_order_id, p.product_id, p.variant_id, p.name, variant_label(p.variant_id), p.sku, p.price_cents,
+                   p.vat_rate, q.quantity, p.price_cents * q.quantity
+            FROM (SELECT pr.id AS product_id, v.id AS variant_id, pr.name, v.sku, v.price_cents, pr.vat_rate
+                  FROM product_variant v JOIN product pr ON pr.id = v.product_id
+                  WHERE pr.active AND v.active ORDER BY random() LIMIT line_count) p
             CROSS JOIN LATERAL (SELECT CASE WHEN random() < 0.8 THEN 1 ELSE 2 + floor(random() * 2)::integer END AS quantity
-                                WHERE p.id IS NOT NULL) q;
+                                WHERE p.variant_id IS NOT NULL) q;
 
             SELECT coalesce(sum(line_total_cents), 0) INTO items_total FROM order_line WHERE order_id = new_order_id;
 
@@ -182,10 +186,11 @@ BEGIN
     INSERT INTO cart (account_id, created_at, updated_at)
     SELECT NULL, t, t
     FROM (SELECT now() - random() * interval '90 days' AS t FROM generate_series(1, order_count * 2)) abandoned;
-    INSERT INTO cart_line (cart_id, product_id, quantity, added_at)
+    INSERT INTO cart_line (cart_id, variant_id, quantity, added_at)
     SELECT c.id, p.id, 1, c.created_at
     FROM cart c
-    CROSS JOIN LATERAL (SELECT id FROM product WHERE active AND c.id IS NOT NULL ORDER BY random() LIMIT 1) p
+    CROSS JOIN LATERAL (SELECT v.id FROM product_variant v JOIN product pr ON pr.id = v.product_id
+                        WHERE pr.active AND v.active AND c.id IS NOT NULL ORDER BY random() LIMIT 1) p
     WHERE c.checked_out_at IS NULL AND c.account_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM cart_line l WHERE l.cart_id = c.id);
 END;

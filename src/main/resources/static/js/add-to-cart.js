@@ -26,7 +26,7 @@ document.addEventListener('submit', async (event) => {
       method: 'POST',
       form,
       body: {
-        productId: Number(form.elements.namedItem('productId').value),
+        variantId: Number(form.elements.namedItem('variantId').value),
         quantity: quantity ? Number(quantity.value) : 1,
       },
     });

@@ -48,10 +48,10 @@ function renderSummary(summary) {
 
 function render(summary) {
   showCartCount(summary);
-  const lines = new Map(summary.lines.map((line) => [String(line.productId), line]));
+  const lines = new Map(summary.lines.map((line) => [String(line.variantId), line]));
   const elements = [...page.querySelectorAll('.cart-line[data-product-id]')];
   elements.forEach((element, index) => {
-    const line = lines.get(element.dataset.productId);
+    const line = lines.get(element.dataset.variantId);
     if (line) {
       renderLine(element, line);
       return;
@@ -59,7 +59,7 @@ function render(summary) {
     // A removed line: the focus moves to the next line (or the previous one).
     if (element.contains(document.activeElement) || document.activeElement === document.body) {
       const neighbour = elements.slice(index + 1).concat(elements.slice(0, index).reverse())
-        .find((other) => lines.has(other.dataset.productId));
+        .find((other) => lines.has(other.dataset.variantId));
       neighbour?.querySelector('input[name="quantity"]').focus();
     }
     element.remove();

@@ -3,6 +3,8 @@
  * snapping) and the thumbnails are links to each photo. With it: previous and next
  * buttons, arrow keys (and Home, End) on the focused photo strip, a swipe with a finger or
  * the mouse, the thumbnail of the current photo marked, and "Photo 2 sur 4" announced.
+ * Photos and thumbnails marked hidden (another variant's, see variant-choice.js) are left
+ * out; the event "gallery:refresh" on the gallery counts them again.
  */
 import { format, messages } from './messages.js';
 
@@ -20,11 +22,13 @@ function button(className, label, text) {
 
 function enhance(gallery) {
   const strip = gallery.querySelector('.gallery__slides');
-  const slides = [...strip.querySelectorAll('.gallery__slide')];
-  if (slides.length < 2) {
+  const allSlides = [...strip.querySelectorAll('.gallery__slide')];
+  if (allSlides.length < 2) {
     return;
   }
-  const thumbs = [...gallery.querySelectorAll('.gallery__thumbs a')];
+  const allThumbs = [...gallery.querySelectorAll('.gallery__thumbs li')];
+  let slides = [];
+  let thumbs = [];
   const previous = button('gallery__nav--previous', messages.galleryPrevious, '‹');
   const next = button('gallery__nav--next', messages.galleryNext, '›');
   const position = document.createElement('p');
@@ -55,9 +59,9 @@ function enhance(gallery) {
 
   previous.addEventListener('click', () => show(current - 1));
   next.addEventListener('click', () => show(current + 1));
-  thumbs.forEach((thumb, i) => thumb.addEventListener('click', (event) => {
+  allThumbs.map((item) => item.querySelector('a')).forEach((thumb) => thumb.addEventListener('click', (event) => {
     event.preventDefault();
-    show(i);
+    show(thumbs.indexOf(thumb));
   }));
   strip.addEventListener('keydown', (event) => {
     const target = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: slides.length - 1 }[event.key];
@@ -88,7 +92,17 @@ function enhance(gallery) {
     start = null;
   });
   strip.addEventListener('dragstart', (event) => event.preventDefault());
-  show(0);
+
+  function refresh() {
+    slides = allSlides.filter((slide) => !slide.hidden);
+    thumbs = allThumbs.filter((item) => !item.hidden).map((item) => item.querySelector('a'));
+    controls.hidden = slides.length < 2;
+    if (slides.length > 0) {
+      show(0);
+    }
+  }
+  gallery.addEventListener('gallery:refresh', refresh);
+  refresh();
 }
 
 document.querySelectorAll('.gallery').forEach(enhance);

@@ -62,35 +62,35 @@ class CartApiController {
 	@PostMapping("/lines")
 	CartSummary add(@Valid @RequestBody CartController.AddToCart form, HttpServletRequest request, Locale locale) {
 		long cartId = this.currentCart.findOrCreate(request);
-		Carts.Addition addition = this.carts.add(cartId, form.getProductId(), form.getQuantity());
+		Carts.Addition addition = this.carts.add(cartId, form.getVariantId(), form.getQuantity());
 		String key = "cart.message." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
 		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), locale);
 	}
 
-	@PutMapping("/lines/{productId}")
-	CartSummary change(@PathVariable long productId, @Valid @RequestBody QuantityChange change,
+	@PutMapping("/lines/{variantId}")
+	CartSummary change(@PathVariable long variantId, @Valid @RequestBody QuantityChange change,
 			HttpServletRequest request, Locale locale) {
-		long cartId = cartHolding(productId, request);
+		long cartId = cartHolding(variantId, request);
 		if (change.getQuantity() == 0) {
-			return remove(productId, request, locale);
+			return remove(variantId, request, locale);
 		}
-		Carts.Addition addition = this.carts.change(cartId, productId, change.getQuantity());
+		Carts.Addition addition = this.carts.change(cartId, variantId, change.getQuantity());
 		String key = "cart.message.updated." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
 		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), locale);
 	}
 
-	@DeleteMapping("/lines/{productId}")
-	CartSummary remove(@PathVariable long productId, HttpServletRequest request, Locale locale) {
-		long cartId = cartHolding(productId, request);
-		this.carts.setQuantity(cartId, productId, 0);
+	@DeleteMapping("/lines/{variantId}")
+	CartSummary remove(@PathVariable long variantId, HttpServletRequest request, Locale locale) {
+		long cartId = cartHolding(variantId, request);
+		this.carts.setQuantity(cartId, variantId, 0);
 		return summary(this.carts.view(cartId), message("cart.message.removed", 0, locale), locale);
 	}
 
-	private long cartHolding(long productId, HttpServletRequest request) {
+	private long cartHolding(long variantId, HttpServletRequest request) {
 		return this.currentCart.find(request)
-			.filter((cartId) -> this.carts.view(cartId).lines().stream().anyMatch((l) -> l.productId() == productId))
+			.filter((cartId) -> this.carts.view(cartId).lines().stream().anyMatch((l) -> l.variantId() == variantId))
 			.orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "api.cart.no-such-line"));
 	}
 

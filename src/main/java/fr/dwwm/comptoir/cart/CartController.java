@@ -52,15 +52,15 @@ class CartController {
 			redirect.addFlashAttribute("cartMessage", "cart.message.invalid");
 			return "redirect:/cart";
 		}
-		Carts.Addition addition = this.carts.add(this.currentCart.findOrCreate(request), form.getProductId(),
+		Carts.Addition addition = this.carts.add(this.currentCart.findOrCreate(request), form.getVariantId(),
 				form.getQuantity());
 		redirect.addFlashAttribute("cartMessage", "cart.message." + addition.outcome().name().toLowerCase());
 		redirect.addFlashAttribute("cartQuantity", addition.quantity());
 		return "redirect:/cart";
 	}
 
-	@PostMapping("/cart/lines/{productId}")
-	String update(@PathVariable long productId, @RequestParam(defaultValue = "-1") int quantity,
+	@PostMapping("/cart/lines/{variantId}")
+	String update(@PathVariable long variantId, @RequestParam(defaultValue = "-1") int quantity,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		if (quantity < 0 || quantity > Carts.MAX_QUANTITY) {
 			redirect.addFlashAttribute("cartMessage", "cart.message.invalid");
@@ -68,22 +68,22 @@ class CartController {
 		}
 		this.currentCart.find(request).ifPresent((cart) -> {
 			if (quantity > 0) {
-				Carts.Addition addition = this.carts.change(cart, productId, quantity);
+				Carts.Addition addition = this.carts.change(cart, variantId, quantity);
 				redirect.addFlashAttribute("cartMessage",
 						"cart.message.updated." + addition.outcome().name().toLowerCase());
 				redirect.addFlashAttribute("cartQuantity", addition.quantity());
 			}
 			else {
-				this.carts.setQuantity(cart, productId, 0);
+				this.carts.setQuantity(cart, variantId, 0);
 				redirect.addFlashAttribute("cartMessage", "cart.message.removed");
 			}
 		});
 		return "redirect:/cart";
 	}
 
-	@PostMapping("/cart/lines/{productId}/remove")
-	String remove(@PathVariable long productId, HttpServletRequest request, RedirectAttributes redirect) {
-		this.currentCart.find(request).ifPresent((cart) -> this.carts.setQuantity(cart, productId, 0));
+	@PostMapping("/cart/lines/{variantId}/remove")
+	String remove(@PathVariable long variantId, HttpServletRequest request, RedirectAttributes redirect) {
+		this.currentCart.find(request).ifPresent((cart) -> this.carts.setQuantity(cart, variantId, 0));
 		redirect.addFlashAttribute("cartMessage", "cart.message.removed");
 		return "redirect:/cart";
 	}
@@ -94,18 +94,18 @@ class CartController {
 	static class AddToCart {
 
 		@NotNull(message = "{api.cart.product-required}")
-		private Long productId;
+		private Long variantId;
 
 		@Min(value = 1, message = "{cart.message.invalid}")
 		@Max(value = Carts.MAX_QUANTITY, message = "{cart.message.invalid}")
 		private int quantity = 1;
 
-		public Long getProductId() {
-			return this.productId;
+		public Long getVariantId() {
+			return this.variantId;
 		}
 
-		public void setProductId(Long productId) {
-			this.productId = productId;
+		public void setVariantId(Long variantId) {
+			this.variantId = variantId;
 		}
 
 		public int getQuantity() {

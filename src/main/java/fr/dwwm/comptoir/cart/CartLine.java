@@ -3,21 +3,24 @@ package fr.dwwm.comptoir.cart;
 import java.math.BigDecimal;
 
 /**
- * A line of a cart, with the product's current price and stock read from the catalog: a
- * cart never keeps a price of its own.
+ * A line of a cart: a variant of a product, with its current price and stock read from
+ * the catalog: a cart never keeps a price of its own.
  *
- * @param productId product id
+ * @param variantId the variant in the cart: identifies the line
+ * @param productId its product
  * @param slug product URL segment
  * @param name product name
- * @param unitPriceCents current price including VAT
+ * @param variantLabel the variant's option values (« 450 g »), or {@code null} for a
+ * product without options
+ * @param unitPriceCents the variant's current price including VAT
  * @param vatRate VAT rate in per cent
  * @param quantity units wanted
- * @param stock units available now
- * @param available whether the product is still sold
+ * @param stock units of the variant available now
+ * @param available whether the product and the variant are still sold
  * @param imageFileName file name of its first image, or {@code null}
  */
-public record CartLine(long productId, String slug, String name, int unitPriceCents, BigDecimal vatRate, int quantity,
-		int stock, boolean available, String imageFileName) {
+public record CartLine(long variantId, long productId, String slug, String name, String variantLabel,
+		int unitPriceCents, BigDecimal vatRate, int quantity, int stock, boolean available, String imageFileName) {
 
 	/**
 	 * Returns the line's amount including VAT.

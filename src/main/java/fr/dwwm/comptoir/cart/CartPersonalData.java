@@ -29,8 +29,9 @@ class CartPersonalData implements PersonalDataContributor {
 	@Override
 	public Object export(long accountId) {
 		List<Map<String, Object>> lines = this.jdbc.sql("""
-				SELECT p.name, l.quantity, l.added_at
-				FROM cart c JOIN cart_line l ON l.cart_id = c.id JOIN product p ON p.id = l.product_id
+				SELECT p.name || coalesce(' — ' || variant_label(v.id), '') AS name, l.quantity, l.added_at
+				FROM cart c JOIN cart_line l ON l.cart_id = c.id
+				JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id
 				WHERE c.account_id = :account AND c.checked_out_at IS NULL
 				ORDER BY l.added_at""").param("account", accountId).query((row, number) -> {
 			Map<String, Object> line = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ public record CartSummary(String message, int itemCount, String itemCountLabel, 
 			.toList();
 		List<Line> lines = cart.lines()
 			.stream()
-			.map((line) -> new Line(line.productId(), line.quantity(), money.format(line.totalCents()),
+			.map((line) -> new Line(line.variantId(), line.quantity(), money.format(line.totalCents()),
 					(line.problemKey() != null)
 							? messages.getMessage(line.problemKey(), new Object[] { line.stock() }, locale) : null))
 			.toList();
@@ -75,12 +75,12 @@ public record CartSummary(String message, int itemCount, String itemCountLabel, 
 	/**
 	 * One line after the change.
 	 *
-	 * @param productId the product
+	 * @param variantId the variant, which identifies the line
 	 * @param quantity units in the cart
 	 * @param total the line's amount
 	 * @param problem what keeps it from being ordered, or {@code null}
 	 */
-	public record Line(long productId, int quantity, String total, String problem) {
+	public record Line(long variantId, int quantity, String total, String problem) {
 	}
 
 }

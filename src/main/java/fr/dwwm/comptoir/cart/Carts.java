@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Carts {
 
-	/** Most units of one product in a cart. */
+	/** Most units of one variant in a cart. */
 	public static final int MAX_QUANTITY = 99;
 
 	private final JdbcClient jdbc;
@@ -76,7 +76,7 @@ public class Carts {
 	}
 
 	/**
-	 * Moves a guest's cart into a customer's: quantities of the same product add up
+	 * Moves a guest's cart into a customer's: quantities of the same variant add up
 	 * (within {@value #MAX_QUANTITY}), and the guest cart disappears. When the customer
 	 * has no open cart, the guest cart simply becomes theirs.
 	 * @param guestCartId the cart of the session before login
@@ -96,9 +96,9 @@ public class Carts {
 			return;
 		}
 		this.jdbc.sql("""
-				INSERT INTO cart_line (cart_id, product_id, quantity, added_at)
-				SELECT :target, product_id, quantity, added_at FROM cart_line WHERE cart_id = :guest
-				ON CONFLICT (cart_id, product_id)
+				INSERT INTO cart_line (cart_id, variant_id, quantity, added_at)
+				SELECT :target, variant_id, quantity, added_at FROM cart_line WHERE cart_id = :guest
+				ON CONFLICT (cart_id, variant_id)
 				DO UPDATE SET quantity = least(cart_line.quantity + excluded.quantity, :max)""")
 			.param("target", open.get())
 			.param("guest", guestCartId)
@@ -121,40 +121,39 @@ public class Carts {
 	}
 
 	/**
-	 * Adds units of a published product, never beyond the stock nor
+	 * Adds units of a variant of a published product, never beyond the stock nor
 	 * {@value #MAX_QUANTITY}.
 	 * @param cartId the cart
-	 * @param productId the product
+	 * @param variantId the variant (« déclinaison ») of a product
 	 * @param quantity units to add, at least 1
 	 * @return what happened, for the message shown to the visitor
 	 */
 	@Transactional
-	public Addition add(long cartId, long productId, int quantity) {
-		return adjust(cartId, productId, (current) -> current + quantity);
+	public Addition add(long cartId, long variantId, int quantity) {
+		return adjust(cartId, variantId, (current) -> current + quantity);
 	}
 
 	/**
 	 * Changes the quantity of a line to a new value, within the same limits as
 	 * {@link #add}.
 	 * @param cartId the cart
-	 * @param productId the product
+	 * @param variantId the variant (« déclinaison ») of a product
 	 * @param quantity the wanted quantity, at least 1
 	 * @return what happened, for the message shown to the visitor
 	 */
 	@Transactional
-	public Addition change(long cartId, long productId, int quantity) {
-		return adjust(cartId, productId, (current) -> quantity);
+	public Addition change(long cartId, long variantId, int quantity) {
+		return adjust(cartId, variantId, (current) -> quantity);
 	}
 
-	private Addition adjust(long cartId, long productId, IntUnaryOperator wanted) {
-		Optional<Integer> stock = this.jdbc.sql("SELECT stock FROM product WHERE id = :id AND active")
-			.param("id", productId)
-			.query(Integer.class)
-			.optional();
+	private Addition adjust(long cartId, long variantId, IntUnaryOperator wanted) {
+		Optional<Integer> stock = this.jdbc.sql("""
+				SELECT v.stock FROM product_variant v JOIN product p ON p.id = v.product_id
+				WHERE v.id = :id AND v.active AND p.active""").param("id", variantId).query(Integer.class).optional();
 		int current = this.jdbc
-			.sql("SELECT coalesce(max(quantity), 0) FROM cart_line WHERE cart_id = :cart AND product_id = :product")
+			.sql("SELECT coalesce(max(quantity), 0) FROM cart_line WHERE cart_id = :cart AND variant_id = :product")
 			.param("cart", cartId)
-			.param("product", productId)
+			.param("product", variantId)
 			.query(Integer.class)
 			.single();
 		if (stock.isEmpty()) {
@@ -166,35 +165,35 @@ public class Carts {
 		}
 		int asked = wanted.applyAsInt(current);
 		int quantity = Math.min(asked, limit);
-		setQuantity(cartId, productId, quantity);
+		setQuantity(cartId, variantId, quantity);
 		return new Addition((asked > limit) ? Addition.Outcome.LIMITED : Addition.Outcome.ADDED, quantity);
 	}
 
 	/**
 	 * Sets the quantity of a line; zero removes it.
 	 * @param cartId the cart
-	 * @param productId the product
+	 * @param variantId the variant (« déclinaison ») of a product
 	 * @param quantity the new quantity, from 0 to {@value #MAX_QUANTITY}
 	 */
 	@Transactional
-	public void setQuantity(long cartId, long productId, int quantity) {
+	public void setQuantity(long cartId, long variantId, int quantity) {
 		if (quantity <= 0) {
-			this.jdbc.sql("DELETE FROM cart_line WHERE cart_id = :cart AND product_id = :product")
+			this.jdbc.sql("DELETE FROM cart_line WHERE cart_id = :cart AND variant_id = :product")
 				.param("cart", cartId)
-				.param("product", productId)
+				.param("product", variantId)
 				.update();
 		}
 		else {
 			this.jdbc.sql("""
-					INSERT INTO cart_line (cart_id, product_id, quantity) VALUES (:cart, :product, :quantity)
-					ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = excluded.quantity""")
+					INSERT INTO cart_line (cart_id, variant_id, quantity) VALUES (:cart, :product, :quantity)
+					ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = excluded.quantity""")
 				.param("cart", cartId)
-				.param("product", productId)
+				.param("product", variantId)
 				.param("quantity", Math.min(quantity, MAX_QUANTITY))
 				.update();
 		}
 		this.jdbc.sql("UPDATE cart SET updated_at = now() WHERE id = :cart").param("cart", cartId).update();
-		this.events.publishEvent(new ShopEvent.CartChanged(cartId, productId, Math.max(0, quantity)));
+		this.events.publishEvent(new ShopEvent.CartChanged(cartId, productOf(variantId), Math.max(0, quantity)));
 	}
 
 	/**
@@ -204,17 +203,21 @@ public class Carts {
 	 */
 	@Transactional(readOnly = true)
 	public CartView view(long cartId) {
-		List<CartLine> lines = this.jdbc.sql("""
-				SELECT p.id, p.slug, p.name, p.price_cents, p.vat_rate, l.quantity, p.stock, p.active,
-				       (SELECT i.file_name FROM product_image i WHERE i.product_id = p.id
-				        ORDER BY i.position, i.id LIMIT 1) AS image
-				FROM cart_line l JOIN product p ON p.id = l.product_id
-				WHERE l.cart_id = :cart
-				ORDER BY l.added_at, p.id""")
+		List<CartLine> lines = this.jdbc
+			.sql("""
+					SELECT v.id, p.id AS product_id, p.slug, p.name, variant_label(v.id) AS label, v.price_cents, p.vat_rate,
+					       l.quantity, v.stock, p.active AND v.active AS available,
+					       (SELECT i.file_name FROM product_image i
+					        WHERE i.product_id = p.id AND (i.variant_id IS NULL OR i.variant_id = v.id)
+					        ORDER BY i.variant_id IS NULL, i.position, i.id LIMIT 1) AS image
+					FROM cart_line l JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id
+					WHERE l.cart_id = :cart
+					ORDER BY l.added_at, v.id""")
 			.param("cart", cartId)
-			.query((row, number) -> new CartLine(row.getLong("id"), row.getString("slug"), row.getString("name"),
-					row.getInt("price_cents"), row.getBigDecimal("vat_rate"), row.getInt("quantity"),
-					row.getInt("stock"), row.getBoolean("active"), row.getString("image")))
+			.query((row, number) -> new CartLine(row.getLong("id"), row.getLong("product_id"), row.getString("slug"),
+					row.getString("name"), row.getString("label"), row.getInt("price_cents"),
+					row.getBigDecimal("vat_rate"), row.getInt("quantity"), row.getInt("stock"),
+					row.getBoolean("available"), row.getString("image")))
 			.list();
 		return new CartView(lines);
 	}
@@ -224,6 +227,14 @@ public class Carts {
 	 * @param cartId the cart
 	 * @return sum of quantities
 	 */
+	private long productOf(long variantId) {
+		return this.jdbc.sql("SELECT product_id FROM product_variant WHERE id = :id")
+			.param("id", variantId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
 	@Transactional(readOnly = true)
 	public int count(long cartId) {
 		return this.jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM cart_line WHERE cart_id = :cart")

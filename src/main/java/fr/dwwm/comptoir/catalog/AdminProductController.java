@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
 
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.system.Paged;
@@ -20,6 +21,7 @@ import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -74,9 +76,12 @@ class AdminProductController {
 
 	private final Stock stock;
 
-	AdminProductController(ProductAdministration products, ProductImages images, ImageUploadCheck uploads,
-			Stock stock) {
+	private final VariantAdministration variants;
+
+	AdminProductController(ProductAdministration products, ProductImages images, ImageUploadCheck uploads, Stock stock,
+			VariantAdministration variants) {
 		this.products = products;
+		this.variants = variants;
 		this.images = images;
 		this.uploads = uploads;
 		this.stock = stock;
@@ -173,11 +178,22 @@ class AdminProductController {
 	}
 
 	@PostMapping("/admin/products/{id}/stock")
-	String adjustStock(@PathVariable long id, @RequestParam(required = false) String delta,
-			@RequestParam(required = false) String reason, @RequestParam(required = false) String note,
-			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
+	String adjustStock(@PathVariable long id, @RequestParam(required = false) String variant,
+			@RequestParam(required = false) String delta, @RequestParam(required = false) String reason,
+			@RequestParam(required = false) String note, @AuthenticationPrincipal AccountPrincipal staff,
+			RedirectAttributes redirect) {
 		find(id);
 		String back = "redirect:/admin/products/" + id;
+		Long variantId = (variant != null && variant.matches("[0-9]{1,18}")) ? Long.valueOf(variant) : null;
+		if (variant == null) {
+			// A product sold in one variant: the form needs no choice.
+			List<VariantAdministration.Row> all = this.variants.ofProduct(id);
+			variantId = (all.size() == 1) ? all.get(0).id() : null;
+		}
+		if (variantId == null || !this.variants.belongsTo(id, variantId)) {
+			redirect.addFlashAttribute(ERROR, "admin.stock.variant-invalid");
+			return back;
+		}
 		Integer change = parseDelta(delta);
 		if (change == null) {
 			redirect.addFlashAttribute(ERROR, "admin.stock.delta.invalid");
@@ -197,7 +213,7 @@ class AdminProductController {
 			redirect.addFlashAttribute(ERROR, "admin.stock.note-too-long");
 			return back;
 		}
-		OptionalInt after = this.stock.adjust(id, change, why, text, staff.getAccountId());
+		OptionalInt after = this.stock.adjust(id, variantId, change, why, text, staff.getAccountId());
 		redirect.addFlashAttribute(after.isPresent() ? MESSAGE : ERROR,
 				after.isPresent() ? "admin.stock.adjusted" : "admin.stock.below-zero");
 		return back;
@@ -209,9 +225,18 @@ class AdminProductController {
 	 */
 	@PostMapping("/admin/products/{id}/images")
 	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			@RequestParam(required = false) String altText, RedirectAttributes redirect) {
+			@RequestParam(required = false) String altText, @RequestParam(required = false) String variant,
+			RedirectAttributes redirect) {
 		find(id);
 		String back = "redirect:/admin/products/" + id;
+		Long variantId = null;
+		if (variant != null && !variant.isBlank()) {
+			variantId = variant.matches("[0-9]{1,18}") ? Long.valueOf(variant) : null;
+			if (variantId == null || !this.variants.belongsTo(id, variantId)) {
+				redirect.addFlashAttribute(ERROR, "admin.upload.variant-invalid");
+				return back;
+			}
+		}
 		String alt = (altText != null) ? altText.strip() : "";
 		if (alt.isEmpty()) {
 			redirect.addFlashAttribute(ERROR, "admin.upload.alt-required");
@@ -227,7 +252,7 @@ class AdminProductController {
 		}
 		try (InputStream content = file.getInputStream()) {
 			BufferedImage picture = this.uploads.check(file.getOriginalFilename(), file.getSize(), content);
-			this.images.append(id, picture, alt);
+			this.images.append(id, variantId, picture, alt);
 			redirect.addFlashAttribute(MESSAGE, "admin.upload.saved");
 		}
 		catch (ProductRefusal refusal) {
@@ -270,6 +295,12 @@ class AdminProductController {
 		model.addAttribute("categories", this.products.categories());
 		if (details != null) {
 			model.addAttribute("images", this.images.ofProduct(details.id()));
+			List<VariantAdministration.Row> rows = this.variants.ofProduct(details.id());
+			Locale locale = LocaleContextHolder.getLocale();
+			model.addAttribute("variants", rows);
+			model.addAttribute("variantForms", rows.stream()
+				.collect(Collectors.toMap(VariantAdministration.Row::id, (row) -> VariantForm.of(row, locale))));
+			model.addAttribute("options", this.variants.options());
 			model.addAttribute("movements", this.stock.history(details.id(), HISTORY_SIZE));
 			model.addAttribute("reasons", Stock.Reason.staffReasons());
 		}

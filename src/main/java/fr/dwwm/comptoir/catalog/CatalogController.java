@@ -17,6 +17,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -46,11 +47,14 @@ class CatalogController {
 
 	private final EveryViewEvents everyView;
 
+	private final Variants variants;
+
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
 			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
-			EveryViewEvents everyView) {
+			EveryViewEvents everyView, Variants variants) {
 		this.queries = queries;
 		this.products = products;
+		this.variants = variants;
 		this.categories = categories;
 		this.pageData = pageData;
 		this.facetNames = facetNames;
@@ -130,9 +134,13 @@ class CatalogController {
 
 	@GetMapping("/products/{slug}")
 	@SharedPage
-	String product(@PathVariable String slug, Model model, @AuthenticationPrincipal AccountPrincipal visitor) {
+	String product(@PathVariable String slug, @RequestParam(name = "variant", required = false) String variant,
+			Model model, @AuthenticationPrincipal AccountPrincipal visitor) {
 		Product product = this.products.findBySlugAndActiveTrue(slug)
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
+		List<ProductVariant> variants = this.variants.forSale(product.getId());
+		// Any other value (another product's variant, a word) shows the default choice.
+		ProductVariant selected = ProductVariant.choose(variants, variant);
 		CategoryTree.Node category = this.categories.tree().byId(product.getCategory().getId()).orElse(null);
 		List<ProductCard> related = this.queries
 			.find(ProductFilter.inCategory(product.getCategory().getId(), ProductSort.RELEVANCE, RELATED + 1))
@@ -142,9 +150,11 @@ class CatalogController {
 			.limit(RELATED)
 			.toList();
 		model.addAttribute("product", product);
+		model.addAttribute("variants", variants);
+		model.addAttribute("selected", selected);
 		model.addAttribute("category", category);
 		model.addAttribute("related", related);
-		model.addAttribute("structuredData", this.pageData.structuredData(product, category));
+		model.addAttribute("structuredData", this.pageData.structuredData(product, variants, category));
 		model.addAttribute("ogType", "product");
 		model.addAttribute("ogImage", this.pageData.imageUrl(product));
 		// Counted by modules on every visit, served from the page cache or not.

@@ -75,7 +75,7 @@ class DemoProductImages implements ApplicationRunner {
 				Missing product = drawn.getKey();
 				List<ProductImages.Prepared> views = drawn.getValue();
 				for (int position = 0; position < views.size(); position++) {
-					this.images.save(product.id(), views.get(position), altText(product, position), position);
+					this.images.save(product.id(), null, views.get(position), altText(product, position), position);
 				}
 			});
 		logger.info("Drew pictures for {} demo products in {} ms", missing.size(),

@@ -57,13 +57,17 @@ public class Product {
 
 	private String description;
 
+	/**
+	 * The lowest price of the active variants, kept by the database (V15): read only.
+	 */
+	@Column(updatable = false)
 	private int priceCents;
 
 	private BigDecimal vatRate;
 
+	/** The units of all the active variants, kept by the database (V15): read only. */
+	@Column(insertable = false, updatable = false)
 	private int stock;
-
-	private Integer weightGrams;
 
 	private boolean active;
 
@@ -141,14 +145,14 @@ public class Product {
 	}
 
 	/**
-	 * Changes the price. The shop itself writes products in SQL
+	 * Changes the summary. The shop itself writes products in SQL
 	 * ({@code ProductAdministration}, with the same version check); this setter is what
 	 * {@code ProductRepositoryTests} uses to show JPA's optimistic locking
 	 * ({@code @Version}) at work.
-	 * @param priceCents the new price, VAT included
+	 * @param summary the new summary
 	 */
-	public void setPriceCents(int priceCents) {
-		this.priceCents = priceCents;
+	public void setSummary(String summary) {
+		this.summary = summary;
 	}
 
 	public BigDecimal getVatRate() {
@@ -157,10 +161,6 @@ public class Product {
 
 	public int getStock() {
 		return this.stock;
-	}
-
-	public Integer getWeightGrams() {
-		return this.weightGrams;
 	}
 
 	public boolean isActive() {

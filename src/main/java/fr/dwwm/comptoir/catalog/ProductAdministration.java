@@ -51,9 +51,12 @@ class ProductAdministration {
 
 	private final CategoryAdministration categories;
 
-	ProductAdministration(JdbcClient jdbc, CategoryAdministration categories) {
+	private final VariantAdministration variants;
+
+	ProductAdministration(JdbcClient jdbc, CategoryAdministration categories, VariantAdministration variants) {
 		this.jdbc = jdbc;
 		this.categories = categories;
+		this.variants = variants;
 	}
 
 	/**
@@ -169,7 +172,7 @@ class ProductAdministration {
 		checkSku(form.getSku(), NO_PRODUCT);
 		String slug = slug(form, NO_PRODUCT);
 		try {
-			return this.jdbc
+			long id = this.jdbc
 				.sql("""
 						INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, active)
 						VALUES (:category, :sku, :name, :slug, :summary, :description, :price, :vat, :active)
@@ -185,6 +188,10 @@ class ProductAdministration {
 				.param("active", form.isActive())
 				.query(Long.class)
 				.single();
+			// A new product is sold in one variant, with its reference and price; options
+			// and more variants are added on its page (VariantAdministration).
+			this.variants.createFirst(id, form.getSku(), form.priceCents());
+			return id;
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw refusalFor(ex);
@@ -219,8 +226,7 @@ class ProductAdministration {
 			updated = this.jdbc.sql("""
 					UPDATE product
 					SET category_id = :category, sku = :sku, name = :name, slug = :slug, summary = :summary,
-					    description = :description, price_cents = :price, vat_rate = :vat, active = :active,
-					    version = version + 1
+					    description = :description, vat_rate = :vat, active = :active, version = version + 1
 					WHERE id = :id AND version = :version""")
 				.param("category", form.getCategoryId())
 				.param("sku", form.getSku())
@@ -228,7 +234,6 @@ class ProductAdministration {
 				.param("slug", slug)
 				.param("summary", form.getSummary())
 				.param("description", form.getDescription())
-				.param("price", form.priceCents())
 				.param("vat", form.vatRateValue())
 				.param("active", form.isActive())
 				.param("id", id)
@@ -240,6 +245,11 @@ class ProductAdministration {
 		}
 		if (updated == 0) {
 			throw ProductRefusal.stale();
+		}
+		// The price of the form is that of a product sold in one variant; a product with
+		// several has a price per variant, changed in its variants' table.
+		if (!this.variants.setOnlyPrice(id, form.priceCents())) {
+			throw new ProductRefusal("price", "admin.products.price.per-variant");
 		}
 	}
 

@@ -11,14 +11,15 @@ import java.util.List;
  * @param slug URL segment
  * @param name name
  * @param summary one-sentence summary
- * @param priceCents price including VAT, in cents
+ * @param priceCents price including VAT, in cents: the lowest of its variants
+ * @param priceFrom whether its variants have different prices (« à partir de »)
  * @param vatRate VAT rate in per cent
- * @param stock units in stock
- * @param image the first image, or {@code null}
+ * @param stock units in stock, all variants together
+ * @param image the first picture shared by its variants, or {@code null}
  * @param nameParts the name cut into parts that matched the search or not
  */
-public record ProductCard(long id, String slug, String name, String summary, int priceCents, BigDecimal vatRate,
-		int stock, ImageRef image, List<Highlight> nameParts) {
+public record ProductCard(long id, String slug, String name, String summary, int priceCents, boolean priceFrom,
+		BigDecimal vatRate, int stock, ImageRef image, List<Highlight> nameParts) {
 
 	/**
 	 * Tells whether at least one unit can be sold now.

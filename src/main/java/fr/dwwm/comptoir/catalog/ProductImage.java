@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.catalog;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -26,6 +27,10 @@ public class ProductImage {
 	@ManyToOne(fetch = FetchType.LAZY, optional = false)
 	@JoinColumn(name = "product_id")
 	private Product product;
+
+	/** The variant it shows, or {@code null} for a picture shared by all the variants. */
+	@Column(insertable = false, updatable = false)
+	private Long variantId;
 
 	private String fileName;
 
@@ -64,6 +69,19 @@ public class ProductImage {
 
 	public Product getProduct() {
 		return this.product;
+	}
+
+	public Long getVariantId() {
+		return this.variantId;
+	}
+
+	/**
+	 * Tells whether a variant's gallery shows this picture.
+	 * @param variant the variant, or {@code null}
+	 * @return whether the picture is shared by all variants or is this variant's own
+	 */
+	public boolean shows(ProductVariant variant) {
+		return this.variantId == null || (variant != null && this.variantId == variant.id());
 	}
 
 	public String getFileName() {

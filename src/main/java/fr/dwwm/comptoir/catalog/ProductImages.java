@@ -63,7 +63,7 @@ class ProductImages {
 	 */
 	@Transactional
 	public String store(long productId, BufferedImage picture, String altText, int position) {
-		return save(productId, prepare(picture), altText, position);
+		return save(productId, null, prepare(picture), altText, position);
 	}
 
 	/**
@@ -89,19 +89,22 @@ class ProductImages {
 	/**
 	 * Saves an encoded picture under a new random name.
 	 * @param productId the product
+	 * @param variantId the variant it shows, one of the product's, or {@code null} for a
+	 * picture of all its variants
 	 * @param prepared the encoded sizes
 	 * @param altText text alternative
 	 * @param position order in the gallery
 	 * @return the random file name given to the image
 	 */
 	@Transactional
-	public String save(long productId, Prepared prepared, String altText, int position) {
+	public String save(long productId, Long variantId, Prepared prepared, String altText, int position) {
 		Prepared.Size largest = prepared.sizes().get(prepared.sizes().size() - 1);
 		String fileName = UUID.randomUUID() + ".jpg";
 		long imageId = this.jdbc.sql("""
-				INSERT INTO product_image (product_id, file_name, alt_text, position, width, height)
-				VALUES (:product, :file, :alt, :position, :width, :height) RETURNING id""")
+				INSERT INTO product_image (product_id, variant_id, file_name, alt_text, position, width, height)
+				VALUES (:product, :variant, :file, :alt, :position, :width, :height) RETURNING id""")
 			.param("product", productId)
+			.param("variant", variantId)
 			.param("file", fileName)
 			.param("alt", altText)
 			.param("position", position)
@@ -125,18 +128,20 @@ class ProductImages {
 	/**
 	 * Stores a picture of a product after its other pictures.
 	 * @param productId the product
+	 * @param variantId the variant it shows, one of the product's, or {@code null} for a
+	 * picture of all its variants
 	 * @param picture decoded pixels, e.g. from {@link ImageUploadCheck}
 	 * @param altText text alternative
 	 * @return the random file name given to the image
 	 */
 	@Transactional
-	public String append(long productId, BufferedImage picture, String altText) {
+	public String append(long productId, Long variantId, BufferedImage picture, String altText) {
 		int position = this.jdbc
 			.sql("SELECT coalesce(max(position) + 1, 0) FROM product_image WHERE product_id = :product")
 			.param("product", productId)
 			.query(Integer.class)
 			.single();
-		return save(productId, prepare(picture), altText, position);
+		return save(productId, variantId, prepare(picture), altText, position);
 	}
 
 	/**
@@ -147,11 +152,12 @@ class ProductImages {
 	@Transactional(readOnly = true)
 	public List<Stored> ofProduct(long productId) {
 		return this.jdbc.sql("""
-				SELECT id, file_name, alt_text, width, height FROM product_image
-				WHERE product_id = :product ORDER BY position, id""")
+				SELECT i.id, i.file_name, i.alt_text, i.width, i.height, v.sku
+				FROM product_image i LEFT JOIN product_variant v ON v.id = i.variant_id
+				WHERE i.product_id = :product ORDER BY i.position, i.id""")
 			.param("product", productId)
 			.query((row, number) -> new Stored(row.getLong("id"), row.getString("file_name"), row.getString("alt_text"),
-					row.getInt("width"), row.getInt("height")))
+					row.getInt("width"), row.getInt("height"), row.getString("sku")))
 			.list();
 	}
 
@@ -255,8 +261,10 @@ class ProductImages {
 	 * @param altText its text alternative
 	 * @param width width of its largest size, in pixels
 	 * @param height height of its largest size, in pixels
+	 * @param variantSku the reference of the variant it shows, or {@code null} when it
+	 * shows them all
 	 */
-	public record Stored(long id, String fileName, String altText, int width, int height) {
+	public record Stored(long id, String fileName, String altText, int width, int height, String variantSku) {
 
 	}
 

@@ -16,29 +16,39 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class ProductPageData {
 
-	List<Map<String, Object>> structuredData(Product product, CategoryTree.Node category) {
+	List<Map<String, Object>> structuredData(Product product, List<ProductVariant> variants,
+			CategoryTree.Node category) {
 		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		String url = base + "/products/" + product.getSlug();
-
-		Map<String, Object> offer = new LinkedHashMap<>();
-		offer.put("@type", "Offer");
-		offer.put("url", url);
-		offer.put("priceCurrency", "EUR");
-		offer.put("price", BigDecimal.valueOf(product.getPriceCents(), 2).toPlainString());
-		offer.put("availability", product.isInStock() ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
+		List<String> images = product.getImages()
+			.stream()
+			.filter((image) -> image.getVariantId() == null)
+			.map((image) -> imageUrl(base, image))
+			.toList();
 
 		Map<String, Object> productData = new LinkedHashMap<>();
 		productData.put("@context", "https://schema.org");
-		productData.put("@type", "Product");
 		productData.put("name", product.getName());
 		productData.put("description", product.getSummary());
-		productData.put("sku", product.getSku());
-		productData.put("image",
-				product.getImages()
-					.stream()
-					.map((image) -> base + "/images/products/" + image.getFileName() + "?w=1200")
-					.toList());
-		productData.put("offers", offer);
+		productData.put("image", images);
+		if (variants.size() > 1) {
+			// One page, one canonical URL, the variants described inside it: what search
+			// engines expect of a product sold in several sizes or colours.
+			productData.put("@type", "ProductGroup");
+			productData.put("productGroupID", product.getSku());
+			productData.put("url", url);
+			productData.put("variesBy",
+					variants.get(0).properties().stream().map(ProductPageData::schemaTerm).toList());
+			productData.put("hasVariant",
+					variants.stream().map((variant) -> variantData(product, variant, base, url)).toList());
+		}
+		else {
+			productData.put("@type", "Product");
+			productData.put("sku", variants.isEmpty() ? product.getSku() : variants.get(0).sku());
+			productData.put("offers",
+					offer(url, variants.isEmpty() ? product.getPriceCents() : variants.get(0).priceCents(),
+							!variants.isEmpty() && variants.get(0).inStock()));
+		}
 
 		List<Map<String, Object>> items = new ArrayList<>();
 		if (category != null) {
@@ -68,6 +78,49 @@ class ProductPageData {
 			.queryParam("w", 1200)
 			.build()
 			.toUriString();
+	}
+
+	private static Map<String, Object> variantData(Product product, ProductVariant variant, String base, String url) {
+		String variantUrl = url + "?variant=" + variant.id();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("@type", "Product");
+		data.put("name", product.getName() + " – " + variant.label());
+		data.put("sku", variant.sku());
+		for (int i = 0; i < variant.properties().size(); i++) {
+			data.put(variant.properties().get(i), variant.values().get(i));
+		}
+		List<String> own = product.getImages()
+			.stream()
+			.filter((image) -> image.getVariantId() != null && image.getVariantId() == variant.id())
+			.map((image) -> imageUrl(base, image))
+			.toList();
+		if (!own.isEmpty()) {
+			data.put("image", own);
+		}
+		data.put("offers", offer(variantUrl, variant.priceCents(), variant.inStock()));
+		return data;
+	}
+
+	private static Map<String, Object> offer(String url, int priceCents, boolean inStock) {
+		Map<String, Object> offer = new LinkedHashMap<>();
+		offer.put("@type", "Offer");
+		offer.put("url", url);
+		offer.put("priceCurrency", "EUR");
+		offer.put("price", BigDecimal.valueOf(priceCents, 2).toPlainString());
+		offer.put("availability", inStock ? "https://schema.org/InStock" : "https://schema.org/OutOfStock");
+		return offer;
+	}
+
+	/**
+	 * A schema.org property by its full URL ({@code https://schema.org/size}), else its
+	 * name.
+	 */
+	private static String schemaTerm(String property) {
+		return property.matches("[a-z]+") ? "https://schema.org/" + property : property;
+	}
+
+	private static String imageUrl(String base, ProductImage image) {
+		return base + "/images/products/" + image.getFileName() + "?w=1200";
 	}
 
 	private static Map<String, Object> crumb(int position, String name, String url) {

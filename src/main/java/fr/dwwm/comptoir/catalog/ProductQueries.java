@@ -42,6 +42,8 @@ public class ProductQueries {
 
 	private static final String CARD_COLUMNS = """
 			p.id, p.slug, p.name, p.summary, p.price_cents, p.vat_rate, p.stock,
+			(SELECT count(DISTINCT v.price_cents) > 1 FROM product_variant v
+			 WHERE v.product_id = p.id AND v.active) AS price_from,
 			img.id AS image_id, img.file_name, img.alt_text, img.width, img.height,
 			count(*) OVER () AS total""";
 
@@ -49,7 +51,7 @@ public class ProductQueries {
 			LEFT JOIN LATERAL (
 			    SELECT i.id, i.file_name, i.alt_text, i.width, i.height
 			    FROM product_image i
-			    WHERE i.product_id = p.id
+			    WHERE i.product_id = p.id AND i.variant_id IS NULL
 			    ORDER BY i.position, i.id
 			    LIMIT 1) img ON true""";
 
@@ -90,16 +92,18 @@ public class ProductQueries {
 	}
 
 	/**
-	 * Lists the published products running out, for the back-office.
-	 * @param threshold stock at or below which a product is listed
+	 * Lists the variants of published products running out, for the back-office.
+	 * @param threshold stock at or below which a variant is listed
 	 * @param limit how many
 	 * @return the products, lowest stock first
 	 */
 	@Transactional(readOnly = true)
 	public List<LowStock> lowStock(int threshold, int limit) {
 		return this.jdbc.sql("""
-				SELECT id, name, sku, stock FROM product
-				WHERE active AND stock <= :threshold ORDER BY stock, name LIMIT :limit""")
+				SELECT p.id, p.name || coalesce(' — ' || variant_label(v.id), '') AS name, v.sku, v.stock
+				FROM product_variant v JOIN product p ON p.id = v.product_id
+				WHERE p.active AND v.active AND v.stock <= :threshold
+				ORDER BY v.stock, p.name, v.position, v.id LIMIT :limit""")
 			.param("threshold", threshold)
 			.param("limit", limit)
 			.query((row, number) -> new LowStock(row.getLong("id"), row.getString("name"), row.getString("sku"),
@@ -134,13 +138,22 @@ public class ProductQueries {
 			sql.append(SUBTREE).append(",\n");
 			parameters.put("categoryId", filter.categoryId());
 		}
-		sql.append("matching AS (\n    SELECT p.price_cents, p.attributes FROM product p WHERE p.active");
+		sql.append("matching AS (\n    SELECT p.id, p.price_cents, p.attributes FROM product p WHERE p.active");
 		appendConditions(filter, sql, parameters, false);
 		sql.append(")\n").append("""
-				SELECT a.key AS name, a.value AS value, count(*) AS products
-				FROM matching m CROSS JOIN LATERAL jsonb_each_text(m.attributes) a
-				WHERE a.key IN (:attributeNames)
-				GROUP BY a.key, a.value
+				SELECT a.name, a.value, count(DISTINCT m.id) AS products
+				FROM matching m
+				CROSS JOIN LATERAL (
+				    SELECT key AS name, value FROM jsonb_each_text(m.attributes)
+				    UNION ALL
+				    SELECT t.name, ov.label
+				    FROM product_variant v
+				    JOIN variant_option_value vo ON vo.variant_id = v.id
+				    JOIN option_value ov ON ov.id = vo.option_value_id
+				    JOIN option_type t ON t.id = vo.option_type_id
+				    WHERE v.product_id = m.id AND v.active) a
+				WHERE a.name IN (:attributeNames)
+				GROUP BY a.name, a.value
 				UNION ALL
 				SELECT '', 'min', coalesce(min(price_cents), 0) FROM matching
 				UNION ALL
@@ -255,8 +268,9 @@ public class ProductQueries {
 	}
 
 	/**
-	 * One condition per attribute name, any of its values matching; each test is a JSONB
-	 * containment ({@code @>}), which the GIN index on {@code attributes} serves.
+	 * One condition per attribute name, any of its values matching. A product has a value
+	 * either as a fixed characteristic, a JSONB containment ({@code @>}) the GIN index on
+	 * {@code attributes} serves, or through one of its active variants (« 450 g »).
 	 */
 	private static void appendAttributeConditions(ProductFilter filter, StringBuilder sql,
 			Map<String, Object> parameters) {
@@ -271,6 +285,11 @@ public class ProductQueries {
 				String key = "attr" + name + "_" + value++;
 				alternatives.add("p.attributes @> jsonb_build_object(CAST(:attrName" + name + " AS text), CAST(:" + key
 						+ " AS text))");
+				alternatives.add("EXISTS (SELECT 1 FROM product_variant v"
+						+ " JOIN variant_option_value vo ON vo.variant_id = v.id"
+						+ " JOIN option_value ov ON ov.id = vo.option_value_id"
+						+ " JOIN option_type t ON t.id = vo.option_type_id WHERE v.product_id = p.id AND v.active"
+						+ " AND t.name = :attrName" + name + " AND ov.label = :" + key + ")");
 				parameters.put(key, wanted);
 			}
 			parameters.put("attrName" + name, attribute.getKey());
@@ -319,8 +338,9 @@ public class ProductQueries {
 		ProductCard.ImageRef image = row.wasNull() ? null : new ProductCard.ImageRef(imageId,
 				row.getString("file_name"), row.getString("alt_text"), row.getInt("width"), row.getInt("height"));
 		return new ProductCard(row.getLong("id"), row.getString("slug"), row.getString("name"),
-				row.getString("summary"), row.getInt("price_cents"), row.getBigDecimal("vat_rate"), row.getInt("stock"),
-				image, Highlight.segments(row.getString("headline"), row.getString("name")));
+				row.getString("summary"), row.getInt("price_cents"), row.getBoolean("price_from"),
+				row.getBigDecimal("vat_rate"), row.getInt("stock"), image,
+				Highlight.segments(row.getString("headline"), row.getString("name")));
 	}
 
 }

@@ -17,12 +17,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A product's stock and its history: the one place where the stock changes and where
- * every change is written down, whoever makes it — an order takes units, a cancellation
- * or a refund gives them back, staff adjust it by hand, a CSV import sets it.
+ * The stock of a product's variants and its history: the one place where a stock changes
+ * and where every change is written down, whoever makes it — an order takes units, a
+ * cancellation or a refund gives them back, staff adjust it by hand, a CSV import sets
+ * it.
  *
  * <p>
- * The stock only ever changes by a conditional update that never takes it below zero
+ * Each variant (« déclinaison ») has its own stock; the product's total is kept by the
+ * database from them (trigger {@code product_variant_summary}, V15). The stock only ever
+ * changes by a conditional update that never takes it below zero
  * ({@code stock >= :quantity} in the same statement), so two orders for the last unit
  * cannot both have it: there is no read-then-write window. The order takes its units
  * inside its own transaction ({@link Propagation#MANDATORY}): if a single line cannot be
@@ -48,66 +51,71 @@ public class Stock {
 	}
 
 	/**
-	 * Takes units of an active product for an order line, in the order's transaction.
-	 * @param productId the product
+	 * Takes units of an active variant of an active product for an order line, in the
+	 * order's transaction.
+	 * @param variantId the variant
 	 * @param quantity units, at least 1
 	 * @param orderId the order, written in the history
-	 * @return what the line keeps of the product (its name, SKU, price and VAT rate at
-	 * this moment), or nothing if the product is inactive or has fewer units: nothing was
-	 * taken then
+	 * @return what the line keeps of the variant (its product's name, its SKU, label,
+	 * price and VAT rate at this moment), or nothing if the variant or its product is
+	 * inactive or has fewer units: nothing was taken then
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<Taken> take(long productId, int quantity, long orderId) {
+	public Optional<Taken> take(long variantId, int quantity, long orderId) {
 		Optional<Taken> taken = this.jdbc.sql("""
-				UPDATE product SET stock = stock - :quantity
-				WHERE id = :id AND active AND stock >= :quantity
-				RETURNING stock, name, sku, price_cents, vat_rate""")
+				UPDATE product_variant v SET stock = v.stock - :quantity
+				FROM product p
+				WHERE v.id = :id AND p.id = v.product_id AND p.active AND v.active AND v.stock >= :quantity
+				RETURNING v.stock, v.product_id, p.name, v.sku, variant_label(v.id) AS label, v.price_cents,
+				          p.vat_rate""")
 			.param("quantity", quantity)
-			.param("id", productId)
-			.query((row, number) -> new Taken(row.getString("name"), row.getString("sku"), row.getInt("price_cents"),
-					row.getBigDecimal("vat_rate"), row.getInt("stock")))
+			.param("id", variantId)
+			.query((row, number) -> new Taken(row.getLong("product_id"), row.getString("name"), row.getString("sku"),
+					row.getString("label"), row.getInt("price_cents"), row.getBigDecimal("vat_rate"),
+					row.getInt("stock")))
 			.optional();
 		taken.ifPresent(
-				(product) -> record(productId, -quantity, product.stockAfter(), Reason.ORDER, null, null, orderId));
+				(variant) -> record(variantId, -quantity, variant.stockAfter(), Reason.ORDER, null, null, orderId));
 		return taken;
 	}
 
 	/**
 	 * Gives an order line's units back, in the order's transaction (a cancellation, a
 	 * refund).
-	 * @param productId the product
+	 * @param variantId the variant
 	 * @param quantity units, at least 1
 	 * @param reason {@link Reason#CANCELLATION} or {@link Reason#REFUND}
 	 * @param orderId the order, written in the history
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void giveBack(long productId, int quantity, Reason reason, long orderId) {
+	public void giveBack(long variantId, int quantity, Reason reason, long orderId) {
 		if (reason != Reason.CANCELLATION && reason != Reason.REFUND) {
 			throw new IllegalArgumentException("Units come back from an order by a cancellation or a refund");
 		}
-		int stock = this.jdbc.sql("UPDATE product SET stock = stock + :quantity WHERE id = :id RETURNING stock")
+		int stock = this.jdbc.sql("UPDATE product_variant SET stock = stock + :quantity WHERE id = :id RETURNING stock")
 			.param("quantity", quantity)
-			.param("id", productId)
+			.param("id", variantId)
 			.query(Integer.class)
 			.single();
-		record(productId, quantity, stock, reason, null, null, orderId);
+		record(variantId, quantity, stock, reason, null, null, orderId);
 	}
 
 	/**
-	 * Adds units to a product's stock, or takes some away, by hand (a delivery received,
+	 * Adds units to a variant's stock, or takes some away, by hand (a delivery received,
 	 * breakage, a count), and records it with its reason and the member of staff.
-	 * @param productId the product
+	 * @param productId the product the staff member is editing
+	 * @param variantId the variant, one of that product's
 	 * @param delta units to add (positive) or take away (negative), never 0
 	 * @param reason why: one of {@link Reason#staffReasons()}
 	 * @param note a free comment, or {@code null}
 	 * @param accountId the member of staff
 	 * @return the stock after the change, or nothing if it would have gone below zero (or
-	 * the product does not exist): nothing was changed then
+	 * the variant is not one of the product's): nothing was changed then
 	 * @throws IllegalArgumentException if the change is 0 or too large, the note too
 	 * long, or the reason not one staff may give
 	 */
 	@Transactional
-	public OptionalInt adjust(long productId, int delta, Reason reason, String note, long accountId) {
+	public OptionalInt adjust(long productId, long variantId, int delta, Reason reason, String note, long accountId) {
 		if (delta == 0 || delta < -MAX_DELTA || delta > MAX_DELTA) {
 			throw new IllegalArgumentException("A stock change is between 1 and " + MAX_DELTA + " units");
 		}
@@ -118,20 +126,25 @@ public class Stock {
 			throw new IllegalArgumentException("Staff adjust a stock for a correction or a count, not " + reason);
 		}
 		var stock = this.jdbc.sql("""
-				UPDATE product SET stock = stock + :delta
-				WHERE id = :id AND stock + :delta >= 0
-				RETURNING stock""").param("delta", delta).param("id", productId).query(Integer.class).optional();
+				UPDATE product_variant SET stock = stock + :delta
+				WHERE id = :id AND product_id = :product AND stock + :delta >= 0
+				RETURNING stock""")
+			.param("delta", delta)
+			.param("id", variantId)
+			.param("product", productId)
+			.query(Integer.class)
+			.optional();
 		if (stock.isEmpty()) {
 			return OptionalInt.empty();
 		}
-		record(productId, delta, stock.get(), reason, note, accountId, null);
+		record(variantId, delta, stock.get(), reason, note, accountId, null);
 		return OptionalInt.of(stock.get());
 	}
 
 	/**
 	 * Writes down the stocks a CSV import has just set, in the import's transaction (the
-	 * import writes the products themselves, in one batch).
-	 * @param changes the products whose stock changed, by SKU
+	 * import writes the variants themselves, in one batch).
+	 * @param changes the variants whose stock changed, by SKU
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void imported(List<Imported> changes) {
@@ -142,12 +155,13 @@ public class Stock {
 				.addValue("reason", Reason.IMPORT.name()))
 			.toArray(SqlParameterSource[]::new);
 		this.batch.batchUpdate("""
-				INSERT INTO stock_movement (product_id, delta, stock_after, reason, note)
-				SELECT id, :delta, :stock, :reason, 'CSV' FROM product WHERE sku = :sku""", movements);
+				INSERT INTO stock_movement (variant_id, delta, stock_after, reason, note)
+				SELECT id, :delta, :stock, :reason, 'CSV' FROM product_variant WHERE sku = :sku""", movements);
 	}
 
 	/**
-	 * Returns the latest changes of a product's stock, whatever made them.
+	 * Returns the latest changes of the stock of a product's variants, whatever made
+	 * them.
 	 * @param productId the product
 	 * @param limit how many
 	 * @return the changes, newest first
@@ -155,26 +169,27 @@ public class Stock {
 	@Transactional(readOnly = true)
 	public List<Movement> history(long productId, int limit) {
 		return this.jdbc.sql("""
-				SELECT m.created_at, m.delta, m.stock_after, m.reason, m.note, m.account_id,
+				SELECT m.created_at, m.delta, m.stock_after, m.reason, m.note, m.account_id, v.sku,
 				       coalesce(nullif(concat_ws(' ', a.first_name, a.last_name), ''), a.email) AS staff
-				FROM stock_movement m LEFT JOIN account a ON a.id = m.account_id
-				WHERE m.product_id = :product
+				FROM stock_movement m JOIN product_variant v ON v.id = m.variant_id
+				LEFT JOIN account a ON a.id = m.account_id
+				WHERE v.product_id = :product
 				ORDER BY m.created_at DESC, m.id DESC
 				LIMIT :limit""").param("product", productId).param("limit", limit).query((row, number) -> {
 			long account = row.getLong("account_id");
 			Long accountId = row.wasNull() ? null : account;
-			return new Movement(row.getTimestamp("created_at").toInstant(), row.getInt("delta"),
+			return new Movement(row.getTimestamp("created_at").toInstant(), row.getString("sku"), row.getInt("delta"),
 					row.getInt("stock_after"), Reason.valueOf(row.getString("reason")), row.getString("note"),
 					accountId, row.getString("staff"));
 		}).list();
 	}
 
-	private void record(long productId, int delta, int stockAfter, Reason reason, String note, Long accountId,
+	private void record(long variantId, int delta, int stockAfter, Reason reason, String note, Long accountId,
 			Long orderId) {
 		this.jdbc.sql("""
-				INSERT INTO stock_movement (product_id, delta, stock_after, reason, note, account_id, order_id)
-				VALUES (:product, :delta, :after, :reason, :note, :account, :order)""")
-			.param("product", productId)
+				INSERT INTO stock_movement (variant_id, delta, stock_after, reason, note, account_id, order_id)
+				VALUES (:variant, :delta, :after, :reason, :note, :account, :order)""")
+			.param("variant", variantId)
 			.param("delta", delta)
 			.param("after", stockAfter)
 			.param("reason", reason.name())
@@ -219,21 +234,25 @@ public class Stock {
 	}
 
 	/**
-	 * What an order line keeps of a product whose units it took.
+	 * What an order line keeps of a variant whose units it took.
 	 *
-	 * @param name its name
+	 * @param productId its product
+	 * @param name its product's name
 	 * @param sku its reference
+	 * @param label its option values (« 450 g »), or {@code null} for the one variant of
+	 * a product without options
 	 * @param priceCents its price, VAT included
-	 * @param vatRate its VAT rate
+	 * @param vatRate its product's VAT rate
 	 * @param stockAfter the units left
 	 */
-	public record Taken(String name, String sku, int priceCents, BigDecimal vatRate, int stockAfter) {
+	public record Taken(long productId, String name, String sku, String label, int priceCents, BigDecimal vatRate,
+			int stockAfter) {
 	}
 
 	/**
 	 * A stock a CSV import set.
 	 *
-	 * @param sku the product
+	 * @param sku the variant
 	 * @param delta the change
 	 * @param stockAfter the stock set
 	 */
@@ -241,9 +260,10 @@ public class Stock {
 	}
 
 	/**
-	 * A change in a product's stock.
+	 * A change in the stock of one of a product's variants.
 	 *
 	 * @param at when
+	 * @param sku the variant's reference
 	 * @param delta units added (positive) or taken away (negative)
 	 * @param stockAfter the stock right after
 	 * @param reason why
@@ -252,8 +272,8 @@ public class Stock {
 	 * itself
 	 * @param staff their name, or {@code null}
 	 */
-	public record Movement(Instant at, int delta, int stockAfter, Reason reason, String note, Long accountId,
-			String staff) {
+	public record Movement(Instant at, String sku, int delta, int stockAfter, Reason reason, String note,
+			Long accountId, String staff) {
 
 	}
 

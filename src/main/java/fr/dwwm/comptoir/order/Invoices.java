@@ -104,15 +104,18 @@ public class Invoices {
 		Map<String, Object> row = found.get();
 		List<InvoiceDocument.Line> lines = new ArrayList<>();
 		Map<BigDecimal, Long> goods = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT product_sku, product_name, quantity, unit_price_cents, vat_rate, line_total_cents
-				FROM order_line WHERE order_id = :order ORDER BY id""").param("order", orderId).query((line) -> {
-			BigDecimal rate = line.getBigDecimal("vat_rate");
-			long total = line.getLong("line_total_cents");
-			lines.add(new InvoiceDocument.Line(line.getString("product_sku"), line.getString("product_name"),
-					line.getInt("quantity"), line.getLong("unit_price_cents"), rate, total));
-			goods.merge(rate, total, Long::sum);
-		});
+		this.jdbc
+			.sql("""
+					SELECT product_sku, product_name || coalesce(' — ' || variant_label, '') AS product_name, quantity, unit_price_cents, vat_rate, line_total_cents
+					FROM order_line WHERE order_id = :order ORDER BY id""")
+			.param("order", orderId)
+			.query((line) -> {
+				BigDecimal rate = line.getBigDecimal("vat_rate");
+				long total = line.getLong("line_total_cents");
+				lines.add(new InvoiceDocument.Line(line.getString("product_sku"), line.getString("product_name"),
+						line.getInt("quantity"), line.getLong("unit_price_cents"), rate, total));
+				goods.merge(rate, total, Long::sum);
+			});
 		long discount = ((Number) row.get("discount_cents")).longValue();
 		long shipping = ((Number) row.get("shipping_cents")).longValue();
 		OrderTotals totals = OrderTotals.of(goods, discount, shipping);

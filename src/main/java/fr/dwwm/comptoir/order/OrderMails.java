@@ -43,7 +43,8 @@ class OrderMails {
 		Map<String, Object> order = order(orderId);
 		Locale locale = Locale.forLanguageTag((String) order.get("locale"));
 		List<Map<String, Object>> lines = this.jdbc.sql("""
-				SELECT product_name, quantity, line_total_cents FROM order_line WHERE order_id = :order ORDER BY id""")
+				SELECT product_name || coalesce(' — ' || variant_label, '') AS product_name, quantity,
+				       line_total_cents FROM order_line WHERE order_id = :order ORDER BY id""")
 			.param("order", orderId)
 			.query((row, number) -> Map.<String, Object>of("name", row.getString("product_name"), "quantity",
 					row.getInt("quantity"), "total", money(row.getLong("line_total_cents"), locale)))

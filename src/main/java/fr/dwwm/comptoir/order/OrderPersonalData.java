@@ -52,12 +52,13 @@ class OrderPersonalData implements PersonalDataContributor {
 			order.put("phone", row.get("ship_phone"));
 			order.put("shippingMethod", row.get("shipping_method_name"));
 			order.put("totalCents", row.get("total_cents"));
-			order.put("lines", this.jdbc
-				.sql("""
-						SELECT product_name, quantity, unit_price_cents FROM order_line WHERE order_id = :order ORDER BY id""")
-				.param("order", row.get("id"))
-				.query()
-				.listOfRows());
+			order.put("lines",
+					this.jdbc.sql("""
+							SELECT product_name || coalesce(' — ' || variant_label, '') AS product_name, quantity,
+							       unit_price_cents FROM order_line WHERE order_id = :order ORDER BY id""")
+						.param("order", row.get("id"))
+						.query()
+						.listOfRows());
 			return order;
 		}).toList();
 	}

@@ -70,10 +70,11 @@ public class OrderQueries {
 		}
 		Map<String, Object> row = found.get();
 		long id = ((Number) row.get("id")).longValue();
-		List<OrderDetails.Line> lines = this.jdbc.sql("""
-				SELECT l.product_name, p.slug, l.quantity, l.unit_price_cents, l.vat_rate, l.line_total_cents
-				FROM order_line l LEFT JOIN product p ON p.id = l.product_id
-				WHERE l.order_id = :order ORDER BY l.id""")
+		List<OrderDetails.Line> lines = this.jdbc
+			.sql("""
+					SELECT l.product_name || coalesce(' — ' || l.variant_label, '') AS product_name, p.slug, l.quantity, l.unit_price_cents, l.vat_rate, l.line_total_cents
+					FROM order_line l LEFT JOIN product p ON p.id = l.product_id
+					WHERE l.order_id = :order ORDER BY l.id""")
 			.param("order", id)
 			.query((line, number) -> new OrderDetails.Line(line.getString("product_name"), line.getString("slug"),
 					line.getInt("quantity"), line.getLong("unit_price_cents"), line.getBigDecimal("vat_rate"),

@@ -170,12 +170,14 @@ public class Orders {
 		}
 		long orderId = ((Number) inserted.get().get("id")).longValue();
 		String reference = (String) inserted.get().get("reference");
-		// Always in the same order (by product id): two orders for the same products wait
-		// for each other instead of deadlocking.
+		// Always in the same order (by product, then variant): two orders for the same
+		// variants wait for each other instead of deadlocking, and so do the updates of
+		// the
+		// products' totals the database makes after each variant (V15).
 		List<CartLine> lines = quote.cart()
 			.lines()
 			.stream()
-			.sorted(Comparator.comparingLong(CartLine::productId))
+			.sorted(Comparator.comparingLong(CartLine::productId).thenComparingLong(CartLine::variantId))
 			.toList();
 		for (CartLine line : lines) {
 			takeStock(orderId, line);
@@ -195,20 +197,26 @@ public class Orders {
 		return new Reservation(orderId, reference, false);
 	}
 
+	private static String lineName(CartLine line) {
+		return (line.variantLabel() == null) ? line.name() : line.name() + " (" + line.variantLabel() + ")";
+	}
+
 	private void takeStock(long orderId, CartLine line) {
-		Stock.Taken product = this.stock.take(line.productId(), line.quantity(), orderId)
-			.orElseThrow(() -> new CheckoutRefusal("checkout.out-of-stock", line.name()));
-		if (product.priceCents() != line.unitPriceCents() || product.vatRate().compareTo(line.vatRate()) != 0) {
+		Stock.Taken variant = this.stock.take(line.variantId(), line.quantity(), orderId)
+			.orElseThrow(() -> new CheckoutRefusal("checkout.out-of-stock", lineName(line)));
+		if (variant.priceCents() != line.unitPriceCents() || variant.vatRate().compareTo(line.vatRate()) != 0) {
 			throw new CheckoutRefusal("checkout.total-changed");
 		}
 		this.jdbc.sql("""
-				INSERT INTO order_line (order_id, product_id, product_name, product_sku, unit_price_cents, vat_rate,
-				                        quantity, line_total_cents)
-				VALUES (:order, :product, :name, :sku, :price, :vat, :quantity, :total)""")
+				INSERT INTO order_line (order_id, product_id, variant_id, product_name, variant_label, product_sku,
+				                        unit_price_cents, vat_rate, quantity, line_total_cents)
+				VALUES (:order, :product, :variant, :name, :label, :sku, :price, :vat, :quantity, :total)""")
 			.param("order", orderId)
-			.param("product", line.productId())
-			.param("name", product.name())
-			.param("sku", product.sku())
+			.param("product", variant.productId())
+			.param("variant", line.variantId())
+			.param("name", variant.name())
+			.param("label", variant.label())
+			.param("sku", variant.sku())
 			.param("price", line.unitPriceCents())
 			.param("vat", line.vatRate())
 			.param("quantity", line.quantity())
@@ -400,13 +408,13 @@ public class Orders {
 
 	private void giveStockBack(long orderId, Stock.Reason reason) {
 		List<Map<String, Object>> lines = this.jdbc.sql("""
-				SELECT product_id, quantity FROM order_line
-				WHERE order_id = :order AND product_id IS NOT NULL ORDER BY product_id""")
+				SELECT variant_id, quantity FROM order_line
+				WHERE order_id = :order AND variant_id IS NOT NULL ORDER BY product_id, variant_id""")
 			.param("order", orderId)
 			.query()
 			.listOfRows();
 		for (Map<String, Object> line : lines) {
-			this.stock.giveBack(((Number) line.get("product_id")).longValue(),
+			this.stock.giveBack(((Number) line.get("variant_id")).longValue(),
 					((Number) line.get("quantity")).intValue(), reason, orderId);
 		}
 	}

@@ -62,7 +62,7 @@ class CartApiTests {
 		assertThat(spaces(cart.get("shipping").asString()))
 			.isEqualTo("Plus que 31,20 € pour la livraison offerte (Point relais, dès 45,00 €).");
 		assertThat(cart.get("orderable").asBoolean()).isTrue();
-		assertThat(cart.get("lines").get(0).get("productId").asLong()).isEqualTo(product);
+		assertThat(cart.get("lines").get(0).get("variantId").asLong()).isEqualTo(variantOf(product));
 	}
 
 	@Test
@@ -88,7 +88,7 @@ class CartApiTests {
 	void anInvalidQuantityIsRefusedWithAMessagePerField() {
 		long product = this.fixtures.product(this.category, "Bol", 2500, 5, Map.of());
 		HttpResponse<String> response = this.http.sendJson("POST", "/api/cart/lines",
-				"{\"productId\": " + product + ", \"quantity\": 0}", this.token);
+				"{\"variantId\": " + variantOf(product) + ", \"quantity\": 0}", this.token);
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode problem = read(response);
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("quantity");
@@ -103,15 +103,16 @@ class CartApiTests {
 		long honey = this.fixtures.product(this.category, "Miel", 1200, 10, Map.of());
 		ok(add(jam, 1));
 		ok(add(honey, 1));
-		JsonNode changed = ok(this.http.sendJson("PUT", "/api/cart/lines/" + jam, "{\"quantity\": 4}", this.token));
+		JsonNode changed = ok(
+				this.http.sendJson("PUT", "/api/cart/lines/" + variantOf(jam), "{\"quantity\": 4}", this.token));
 		assertThat(changed.get("message").asString()).isEqualTo("Quantité mise à jour : 4.");
 		assertThat(changed.get("itemCount").asInt()).isEqualTo(5);
 		assertThat(spaces(changed.get("itemsTotal").asString())).isEqualTo("39,60 €");
-		JsonNode removed = ok(this.http.sendJson("DELETE", "/api/cart/lines/" + jam, null, this.token));
+		JsonNode removed = ok(this.http.sendJson("DELETE", "/api/cart/lines/" + variantOf(jam), null, this.token));
 		assertThat(removed.get("message").asString()).isEqualTo("Produit retiré du panier.");
 		assertThat(removed.get("lines")).hasSize(1);
 		assertThat(spaces(removed.get("itemsTotal").asString())).isEqualTo("12,00 €");
-		HttpResponse<String> gone = this.http.sendJson("PUT", "/api/cart/lines/" + jam, "{\"quantity\": 1}",
+		HttpResponse<String> gone = this.http.sendJson("PUT", "/api/cart/lines/" + variantOf(jam), "{\"quantity\": 1}",
 				this.token);
 		assertThat(gone.statusCode()).isEqualTo(404);
 		assertThat(read(gone).get("title").asString()).isEqualTo("Ce produit n'est pas dans votre panier.");
@@ -121,7 +122,7 @@ class CartApiTests {
 	void aWriteWithoutTheCsrfHeaderIsRefusedAsAProblemDetail() {
 		long product = this.fixtures.product(this.category, "Savon", 600, 5, Map.of());
 		HttpResponse<String> response = this.http.sendJson("POST", "/api/cart/lines",
-				"{\"productId\": " + product + ", \"quantity\": 1}", null);
+				"{\"variantId\": " + variantOf(product) + ", \"quantity\": 1}", null);
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(read(response).get("title").asString())
 			.isEqualTo("Action refusée : rechargez la page et réessayez.");
@@ -139,7 +140,7 @@ class CartApiTests {
 
 	private HttpResponse<String> add(long productId, int quantity) {
 		return this.http.sendJson("POST", "/api/cart/lines",
-				"{\"productId\": " + productId + ", \"quantity\": " + quantity + "}", this.token);
+				"{\"variantId\": " + variantOf(productId) + ", \"quantity\": " + quantity + "}", this.token);
 	}
 
 	private static JsonNode ok(HttpResponse<String> response) {
@@ -154,6 +155,10 @@ class CartApiTests {
 	/** French amounts use (narrow) no-break spaces: compare with plain ones. */
 	private static String spaces(String text) {
 		return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

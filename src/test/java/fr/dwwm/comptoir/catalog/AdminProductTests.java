@@ -241,8 +241,8 @@ class AdminProductTests {
 			.postForm(path, path + "/stock", Map.of("delta", "+5", "reason", "ADJUSTMENT", "note", "Livraison reçue"));
 		assertThat(added.statusCode()).isEqualTo(302);
 		assertThat(stored(id).stock()).isEqualTo(8);
-		Map<String, Object> movement = this.jdbc
-			.sql("SELECT delta, stock_after, reason, note, account_id FROM stock_movement WHERE product_id = :id")
+		Map<String, Object> movement = this.jdbc.sql(
+				"SELECT delta, stock_after, reason, note, account_id FROM stock_movement WHERE variant_id IN (SELECT id FROM product_variant WHERE product_id = :id)")
 			.param("id", id)
 			.query()
 			.singleRow();
@@ -258,7 +258,8 @@ class AdminProductTests {
 		Document page = Jsoup.parse(this.editor.http().get(path).body());
 		assertThat(page.select("[data-admin-error]").text()).contains("sous zéro");
 		assertThat(stored(id).stock()).isEqualTo(8);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM stock_movement WHERE product_id = :id")
+		assertThat(this.jdbc.sql(
+				"SELECT count(*) FROM stock_movement WHERE variant_id IN (SELECT id FROM product_variant WHERE product_id = :id)")
 			.param("id", id)
 			.query(Long.class)
 			.single()).isEqualTo(1);

@@ -18,6 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -55,7 +56,7 @@ class ProductCsvTests {
 		assertThat(report.created()).isEqualTo(5000);
 		assertThat(count(prefix)).isEqualTo(5000);
 		assertThat(this.jdbc.sql("""
-				SELECT count(*) FROM stock_movement m JOIN product p ON p.id = m.product_id
+				SELECT count(*) FROM stock_movement m JOIN product_variant p ON p.id = m.variant_id
 				WHERE p.sku LIKE :prefix AND m.reason = 'IMPORT'""")
 			.param("prefix", prefix + "%")
 			.query(Integer.class)
@@ -100,10 +101,14 @@ class ProductCsvTests {
 		List<String> names = List.of("=1+1 confiture", "+33 miel", "-20 % sur le thé", "@maison", "\t=1 tab",
 				"\r=1 retour", "'=1 déjà protégé", "''", "'Tis the season");
 		for (int i = 0; i < names.size(); i++) {
-			this.jdbc.sql("""
-					INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
-					                     stock, active)
-					VALUES (:category, :sku, :name, :slug, :name, :name, 1250, 5.50, 2, false)""")
+			this.jdbc
+				.sql("""
+						WITH product_row AS (
+						    INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
+						                         active)
+						    VALUES (:category, :sku, :name, :slug, :name, :name, 1250, 5.50, false)
+						    RETURNING id, sku)
+						INSERT INTO product_variant (product_id, sku, price_cents, stock) SELECT id, sku, 1250, 2 FROM product_row""")
 				.param("category", category)
 				.param("sku", prefix + "-" + i)
 				.param("name", names.get(i))
@@ -151,6 +156,69 @@ class ProductCsvTests {
 			.andExpect(content().contentType("text/csv;charset=UTF-8"));
 	}
 
+	@Test
+	void aProductInSeveralVariantsIsExportedOneLinePerVariantWithItsOptions() {
+		StringWriter exported = new StringWriter();
+		this.csv.export(exported);
+		assertThat(exported.toString()).contains(";EPI-CONF-001;Contenance=250 g\r\n")
+			.contains(";EPI-CONF-001-450;Contenance=450 g\r\n")
+			.contains(";MAI-CERA-002-PRUSSE;Émail=Bleu de Prusse\r\n");
+	}
+
+	@Test
+	void anImportAddsANewVariantWithItsOptionsAndTakesItsStockThroughTheHistory() {
+		String prefix = prefix();
+		String product = prefix + ";Bocal;" + prefix.toLowerCase()
+				+ "-bocal;confitures-et-miels;%s;5,5;%s;oui;Un bocal;" + "Un bocal de confiture;%s;%s\n";
+		String file = HEADER + product.formatted("6,90", "4", prefix + "-250", "Contenance=250 g")
+				+ product.formatted("10,90", "6", prefix + "-450", "contenance = 450 G");
+		ProductCsv.Report report = this.csv.importAll(new StringReader(file));
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.created()).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				SELECT v.sku || ' ' || variant_label(v.id) || ' ' || v.price_cents || ' ' || v.stock
+				FROM product_variant v JOIN product p ON p.id = v.product_id WHERE p.sku = :sku ORDER BY v.sku""")
+			.param("sku", prefix)
+			.query(String.class)
+			.list()).containsExactly(prefix + "-250 250 g 690 4", prefix + "-450 450 g 1090 6");
+		assertThat(this.jdbc.sql("SELECT price_cents || ' ' || stock FROM product WHERE sku = :sku")
+			.param("sku", prefix)
+			.query(String.class)
+			.single()).as("the product's summary: lowest price, total stock").isEqualTo("690 10");
+	}
+
+	@Test
+	void anUnknownOptionATakenCombinationOrAProductDescribedTwiceDifferentlyImportsNothing() {
+		String prefix = prefix();
+		String product = prefix + ";Bocal;" + prefix.toLowerCase() + "-bocal;confitures-et-miels;6,90;5,5;1;oui;%s;"
+				+ "Un bocal de confiture;%s;%s\n";
+		String file = HEADER + product.formatted("Un bocal", prefix + "-A", "Contenance=250 g")
+				+ product.formatted("Un bocal", prefix + "-B", "Contenance=3 tonnes")
+				+ product.formatted("Un bocal", prefix + "-C", "Contenance=250 g")
+				+ product.formatted("Un autre résumé", prefix + "-D", "Contenance=450 g")
+				+ product.formatted("Un bocal", "EPI-CONF-001-450", "Contenance=500 g");
+		ProductCsv.Report report = this.csv.importAll(new StringReader(file));
+		assertThat(report.errors()).extracting(ProductCsv.Error::line, ProductCsv.Error::messageKey)
+			.containsExactly(tuple(3, "csv.error.option"), tuple(4, "csv.error.combination-taken"),
+					tuple(5, "csv.error.product-differs"), tuple(6, "csv.error.variant-elsewhere"));
+		assertThat(count(prefix)).as("nothing written").isZero();
+	}
+
+	@Test
+	void aFileMadeBeforeVariantsIsStillImportedOneVariantPerProduct() {
+		String prefix = prefix();
+		String file = String.join(";", ProductCsv.PRODUCT_COLUMNS) + "\n" + prefix + ";Ancien format;"
+				+ prefix.toLowerCase() + "-ancien;confitures-et-miels;4,50;5,5;3;non;Résumé;Texte\n";
+		ProductCsv.Report report = this.csv.importAll(new StringReader(file));
+		assertThat(report.errors()).isEmpty();
+		assertThat(this.jdbc.sql("""
+				SELECT v.sku || ' ' || v.price_cents || ' ' || v.stock || ' ' || v.combination
+				FROM product_variant v JOIN product p ON p.id = v.product_id WHERE p.sku = :sku""")
+			.param("sku", prefix)
+			.query(String.class)
+			.single()).isEqualTo(prefix + " 450 3 ");
+	}
+
 	/** A file of products in an existing category, with a wrong price on one line. */
 	private static String file(String prefix, int lines, int badLine) {
 		StringBuilder file = new StringBuilder(HEADER);
@@ -168,7 +236,7 @@ class ProductCsvTests {
 				.append((i == badLine) ? "douze" : "12,50")
 				.append(";5,5;")
 				.append(i % 7)
-				.append(";non;Un résumé; avec point-virgule;\"Une description\nsur deux lignes\"\n".replace("; avec",
+				.append(";non;Un résumé; avec point-virgule;\"Une description\nsur deux lignes\";;\n".replace("; avec",
 						", avec"));
 		}
 		return file.toString();

@@ -52,13 +52,13 @@ class ProductRepositoryTests {
 		Product first = this.products.findById(id).orElseThrow();
 		Product second = this.products.findById(id).orElseThrow();
 
-		first.setPriceCents(3500);
+		first.setSummary("Planche en chêne massif");
 		this.transaction.executeWithoutResult((status) -> this.products.save(first));
-		second.setPriceCents(4200);
+		second.setSummary("Planche en hêtre");
 
 		assertThatThrownBy(() -> this.transaction.executeWithoutResult((status) -> this.products.save(second)))
 			.isInstanceOf(ObjectOptimisticLockingFailureException.class);
-		assertThat(this.products.findById(id).orElseThrow().getPriceCents()).isEqualTo(3500);
+		assertThat(this.products.findById(id).orElseThrow().getSummary()).isEqualTo("Planche en chêne massif");
 	}
 
 	private String slugOf(long id) {

@@ -1,5 +1,7 @@
 package fr.dwwm.comptoir.catalog;
 
+import java.util.Map;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,24 +85,30 @@ class StorefrontPagesTests {
 	@Test
 	void aCardShowsANewPriceAndStockOnTheVeryNextPageThoughCardsAreCached() throws Exception {
 		String listing = "/products?category=confitures-et-miels";
-		Integer price = this.jdbc.sql("SELECT price_cents FROM product WHERE slug = 'confiture-de-figues'")
-			.query(Integer.class)
-			.single();
-		Integer stock = this.jdbc.sql("SELECT stock FROM product WHERE slug = 'confiture-de-figues'")
-			.query(Integer.class)
-			.single();
-		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
+		// The fig jam is sold in 250 g (EPI-CONF-001) and 450 g: its card shows the
+		// lowest
+		// price « à partir de » and the units of both.
+		List<Map<String, Object>> before = this.jdbc.sql(
+				"SELECT sku, price_cents, stock FROM product_variant WHERE sku IN ('EPI-CONF-001', 'EPI-CONF-001-450')")
+			.query()
+			.listOfRows();
+		assertThat(figCard(page(listing)).text()).contains("à partir de").doesNotContain("98,76");
 		try {
-			this.jdbc.sql("UPDATE product SET price_cents = 9876, stock = 2 WHERE slug = 'confiture-de-figues'")
-				.update();
+			this.jdbc.sql("""
+					UPDATE product_variant SET price_cents = 9876,
+					       stock = CASE WHEN sku = 'EPI-CONF-001' THEN 2 ELSE 0 END
+					WHERE sku IN ('EPI-CONF-001', 'EPI-CONF-001-450')""").update();
 			assertThat(figCard(page(listing)).text()).contains("98,76").contains("Plus que 2 en stock");
 			assertThat(figCard(page(listing + "&lang=en")).text()).contains("98.76").contains("Only 2 left");
 		}
 		finally {
-			this.jdbc.sql("UPDATE product SET price_cents = :price, stock = :stock WHERE slug = 'confiture-de-figues'")
-				.param("price", price)
-				.param("stock", stock)
-				.update();
+			for (Map<String, Object> variant : before) {
+				this.jdbc.sql("UPDATE product_variant SET price_cents = :price, stock = :stock WHERE sku = :sku")
+					.param("price", variant.get("price_cents"))
+					.param("stock", variant.get("stock"))
+					.param("sku", variant.get("sku"))
+					.update();
+			}
 		}
 		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
 	}

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class StorefrontQueryCountTests {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Autowired
 	private MockMvc mvc;
@@ -66,10 +70,19 @@ class StorefrontQueryCountTests {
 	}
 
 	@Test
-	void aProductPageCostsFourStatements() throws Exception {
+	void aProductPageCostsFiveStatements() throws Exception {
 		assertThat(statementsOf("/products/confiture-de-figues"))
-			.as("content version, product with category and images, related products, approved reviews with their average (module)")
-			.hasSize(4);
+			.as("content version, product with category and images, its variants with their options, related products, "
+					+ "approved reviews with their average (module)")
+			.hasSize(5);
+	}
+
+	@Test
+	void aProductInFourVariantsCostsTheSameFiveStatementsWhicheverIsChosen() throws Exception {
+		long chosen = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'MAI-CERA-002-PRUSSE'")
+			.query(Long.class)
+			.single();
+		assertThat(statementsOf("/products/assiette-plate-en-gres-mouchete?variant=" + chosen)).hasSize(5);
 	}
 
 	@Test

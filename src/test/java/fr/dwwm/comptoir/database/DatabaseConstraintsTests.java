@@ -1,5 +1,7 @@
 package fr.dwwm.comptoir.database;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +30,8 @@ class DatabaseConstraintsTests {
 
 	private long product;
 
+	private long variant;
+
 	private final String unique = UUID.randomUUID().toString().substring(0, 8);
 
 	@BeforeEach
@@ -37,19 +42,85 @@ class DatabaseConstraintsTests {
 			.query(Long.class)
 			.single();
 		this.product = insertProduct("bocal-" + this.unique, "SKU-" + this.unique.toUpperCase(), 450, 3);
+		this.variant = this.jdbc.sql("SELECT id FROM product_variant WHERE product_id = :product")
+			.param("product", this.product)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
-	void stockCannotBeNegative() {
-		assertRefused("UPDATE product SET stock = -1 WHERE id = " + this.product);
-		assertThatCode(
-				() -> this.jdbc.sql("UPDATE product SET stock = 0 WHERE id = :id").param("id", this.product).update())
-			.doesNotThrowAnyException();
+	void aVariantsStockCannotBeNegative() {
+		assertRefused("UPDATE product_variant SET stock = -1 WHERE id = " + this.variant);
+		assertThatCode(() -> this.jdbc.sql("UPDATE product_variant SET stock = 0 WHERE id = :id")
+			.param("id", this.variant)
+			.update()).doesNotThrowAnyException();
 	}
 
 	@Test
-	void priceCannotBeNegative() {
-		assertRefused("UPDATE product SET price_cents = -5 WHERE id = " + this.product);
+	void aVariantsPriceCannotBeNegative() {
+		assertRefused("UPDATE product_variant SET price_cents = -5 WHERE id = " + this.variant);
+	}
+
+	@Test
+	void theApplicationCannotWriteTheProductsPriceAndStockWhichTheDatabaseKeepsFromItsVariants() {
+		for (String column : new String[] { "stock", "price_cents" }) {
+			assertThatThrownBy(() -> this.jdbc.sql("UPDATE product SET " + column + " = 1 WHERE id = :id")
+				.param("id", this.product)
+				.update()).rootCause().hasMessageContaining("permission denied");
+		}
+	}
+
+	@Test
+	void theProductKeepsTheLowestPriceAndTheTotalStockOfItsActiveVariants() {
+		long[] sizes = options("Taille", "Petit", "Moyen", "Grand");
+		addValue(this.variant, sizes[0]);
+		long second = insertVariant("-B", 390, 5);
+		addValue(second, sizes[1]);
+		addValue(insertVariant("-C", 100, 7), sizes[2]);
+		this.jdbc.sql("UPDATE product_variant SET active = false WHERE price_cents = 100 AND product_id = :product")
+			.param("product", this.product)
+			.update();
+		assertThat(summary()).containsExactly(390, 3 + 5);
+		this.jdbc.sql("UPDATE product_variant SET stock = stock - 2, price_cents = 420 WHERE id = :id")
+			.param("id", second)
+			.update();
+		assertThat(summary()).containsExactly(420, 3 + 3);
+		this.jdbc.sql("UPDATE product_variant SET active = false WHERE id = :id").param("id", this.variant).update();
+		assertThat(summary()).as("only the active variants count").containsExactly(420, 3);
+	}
+
+	@Test
+	void twoVariantsOfAProductCannotHaveTheSameOptionValues() {
+		assertThatThrownBy(() -> insertVariant("-A", 500, 1)).as("a second variant without options")
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("product_variant_one_per_combination");
+		long[] sizes = options("Taille", "Petit", "Grand");
+		addValue(this.variant, sizes[0]);
+		long other = insertVariant("-B", 500, 1);
+		assertThatThrownBy(() -> addValue(other, sizes[0])).isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining("product_variant_one_per_combination");
+		assertThatCode(() -> addValue(other, sizes[1])).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aVariantHasOneValuePerOptionAndOnlyValuesOfThatOption() {
+		long[] sizes = options("Taille", "Petit", "Grand");
+		long[] glazes = options("Émail", "Bleu");
+		addValue(this.variant, sizes[0]);
+		assertThatThrownBy(() -> addValue(this.variant, sizes[1])).isInstanceOf(DataIntegrityViolationException.class);
+		assertRefused("INSERT INTO variant_option_value (variant_id, option_type_id, option_value_id) SELECT "
+				+ this.variant + ", option_type_id, " + glazes[0] + " FROM option_value WHERE id = " + sizes[0]);
+	}
+
+	@Test
+	void aPictureCanOnlyShowAVariantOfItsOwnProduct() {
+		long otherProduct = insertProduct("autre-" + this.unique, "OTHER-" + this.unique.toUpperCase(), 100, 1);
+		long otherVariant = this.jdbc.sql("SELECT id FROM product_variant WHERE product_id = :product")
+			.param("product", otherProduct)
+			.query(Long.class)
+			.single();
+		assertRefused("INSERT INTO product_image (product_id, variant_id, file_name, alt_text, width, height) VALUES ("
+				+ this.product + ", " + otherVariant + ", '" + UUID.randomUUID() + ".jpg', 'x', 10, 10)");
 	}
 
 	@Test
@@ -73,8 +144,8 @@ class DatabaseConstraintsTests {
 	void aCartLineNeedsAPositiveQuantity() {
 		long cart = this.jdbc.sql("INSERT INTO cart DEFAULT VALUES RETURNING id").query(Long.class).single();
 		assertRefused(
-				"INSERT INTO cart_line (cart_id, product_id, quantity) VALUES (" + cart + ", " + this.product + ", 0)");
-		assertRefused("INSERT INTO cart_line (cart_id, product_id, quantity) VALUES (" + cart + ", " + this.product
+				"INSERT INTO cart_line (cart_id, variant_id, quantity) VALUES (" + cart + ", " + this.variant + ", 0)");
+		assertRefused("INSERT INTO cart_line (cart_id, variant_id, quantity) VALUES (" + cart + ", " + this.variant
 				+ ", -2)");
 	}
 
@@ -144,10 +215,15 @@ class DatabaseConstraintsTests {
 	}
 
 	private long insertProduct(String slug, String sku, int price, int stock) {
+		// The product and its first variant in one statement: a product without a variant
+		// is refused at the end of its transaction (product_has_a_variant).
 		return this.jdbc.sql("""
-				INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, stock)
-				VALUES (:category, :sku, 'Bocal', :slug, 'Un bocal', 'Un bocal en verre', :price, 20.00, :stock)
-				RETURNING id""")
+				WITH product_row AS (
+				    INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate)
+				    VALUES (:category, :sku, 'Bocal', :slug, 'Un bocal', 'Un bocal en verre', :price, 20.00)
+				    RETURNING id, sku, price_cents)
+				INSERT INTO product_variant (product_id, sku, price_cents, stock)
+				SELECT id, sku, price_cents, :stock FROM product_row RETURNING product_id""")
 			.param("category", this.category)
 			.param("sku", sku)
 			.param("slug", slug)
@@ -155,6 +231,52 @@ class DatabaseConstraintsTests {
 			.param("stock", stock)
 			.query(Long.class)
 			.single();
+	}
+
+	private long insertVariant(String suffix, int price, int stock) {
+		return this.jdbc.sql("""
+				INSERT INTO product_variant (product_id, sku, price_cents, stock)
+				VALUES (:product, :sku, :price, :stock) RETURNING id""")
+			.param("product", this.product)
+			.param("sku", "SKU-" + this.unique.toUpperCase() + suffix)
+			.param("price", price)
+			.param("stock", stock)
+			.query(Long.class)
+			.single();
+	}
+
+	private List<Integer> summary() {
+		Map<String, Object> row = this.jdbc.sql("SELECT price_cents, stock FROM product WHERE id = :id")
+			.param("id", this.product)
+			.query()
+			.singleRow();
+		return List.of((Integer) row.get("price_cents"), (Integer) row.get("stock"));
+	}
+
+	private long[] options(String name, String... labels) {
+		long type = this.jdbc.sql("INSERT INTO option_type (name) VALUES (:name) RETURNING id")
+			.param("name", name + " " + this.unique)
+			.query(Long.class)
+			.single();
+		long[] values = new long[labels.length];
+		for (int i = 0; i < labels.length; i++) {
+			values[i] = this.jdbc
+				.sql("INSERT INTO option_value (option_type_id, label) VALUES (:type, :label) RETURNING id")
+				.param("type", type)
+				.param("label", labels[i])
+				.query(Long.class)
+				.single();
+		}
+		return values;
+	}
+
+	private void addValue(long variant, long value) {
+		this.jdbc.sql("""
+				INSERT INTO variant_option_value (variant_id, option_type_id, option_value_id)
+				SELECT :variant, option_type_id, id FROM option_value WHERE id = :value""")
+			.param("variant", variant)
+			.param("value", value)
+			.update();
 	}
 
 	private void assertRefused(String sql) {

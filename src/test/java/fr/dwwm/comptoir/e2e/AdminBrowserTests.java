@@ -187,7 +187,7 @@ class AdminBrowserTests extends BrowserTest {
 		long product = fixtures.product(fixtures.category("Écran des commandes", null), "Bocal du back-office", 1450,
 				10, Map.of());
 		long cart = this.carts.create(null);
-		this.carts.add(cart, product, 2);
+		this.carts.add(cart, variantOf(product), 2);
 		long total = this.checkout.quote(this.carts.view(cart), null, null).totals().totalCents();
 		return this.checkout
 			.place(new NewOrder(cart, null, "atelier-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test",
@@ -195,6 +195,10 @@ class AdminBrowserTests extends BrowserTest {
 					new PostalAddress("Lou", "Bernard", "5 quai Rambaud", null, "69002", "Lyon", "FR", null), null,
 					null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "L B")))
 			.reference();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -126,7 +126,7 @@ class AdminOrderTests {
 		long product = fixtures.product(fixtures.category("Back-office", null), "Produit du back-office", 1200, 10,
 				Map.of());
 		long cart = this.carts.create(null);
-		this.carts.add(cart, product, 1);
+		this.carts.add(cart, variantOf(product), 1);
 		long total = this.checkout.quote(this.carts.view(cart), null, null).totals().totalCents();
 		String address = email.contains("@") ? email : email + "@exemple.test";
 		return this.checkout
@@ -134,6 +134,10 @@ class AdminOrderTests {
 					new PostalAddress("Alex", "Petit", "1 rue Haute", null, "13001", "Marseille", "FR", null), null,
 					null, UUID.randomUUID(), total, new NewOrder.Card("4242424242424242", "12/39", "123", "A P")))
 			.reference();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -164,7 +164,8 @@ class CheckoutPagesTests {
 	}
 
 	private Document checkoutPage(Http http) {
-		http.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(this.product), "quantity", "2"));
+		http.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(this.product)), "quantity", "2"));
 		HttpResponse<String> response = http.get("/checkout");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return Jsoup.parse(response.body());
@@ -172,6 +173,10 @@ class CheckoutPagesTests {
 
 	private static String unique() {
 		return "invite-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -88,9 +88,8 @@ class CheckoutTests {
 		assertThat(order.get("status")).isEqualTo("PAID");
 		// 13,80 € of goods and 5,90 € Colissimo (free from 60 €)
 		assertThat(order.get("total_cents")).isEqualTo(1970);
-		this.jdbc.sql("UPDATE product SET price_cents = 990, name = 'Nouveau nom' WHERE id = :id")
-			.param("id", jam)
-			.update();
+		this.jdbc.sql("UPDATE product SET name = 'Nouveau nom' WHERE id = :id").param("id", jam).update();
+		this.jdbc.sql("UPDATE product_variant SET price_cents = 990 WHERE product_id = :id").param("id", jam).update();
 		OrderDetails details = this.orderQueries.byReference(placed.reference()).orElseThrow();
 		assertThat(details.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.name()).isEqualTo("Confiture commandée");
@@ -158,7 +157,8 @@ class CheckoutTests {
 			.param("product", rare)
 			.query(Integer.class)
 			.single()).isEqualTo(10);
-		assertThat(this.jdbc.sql("SELECT sum(delta) FROM stock_movement WHERE product_id = :product")
+		assertThat(this.jdbc.sql(
+				"SELECT sum(delta) FROM stock_movement WHERE variant_id IN (SELECT id FROM product_variant WHERE product_id = :product)")
 			.param("product", rare)
 			.query(Integer.class)
 			.single()).isEqualTo(-10);
@@ -271,7 +271,7 @@ class CheckoutTests {
 		long owner = this.accounts.customer().getId();
 		long other = this.accounts.customer().getId();
 		long cart = this.carts.create(owner);
-		this.carts.add(cart, candle, 1);
+		this.carts.add(cart, variantOf(candle), 1);
 		String reference = this.checkout.place(order(cart, owner, unique("annule"), DemoPaymentGateway.ACCEPTED))
 			.reference();
 		assertThat(stock(candle)).isEqualTo(2);
@@ -288,7 +288,7 @@ class CheckoutTests {
 		long tea = this.fixtures.product(this.category, "Thé effacé", 900, 5, Map.of());
 		long customer = this.accounts.customer().getId();
 		long cart = this.carts.create(customer);
-		this.carts.add(cart, tea, 1);
+		this.carts.add(cart, variantOf(tea), 1);
 		String reference = this.checkout.place(order(cart, customer, unique("rgpd"), DemoPaymentGateway.ACCEPTED))
 			.reference();
 		assertThat(this.orderData.export(customer)).asString().contains(reference, "Camille", "Thé effacé");
@@ -334,7 +334,7 @@ class CheckoutTests {
 		long oil = this.fixtures.product(this.category, "Huile changeante", 1290, 5, Map.of());
 		long cart = cartWith(oil, 1);
 		NewOrder order = order(cart, null, unique("prix"), DemoPaymentGateway.ACCEPTED);
-		this.jdbc.sql("UPDATE product SET price_cents = 1390 WHERE id = :id").param("id", oil).update();
+		this.jdbc.sql("UPDATE product_variant SET price_cents = 1390 WHERE product_id = :id").param("id", oil).update();
 		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout.place(order))
 			.satisfies((refusal) -> assertThat(refusal.getMessageKey()).isEqualTo("checkout.total-changed"));
 		assertThat(stock(oil)).isEqualTo(5);
@@ -348,7 +348,7 @@ class CheckoutTests {
 
 	private long cartWith(long productId, int quantity) {
 		long cart = this.carts.create(null);
-		this.carts.add(cart, productId, quantity);
+		this.carts.add(cart, variantOf(productId), quantity);
 		return cart;
 	}
 
@@ -374,6 +374,10 @@ class CheckoutTests {
 				.replace('\u202f', ' ')
 				.replaceAll("\\s+", " ");
 		}
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -202,7 +202,7 @@ class PaymentReconciliationTests {
 
 	private long cartWithTwo() {
 		long cart = this.carts.create(null);
-		this.carts.add(cart, this.product, 2);
+		this.carts.add(cart, variantOf(this.product), 2);
 		return cart;
 	}
 
@@ -225,6 +225,10 @@ class PaymentReconciliationTests {
 			.param("id", this.product)
 			.query(Integer.class)
 			.single();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

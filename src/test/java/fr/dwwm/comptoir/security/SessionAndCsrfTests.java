@@ -58,8 +58,8 @@ class SessionAndCsrfTests {
 			.sql("SELECT id, slug FROM product WHERE active AND stock > 5 ORDER BY id LIMIT 1")
 			.query()
 			.singleRow();
-		http.postForm("/products/" + product.get("slug"), "/cart/lines",
-				Map.of("productId", product.get("id").toString(), "quantity", "1"));
+		http.postForm("/products/" + product.get("slug"), "/cart/lines", Map.of("variantId",
+				String.valueOf(variantOf(((Number) product.get("id")).longValue())), "quantity", "1"));
 		// Read from the repository itself: MockMvc's csrf() in other tests swaps the
 		// repository of the shared context for one that keeps tokens out of cookies.
 		assertThat(SecurityConfiguration.csrfTokens(false).generateToken(new MockHttpServletRequest()).getToken())
@@ -77,8 +77,8 @@ class SessionAndCsrfTests {
 			.sql("SELECT id, slug FROM product WHERE active AND stock > 5 ORDER BY id LIMIT 1")
 			.query()
 			.singleRow();
-		http.postForm("/products/" + product.get("slug"), "/cart/lines",
-				Map.of("productId", product.get("id").toString(), "quantity", "1"));
+		http.postForm("/products/" + product.get("slug"), "/cart/lines", Map.of("variantId",
+				String.valueOf(variantOf(((Number) product.get("id")).longValue())), "quantity", "1"));
 		String guestSession = http.cookie("COMPTOIR_SESSION");
 		assertThat(guestSession).as("adding to the cart opened a guest session").isNotNull();
 		http.login(account.getEmail(), TestAccounts.PASSWORD);
@@ -134,14 +134,14 @@ class SessionAndCsrfTests {
 	@Test
 	void formsPostedWithoutTheirCsrfTokenAreRefused() throws Exception {
 		this.mvc.perform(post("/register").param("email", "x@exemple.test")).andExpect(status().isForbidden());
-		this.mvc.perform(post("/cart/lines").param("productId", "1")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/cart/lines").param("variantId", "1")).andExpect(status().isForbidden());
 		this.mvc.perform(post("/account/profile").with(user("client@exemple.test")).param("firstName", "Pirate"))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void jsonPostedWithoutTheCsrfHeaderIsRefused() throws Exception {
-		this.mvc.perform(post("/cart/lines").contentType(MediaType.APPLICATION_JSON).content("{\"productId\": 1}"))
+		this.mvc.perform(post("/cart/lines").contentType(MediaType.APPLICATION_JSON).content("{\"variantId\": 1}"))
 			.andExpect(status().isForbidden());
 	}
 
@@ -174,6 +174,10 @@ class SessionAndCsrfTests {
 			request.setRemoteAddr(address);
 			return request;
 		};
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -185,11 +185,12 @@ class DatabaseOutageTests {
 	private static Http visitorWithJamInCart(ConfigurableApplicationContext shop) {
 		Http visitor = new Http(Integer.parseInt(shop.getEnvironment().getProperty("local.server.port")));
 		assertThat(visitor.get("/").statusCode()).isEqualTo(200);
-		long product = shop.getBean(JdbcClient.class)
-			.sql("SELECT id FROM product WHERE slug = 'confiture-de-figues'")
+		long variant = shop.getBean(JdbcClient.class)
+			.sql("SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id "
+					+ "WHERE p.slug = 'confiture-de-figues' ORDER BY v.position, v.id LIMIT 1")
 			.query(Long.class)
 			.single();
-		visitor.postForm(PRODUCT_PAGE, "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "2"));
+		visitor.postForm(PRODUCT_PAGE, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "2"));
 		return visitor;
 	}
 

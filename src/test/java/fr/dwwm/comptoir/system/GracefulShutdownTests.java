@@ -67,7 +67,9 @@ class GracefulShutdownTests {
 			.single();
 		Http customer = new Http(port(shop));
 		customer.postForm("/products/confiture-de-figues", "/cart/lines",
-				Map.of("productId", String.valueOf(product), "quantity", "1"));
+				Map.of("variantId",
+						String.valueOf(fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(database, product)),
+						"quantity", "1"));
 		String email = "arret-" + System.nanoTime() + "@exemple.test";
 		Map<String, String> form = CheckoutForm.filled(Jsoup.parse(customer.get("/checkout").body()), email);
 		CompletableFuture<HttpResponse<String>> checkout = CompletableFuture

@@ -63,20 +63,19 @@ class TwoInstancesTests {
 		Http onA = new Http(this.portA);
 		onA.login(this.accounts.customer().getEmail(), TestAccounts.PASSWORD);
 		String productPage = "/products/" + slug(product);
-		assertThat(
-				onA.postForm(productPage, "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "2"))
-					.statusCode())
-			.isEqualTo(302);
+		assertThat(onA
+			.postForm(productPage, "/cart/lines",
+					Map.of("variantId", String.valueOf(variantOf(product)), "quantity", "2"))
+			.statusCode()).isEqualTo(302);
 
 		Http onB = onA.onPort(portB());
 		assertThat(onB.get("/account").statusCode()).as("still signed in on B").isEqualTo(200);
 		assertThat(Jsoup.parse(onB.get("/cart").body()).select("main").text()).as("the cart, read by B")
 			.contains("Pot partagé");
-		assertThat(
-				onB.postForm(productPage, "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "1"))
-					.statusCode())
-			.as("a form whose token B issued, sent to B")
-			.isEqualTo(302);
+		assertThat(onB
+			.postForm(productPage, "/cart/lines",
+					Map.of("variantId", String.valueOf(variantOf(product)), "quantity", "1"))
+			.statusCode()).as("a form whose token B issued, sent to B").isEqualTo(302);
 		assertThat(this.jdbc.sql("""
 				SELECT l.quantity FROM cart_line l JOIN cart c ON c.id = l.cart_id
 				WHERE l.product_id = :product AND c.checked_out_at IS NULL""")
@@ -116,6 +115,10 @@ class TwoInstancesTests {
 			.param("id", product)
 			.query(String.class)
 			.single();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

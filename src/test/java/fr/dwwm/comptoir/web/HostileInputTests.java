@@ -62,7 +62,7 @@ class HostileInputTests {
 			List.of("email", "firstName", "lastName", "password", "privacyAccepted"), "/password/forgot",
 			List.of("email"), "/password/reset", List.of("token", "password"), "/contact",
 			List.of("name", "email", "subject", "message", "website"), "/modules/newsletter/subscribe",
-			List.of("email", "from", "hook"), "/cart/lines", List.of("productId", "quantity"), "/cart/lines/{product}",
+			List.of("email", "from", "hook"), "/cart/lines", List.of("variantId", "quantity"), "/cart/lines/{product}",
 			List.of("quantity"), "/checkout", List.of("email", "firstName", "lastName", "line1", "postalCode", "city",
 					"country", "shippingMethod", "promoCode", "cardNumber", "expiry", "cvc", "termsAccepted"));
 
@@ -142,8 +142,10 @@ class HostileInputTests {
 	void aProduct() {
 		// jqwik's generators outside a jqwik property need a session of their own.
 		JqwikSession.start();
-		this.product = String.valueOf(
-				this.jdbc.sql("SELECT min(id) FROM product WHERE active AND stock > 0").query(Long.class).single());
+		// A variant in stock: the cart's lines are variants.
+		this.product = String.valueOf(this.jdbc.sql("""
+				SELECT min(v.id) FROM product_variant v JOIN product p ON p.id = v.product_id
+				WHERE p.active AND v.active AND v.stock > 0""").query(Long.class).single());
 	}
 
 	@AfterEach
@@ -347,7 +349,7 @@ class HostileInputTests {
 		long product = fixtures.product(fixtures.category("Commandes hostiles", null), "Article hostile", 500, 5,
 				Map.of());
 		long cart = this.carts.create(null);
-		this.carts.add(cart, product, 1);
+		this.carts.add(cart, variantOf(product), 1);
 		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
 		return this.checkout
 			.place(TestOrders.of(cart, null, "commande-hostile@exemple.test", quote.totals().totalCents(),
@@ -398,8 +400,8 @@ class HostileInputTests {
 			default -> String.valueOf(this.random.nextInt(5));
 		};
 		return switch (this.random.nextInt(6)) {
-			case 0 -> "{\"productId\":" + value + ",\"quantity\":" + value + "}";
-			case 1 -> "{\"productId\":" + this.product + ",\"quantity\":" + value + "}";
+			case 0 -> "{\"variantId\":" + value + ",\"quantity\":" + value + "}";
+			case 1 -> "{\"variantId\":" + this.product + ",\"quantity\":" + value + "}";
 			case 2 -> "{\"quantity\":" + value + ",\"quantity\":2}";
 			case 3 -> "{" + value;
 			case 4 -> value;
@@ -440,6 +442,10 @@ class HostileInputTests {
 
 	private <T> T pick(List<T> list) {
 		return list.get(this.random.nextInt(list.size()));
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -92,7 +92,8 @@ class BusinessLogicAttackTests {
 	}
 
 	private Document checkoutPage(Http browser) {
-		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(this.product), "quantity", "1"));
+		browser.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(this.product)), "quantity", "1"));
 		HttpResponse<String> page = browser.get("/checkout");
 		assertThat(page.statusCode()).isEqualTo(200);
 		return Jsoup.parse(page.body());
@@ -110,6 +111,10 @@ class BusinessLogicAttackTests {
 			.param("key", key)
 			.query(Integer.class)
 			.single();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

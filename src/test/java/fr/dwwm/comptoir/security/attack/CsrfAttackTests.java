@@ -90,7 +90,7 @@ class CsrfAttackTests {
 		Http victimsBrowser = new Http(this.port);
 		signIn(victimsBrowser, this.accounts.customer().getEmail());
 		HttpResponse<String> forged = victimsBrowser.sendJson("POST", "/api/cart/lines",
-				"{\"productId\": 1, \"quantity\": 1}", null);
+				"{\"variantId\": 1, \"quantity\": 1}", null);
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));

@@ -55,10 +55,14 @@ class InjectionAttackTests {
 			String formula = FORMULAS.get(i);
 			// Inactive, so that no storefront page of another test lists them; the export
 			// includes every product.
-			this.jdbc.sql("""
-					INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
-					                     stock, active)
-					VALUES (:category, :sku, :name, :slug, :summary, :description, 1000, 5.50, 3, false)""")
+			this.jdbc
+				.sql("""
+						WITH product_row AS (
+						    INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate,
+						                         active)
+						    VALUES (:category, :sku, :name, :slug, :summary, :description, 1000, 5.50, false)
+						    RETURNING id, sku)
+						INSERT INTO product_variant (product_id, sku, price_cents, stock) SELECT id, sku, 1000, 3 FROM product_row""")
 				.param("category", category)
 				.param("sku", prefix + "-" + i)
 				.param("name", formula + " nom")

@@ -43,7 +43,7 @@ class OfflineCopyAttackTests {
 	void aSignedInCustomersPagesAreNeverKeepableHoweverThePathIsWritten() {
 		Http customer = new Http(this.port);
 		signIn(customer, this.accounts.customer().getEmail());
-		customer.postForm(PRODUCT, "/cart/lines", Map.of("productId", productId(customer), "quantity", "1"));
+		customer.postForm(PRODUCT, "/cart/lines", Map.of("variantId", variantId(customer), "quantity", "1"));
 		for (String path : concat(PRIVATE_PATHS, List.of("/", "/products", PRODUCT, "/search?q=miel"))) {
 			HttpResponse<String> page = customer.get(path);
 			assertThat(page.headers().firstValue("Cache-Control")).as(path + " (status " + page.statusCode() + ")")
@@ -83,7 +83,7 @@ class OfflineCopyAttackTests {
 			responses.add(visitor.get(path));
 		}
 		responses
-			.add(visitor.postForm(PRODUCT, "/cart/lines", Map.of("productId", productId(visitor), "quantity", "1")));
+			.add(visitor.postForm(PRODUCT, "/cart/lines", Map.of("variantId", variantId(visitor), "quantity", "1")));
 		responses.add(visitor.get("/cart"));
 		responses.add(visitor.get(PRODUCT));
 		responses.add(signIn(visitor, this.accounts.customer().getEmail()));
@@ -105,9 +105,9 @@ class OfflineCopyAttackTests {
 		assertThat(logout.headers().firstValue("Clear-Site-Data")).hasValue("\"cache\", \"storage\"");
 	}
 
-	private static String productId(Http http) {
+	private static String variantId(Http http) {
 		String page = http.get(PRODUCT).body();
-		return page.replaceFirst("(?s).*name=\"productId\" value=\"(\\d+)\".*", "$1");
+		return page.replaceFirst("(?s).*name=\"variantId\" value=\"(\\d+)\".*", "$1");
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {

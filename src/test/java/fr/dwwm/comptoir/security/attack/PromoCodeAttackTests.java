@@ -190,7 +190,7 @@ class PromoCodeAttackTests {
 		List<Quote> quotes = new ArrayList<>();
 		for (int i = 0; i < orders; i++) {
 			long cart = this.carts.create(null);
-			this.carts.add(cart, product(), 2);
+			this.carts.add(cart, variantOf(product()), 2);
 			Quote quote = this.checkout.quote(this.carts.view(cart), null, CODE, customer);
 			assertThat(quote.promo()).as("priced before any order: the code applies").isNotNull();
 			quotes.add(quote);
@@ -235,7 +235,8 @@ class PromoCodeAttackTests {
 
 	/** Puts two of a product in the cart, opens the checkout and applies the code. */
 	private Document quoteWithCode(Http http, long product, String email) {
-		http.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(product), "quantity", "2"));
+		http.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(product)), "quantity", "2"));
 		HttpResponse<String> checkout = http.get("/checkout");
 		assertThat(checkout.statusCode()).isEqualTo(200);
 		Map<String, String> fields = CheckoutForm.filled(Jsoup.parse(checkout.body()), email);
@@ -266,6 +267,10 @@ class PromoCodeAttackTests {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM payment p JOIN customer_order o ON o.id = p.order_id
 				WHERE o.email = lower(:email)""").param("email", email).query(Integer.class).single();
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

@@ -54,7 +54,7 @@ class SessionAttackTests {
 	void aSessionIdentifierKnownBeforeTheLoginIsWorthNothingAfterIt() {
 		Http victim = new Http(this.port);
 		long jam = this.fixtures.product(this.category, "Confiture fixée", 500, 10, Map.of());
-		victim.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(jam), "quantity", "1"));
+		victim.postForm("/login", "/cart/lines", Map.of("variantId", String.valueOf(variantOf(jam)), "quantity", "1"));
 		String before = victim.cookie("COMPTOIR_SESSION");
 		assertThat(before).isNotNull();
 
@@ -71,13 +71,15 @@ class SessionAttackTests {
 		long soap = this.fixtures.product(this.category, "Savon de session", 400, 10, Map.of());
 		long candle = this.fixtures.product(this.category, "Bougie de session", 900, 10, Map.of());
 		Http browser = new Http(this.port);
-		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(soap), "quantity", "1"));
+		browser.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(soap)), "quantity", "1"));
 		HttpResponse<String> placed = browser.submit("POST", "/checkout", CheckoutForm
 			.filled(Jsoup.parse(browser.get("/checkout").body()), "invite-" + UUID.randomUUID() + "@exemple.test"));
 		String guestOrder = location(placed).replaceFirst(".*/", "");
 		assertThat(browser.get("/checkout/orders/" + guestOrder).statusCode()).as("the guest's own order")
 			.isEqualTo(200);
-		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(candle), "quantity", "1"));
+		browser.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(candle)), "quantity", "1"));
 
 		signIn(browser, this.accounts.customer().getEmail());
 		assertThat(Jsoup.parse(browser.get("/cart").body()).select("main").text()).as("the guest's cart joined")
@@ -97,12 +99,12 @@ class SessionAttackTests {
 		long tea = this.fixtures.product(this.category, "Thé de session", 700, 10, Map.of());
 		Http browser = new Http(this.port);
 		signIn(browser, first.getEmail());
-		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(tea), "quantity", "1"));
+		browser.postForm("/login", "/cart/lines", Map.of("variantId", String.valueOf(variantOf(tea)), "quantity", "1"));
 		assertThat(browser.get("/checkout").body()).contains("1 rue du Premier");
 
 		Account second = this.accounts.customer();
 		signIn(browser, second.getEmail());
-		browser.postForm("/login", "/cart/lines", Map.of("productId", String.valueOf(tea), "quantity", "1"));
+		browser.postForm("/login", "/cart/lines", Map.of("variantId", String.valueOf(variantOf(tea)), "quantity", "1"));
 		String page = browser.get("/checkout").body();
 		assertThat(page).doesNotContain("1 rue du Premier")
 			.doesNotContain(first.getEmail())
@@ -128,6 +130,10 @@ class SessionAttackTests {
 		HttpResponse<String> replayed = new Http(this.port).get("/account", "Cookie", "COMPTOIR_SESSION=" + session);
 		assertThat(replayed.statusCode()).isEqualTo(302);
 		assertThat(location(replayed)).endsWith("/login");
+	}
+
+	private long variantOf(long product) {
+		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}
 
 }

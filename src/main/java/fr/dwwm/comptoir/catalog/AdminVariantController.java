@@ -1,0 +1,108 @@
+package fr.dwwm.comptoir.catalog;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+
+import fr.dwwm.comptoir.web.BackOfficeFlash;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import static org.springframework.http.HttpStatus.NOT_FOUND;
+
+/**
+ * The variants of a product in the back office, on the product's page: generating the
+ * combinations of chosen option values, and saving one variant's reference, price, weight
+ * and active flag. A refused row comes back with what was typed and why (flash attributes
+ * {@code variantForm}, {@code variantFormId}, {@code variantErrors}).
+ */
+@Controller
+class AdminVariantController {
+
+	private final VariantAdministration variants;
+
+	AdminVariantController(VariantAdministration variants) {
+		this.variants = variants;
+	}
+
+	@InitBinder("variant")
+	void allowedFields(WebDataBinder binder) {
+		// Never the stock, the product nor the id: they do not come from this form.
+		binder.setAllowedFields("sku", "price", "weightGrams", "active", "version");
+	}
+
+	@PostMapping("/admin/products/{id}/variants")
+	String generate(@PathVariable long id, @RequestParam(name = "value", required = false) List<String> values,
+			RedirectAttributes redirect) {
+		String back = "redirect:/admin/products/" + id + "#variants";
+		Set<Long> chosen = new LinkedHashSet<>();
+		for (String value : (values != null) ? values : List.<String>of()) {
+			if (!value.matches("[0-9]{1,18}")) {
+				redirect.addFlashAttribute(BackOfficeFlash.ERROR, "admin.variants.generate.unknown");
+				return back;
+			}
+			chosen.add(Long.valueOf(value));
+		}
+		try {
+			int made = this.variants.generate(id, chosen);
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE,
+					(made == 0) ? "admin.variants.generate.nothing" : "admin.variants.generated");
+			redirect.addFlashAttribute("variantCount", made);
+		}
+		catch (ProductRefusal refusal) {
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.getMessageKey());
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+			throw new ResponseStatusException(NOT_FOUND, "Unknown product");
+		}
+		return back;
+	}
+
+	@PostMapping("/admin/products/{id}/variants/{variantId}")
+	String update(@PathVariable long id, @PathVariable long variantId,
+			@Valid @ModelAttribute("variant") VariantForm form, BindingResult errors, RedirectAttributes redirect) {
+		if (!this.variants.belongsTo(id, variantId)) {
+			throw new ResponseStatusException(NOT_FOUND, "Unknown variant");
+		}
+		String back = "redirect:/admin/products/" + id + "#variant-" + variantId;
+		if (errors.hasErrors()) {
+			return refused(form, variantId,
+					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).toList(), redirect, back);
+		}
+		try {
+			this.variants.update(id, variantId, form);
+		}
+		catch (ProductRefusal refusal) {
+			if (refusal.isStale()) {
+				redirect.addFlashAttribute(BackOfficeFlash.ERROR, ProductRefusal.STALE);
+				return back;
+			}
+			redirect.addFlashAttribute("variantErrorKeys", List.of(refusal.getMessageKey()));
+			return refused(form, variantId, List.of(), redirect, back);
+		}
+		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.variants.saved");
+		return back;
+	}
+
+	private static String refused(VariantForm form, long variantId, List<String> messages, RedirectAttributes redirect,
+			String back) {
+		redirect.addFlashAttribute(BackOfficeFlash.ERROR, "admin.variants.refused");
+		redirect.addFlashAttribute("variantForm", form);
+		redirect.addFlashAttribute("variantFormId", variantId);
+		redirect.addFlashAttribute("variantErrors", messages);
+		return back;
+	}
+
+}

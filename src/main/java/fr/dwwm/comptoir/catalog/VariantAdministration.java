@@ -97,10 +97,11 @@ public class VariantAdministration {
 				FROM product_variant WHERE product_id = :product ORDER BY position, id""")
 			.param("product", productId)
 			.query((row, number) -> {
-				int weight = row.getInt("weight_grams");
+				int grams = row.getInt("weight_grams");
+				Integer weight = row.wasNull() ? null : grams;
 				return new Row(row.getLong("id"), row.getString("sku"), row.getString("label"),
-						row.getInt("price_cents"), row.getInt("stock"), row.wasNull() ? null : weight,
-						row.getBoolean("active"), row.getInt("version"));
+						row.getInt("price_cents"), row.getInt("stock"), weight, row.getBoolean("active"),
+						row.getInt("version"));
 			})
 			.list();
 	}

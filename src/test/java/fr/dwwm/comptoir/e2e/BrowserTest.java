@@ -1,5 +1,13 @@
 package fr.dwwm.comptoir.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.Cookie;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -472,6 +480,24 @@ public abstract class BrowserTest {
 		return ((Number) browser
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
 			.intValue();
+	}
+
+	/** Downloads the invoice behind a link with the browser's session, and reads it. */
+	protected String invoiceText(WebElement link) throws IOException, InterruptedException {
+		Cookie session = browser.manage().getCookieNamed("COMPTOIR_SESSION");
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(link.getDomProperty("href")))
+				.header("Cookie", "COMPTOIR_SESSION=" + session.getValue())
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment").contains("FA-"));
+		try (PDDocument document = Loader.loadPDF(pdf.body())) {
+			return new PDFTextStripper().getText(document)
+				.replace('\u00a0', ' ')
+				.replace('\u202f', ' ')
+				.replaceAll("\\s+", " ");
+		}
 	}
 
 }

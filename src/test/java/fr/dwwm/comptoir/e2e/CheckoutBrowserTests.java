@@ -1,10 +1,5 @@
 package fr.dwwm.comptoir.e2e;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +9,8 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.mail.DemoMailbox;
 import fr.dwwm.comptoir.test.Mailbox;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -192,24 +183,6 @@ class CheckoutBrowserTests extends BrowserTest {
 	private static void press(WebElement element) {
 		String type = element.getDomAttribute("type");
 		element.sendKeys(("radio".equals(type) || "checkbox".equals(type)) ? Keys.SPACE : Keys.ENTER);
-	}
-
-	/** Downloads the invoice behind a link with the browser's session, and reads it. */
-	private String invoiceText(WebElement link) throws IOException, InterruptedException {
-		Cookie session = browser.manage().getCookieNamed("COMPTOIR_SESSION");
-		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(link.getDomProperty("href")))
-				.header("Cookie", "COMPTOIR_SESSION=" + session.getValue())
-				.build(), HttpResponse.BodyHandlers.ofByteArray());
-		assertThat(pdf.statusCode()).isEqualTo(200);
-		assertThat(pdf.headers().firstValue("Content-Disposition"))
-			.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment").contains("FA-"));
-		try (PDDocument document = Loader.loadPDF(pdf.body())) {
-			return new PDFTextStripper().getText(document)
-				.replace('\u00a0', ' ')
-				.replace('\u202f', ' ')
-				.replaceAll("\\s+", " ");
-		}
 	}
 
 }

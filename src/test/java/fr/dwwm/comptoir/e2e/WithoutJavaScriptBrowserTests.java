@@ -6,6 +6,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +30,28 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 		assertThat(browser.findElements(By.cssSelector(".gallery__controls"))).as("the gallery was not enhanced")
 			.isEmpty();
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class")).isNull();
+	}
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void choosingAVariantReloadsThePageOnItsAddressAndAddsThatOne() {
+		long large = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001-450'")
+			.query(Long.class)
+			.single();
+		desktop();
+		open("/products/confiture-de-figues");
+		assertThat(browser.findElement(By.cssSelector("[data-variant-price]")).getText()).startsWith("6,90");
+		click(By.cssSelector("label[for=variant-" + large + "]"));
+		click(By.cssSelector("[data-variant-show]"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("?variant=" + large));
+		assertThat(browser.findElement(By.cssSelector("[data-variant-price]")).getText()).startsWith("10,90");
+		assertThat(browser.findElement(By.id("variant-" + large)).isSelected()).isTrue();
+		click(By.cssSelector("form.add-to-cart button[type=submit]"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/cart"));
+		assertThat(browser.findElement(By.cssSelector(".cart-lines")).getText()).contains("Confiture de figues",
+				"450 g");
 	}
 
 	@Test

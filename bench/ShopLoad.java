@@ -90,7 +90,9 @@ public class ShopLoad {
 	static final Pattern CATEGORY_LINK = Pattern.compile("href=\"/products\\?category=([a-z0-9-]+)\"");
 	static final Pattern PRODUCT_LINK = Pattern.compile("href=\"/products/([a-z0-9-]+)\"");
 	static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
-	static final Pattern PRODUCT_ID_INPUT = Pattern.compile("<input[^>]*name=\"productId\"[^>]*>");
+	static final Pattern VARIANT_ID_INPUT = Pattern.compile("<input[^>]*name=\"variantId\"[^>]*>");
+	/** The cart form of a product page; hidden when the variant shown is sold out. */
+	static final Pattern ADD_TO_CART_FORM = Pattern.compile("<form[^>]*class=\"add-to-cart\"[^>]*>");
 	static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
 	public static void main(String[] args) throws Exception {
@@ -211,7 +213,7 @@ public class ShopLoad {
 
 		/** The token of the forms; Spring Security checks it against the CSRF cookie. */
 		String csrf;
-		final List<String> cartProductIds = new ArrayList<>();
+		final List<String> cartVariantIds = new ArrayList<>();
 
 	}
 
@@ -319,21 +321,22 @@ public class ShopLoad {
 	 */
 	void fillCart(Session session, int count, int offset) throws Exception {
 		List<String> slugs = this.catalog.productSlugs;
-		for (int i = 0; i < slugs.size() && session.cartProductIds.size() < count; i++) {
+		for (int i = 0; i < slugs.size() && session.cartVariantIds.size() < count; i++) {
 			String page = text(session, request("/products/" + slugs.get((offset + i) % slugs.size()))).body();
-			String productId = inputValue(PRODUCT_ID_INPUT, page);
+			String variantId = inputValue(VARIANT_ID_INPUT, page);
 			session.csrf = inputValue(CSRF_INPUT, page);
-			if (productId == null || session.csrf == null) {
+			Matcher cartForm = ADD_TO_CART_FORM.matcher(page);
+			if (variantId == null || session.csrf == null || !cartForm.find() || cartForm.group().contains(" hidden")) {
 				continue; // out of stock: no form on the page
 			}
-			int status = text(session, form("/cart/lines", Map.of("productId", productId, "quantity", "1", "_csrf",
+			int status = text(session, form("/cart/lines", Map.of("variantId", variantId, "quantity", "1", "_csrf",
 					session.csrf))).statusCode();
 			if (status >= 400) {
 				throw new SetupException("POST /cart/lines answered " + status + " while filling a cart");
 			}
-			session.cartProductIds.add(productId);
+			session.cartVariantIds.add(variantId);
 		}
-		if (session.cartProductIds.size() < count) {
+		if (session.cartVariantIds.size() < count) {
 			throw new SetupException("not enough products in stock to fill a cart");
 		}
 	}
@@ -518,8 +521,8 @@ public class ShopLoad {
 				case CART -> this.load.request("/cart");
 				case CHECKOUT -> this.load.request("/checkout");
 				// One of the two products already in the cart: the cart keeps its two lines.
-				case ADD_TO_CART -> this.load.form("/cart/lines", Map.of("productId",
-						pick(this.session.cartProductIds), "quantity", "1", "_csrf", this.session.csrf));
+				case ADD_TO_CART -> this.load.form("/cart/lines", Map.of("variantId",
+						pick(this.session.cartVariantIds), "quantity", "1", "_csrf", this.session.csrf));
 			};
 			return request.header("Accept-Encoding", "gzip").build();
 		}

@@ -49,7 +49,7 @@ function renderSummary(summary) {
 function render(summary) {
   showCartCount(summary);
   const lines = new Map(summary.lines.map((line) => [String(line.variantId), line]));
-  const elements = [...page.querySelectorAll('.cart-line[data-product-id]')];
+  const elements = [...page.querySelectorAll('.cart-line[data-variant-id]')];
   elements.forEach((element, index) => {
     const line = lines.get(element.dataset.variantId);
     if (line) {

@@ -169,7 +169,7 @@ class ProductCsvTests {
 	void anImportAddsANewVariantWithItsOptionsAndTakesItsStockThroughTheHistory() {
 		String prefix = prefix();
 		String product = prefix + ";Bocal;" + prefix.toLowerCase()
-				+ "-bocal;confitures-et-miels;%s;5,5;%s;oui;Un bocal;" + "Un bocal de confiture;%s;%s\n";
+				+ "-bocal;confitures-et-miels;%s;5,5;%s;non;Un bocal;" + "Un bocal de confiture;%s;%s\n";
 		String file = HEADER + product.formatted("6,90", "4", prefix + "-250", "Contenance=250 g")
 				+ product.formatted("10,90", "6", prefix + "-450", "contenance = 450 G");
 		ProductCsv.Report report = this.csv.importAll(new StringReader(file));

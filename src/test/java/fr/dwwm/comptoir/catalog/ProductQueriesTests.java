@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The catalog's hand-written SQL on the real PostgreSQL: French full-text search, typo
@@ -109,6 +110,39 @@ class ProductQueriesTests {
 		assertThat(names(this.queries.find(filter(category, null, null, false,
 				Map.of("couleur", List.of("bleu", "vert"), "matière", List.of("grès"))))))
 			.containsExactly("Bol bleu", "Bol vert");
+	}
+
+	@Test
+	void anOptionValueFiltersAndCountsLikeAnAttributeThroughTheVariantsStillSold() {
+		long category = this.fixtures.category("Filtres par option", null);
+		long[] sizes = this.fixtures.options("Contenance", "250 g", "450 g");
+		String size = this.jdbc
+			.sql("SELECT t.name FROM option_type t JOIN option_value v ON v.option_type_id = t.id "
+					+ "WHERE v.id = :id")
+			.param("id", sizes[0])
+			.query(String.class)
+			.single();
+		long figs = this.fixtures.product(category, "Confiture de figues", 690, 5, Map.of());
+		this.fixtures.withOptions(this.fixtures.variantOf(figs), sizes[0]);
+		this.fixtures.variant(figs, 1090, 2, sizes[1]);
+		long plums = this.fixtures.product(category, "Confiture de prunes", 650, 5, Map.of());
+		this.fixtures.withOptions(this.fixtures.variantOf(plums), sizes[0]);
+		long withdrawn = this.fixtures.variant(plums, 990, 2, sizes[1]);
+		this.jdbc.sql("UPDATE product_variant SET active = false WHERE id = :id").param("id", withdrawn).update();
+
+		assertThat(names(this.queries.find(filter(category, null, null, false, Map.of(size, List.of("450 g"))))))
+			.as("the plums' 450 g is no longer sold")
+			.containsExactly("Confiture de figues");
+		assertThat(names(this.queries.find(filter(category, null, null, false, Map.of(size, List.of("250 g"))))))
+			.containsExactly("Confiture de figues", "Confiture de prunes");
+		Facets facets = this.queries.facets(filter(category, null, null, false, Map.of()), List.of(size));
+		assertThat(facets.attributes().get(size)).extracting(Facets.Value::text, Facets.Value::products)
+			.containsExactly(tuple("250 g", 2), tuple("450 g", 1));
+		ProductPage page = this.queries.find(filter(category, null, null, false, Map.of()));
+		assertThat(page.items()).extracting(ProductCard::name, ProductCard::priceCents, ProductCard::priceFrom)
+			.as("« à partir de » the lowest price of the variants still sold")
+			.containsExactlyInAnyOrder(tuple("Confiture de figues", 690, true),
+					tuple("Confiture de prunes", 650, false));
 	}
 
 	@Test

@@ -113,6 +113,56 @@ class StorefrontPagesTests {
 		assertThat(figCard(page(listing)).text()).doesNotContain("98,76");
 	}
 
+	@Test
+	void aProductInSeveralVariantsOffersThemAsARadioGroupUnderOneCanonicalAddressAndAProductGroup() throws Exception {
+		List<Long> glazes = this.jdbc
+			.sql("SELECT id FROM product_variant WHERE sku LIKE 'MAI-CERA-002%' AND active ORDER BY position, id")
+			.query(Long.class)
+			.list();
+		Document product = page("/products/assiette-plate-en-gres-mouchete?variant=" + glazes.get(2));
+		assertThat(product.select(".variant-choice legend").text()).isEqualTo("Émail");
+		assertThat(product.select(".variant-choice input[type=radio][name=variant]")).hasSize(4);
+		assertThat(product.selectFirst("#variant-" + glazes.get(2)).hasAttr("checked")).isTrue();
+		assertThat(product.selectFirst("form.variant-choice").attr("method")).isEqualTo("get");
+		assertThat(product.select("label[for=variant-" + glazes.get(3) + "]").text()).contains("Gris anthracite",
+				"épuisé");
+		assertThat(product.selectFirst("input[name=variantId]").attr("value")).isEqualTo(String.valueOf(glazes.get(2)));
+		assertThat(product.selectFirst("[data-variant-sku]").text()).isEqualTo("MAI-CERA-002-PRUSSE");
+		assertThat(product.selectFirst("link[rel=canonical]").attr("href"))
+			.as("one canonical address whatever the variant shown")
+			.isEqualTo("http://localhost/products/assiette-plate-en-gres-mouchete");
+		String structuredData = product.select("script[type=application/ld+json]").html();
+		assertThat(structuredData).contains("\"@type\":\"ProductGroup\"")
+			.contains("\"productGroupID\":\"MAI-CERA-002\"")
+			.contains("\"variesBy\":[\"https:\\/\\/schema.org\\/color\"]")
+			.contains("\"color\":\"Bleu de Prusse\"")
+			.contains("\"sku\":\"MAI-CERA-002-ANTHRACITE\"")
+			.contains("https:\\/\\/schema.org\\/OutOfStock");
+		assertThat(structuredData.split("\"@type\":\"Offer\"", -1)).as("one offer per variant").hasSize(4 + 1);
+
+		Document soldOut = page("/products/assiette-plate-en-gres-mouchete?variant=" + glazes.get(3));
+		assertThat(soldOut.selectFirst("form.add-to-cart").hasAttr("hidden")).as("shown, not orderable").isTrue();
+		assertThat(soldOut.selectFirst("[data-variant-unavailable]").hasAttr("hidden")).isFalse();
+	}
+
+	@Test
+	void aVariantsNewPriceShowsOnTheVeryNextProductPageThoughPagesAreCached() throws Exception {
+		String path = "/products/pichet-en-faience-de-quimper";
+		Integer before = this.jdbc.sql("SELECT price_cents FROM product_variant WHERE sku = 'MAI-CERA-005'")
+			.query(Integer.class)
+			.single();
+		assertThat(page(path).selectFirst("[data-variant-price]").text()).doesNotContain("12,34");
+		try {
+			this.jdbc.sql("UPDATE product_variant SET price_cents = 1234 WHERE sku = 'MAI-CERA-005'").update();
+			assertThat(page(path).selectFirst("[data-variant-price]").text()).contains("12,34");
+		}
+		finally {
+			this.jdbc.sql("UPDATE product_variant SET price_cents = :price WHERE sku = 'MAI-CERA-005'")
+				.param("price", before)
+				.update();
+		}
+	}
+
 	private static Element figCard(Document listing) {
 		return listing.selectFirst(".product-card:has(a[href=/products/confiture-de-figues])");
 	}

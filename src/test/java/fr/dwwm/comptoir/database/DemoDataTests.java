@@ -29,6 +29,22 @@ class DemoDataTests {
 	}
 
 	@Test
+	void twelveProductsAreSoldInSeveralVariantsOnThreeShelves() {
+		assertThat(
+				count("""
+						SELECT count(*) FROM product p
+						WHERE p.sku ~ '^(EPI|MAI)-' AND (SELECT count(*) FROM product_variant v WHERE v.product_id = p.id) > 1"""))
+			.isGreaterThanOrEqualTo(12);
+		assertThat(count("""
+				SELECT count(DISTINCT p.category_id) FROM product p
+				WHERE (SELECT count(*) FROM product_variant v WHERE v.product_id = p.id) > 1"""))
+			.isGreaterThanOrEqualTo(3);
+		assertThat(count("SELECT count(*) FROM product_variant WHERE stock = 0 AND sku LIKE '%-%-%-%'"))
+			.as("a sold-out combination to show")
+			.isPositive();
+	}
+
+	@Test
 	void theDemoAccountsOfTheReadmeExist() {
 		assertThat(this.jdbc.sql("SELECT role_code FROM account WHERE email IN (:emails) ORDER BY email")
 			.param("emails", java.util.List.of("admin@comptoir.test", "client@comptoir.test", "editeur@comptoir.test"))

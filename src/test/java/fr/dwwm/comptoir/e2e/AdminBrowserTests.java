@@ -123,7 +123,7 @@ class AdminBrowserTests extends BrowserTest {
 		browser.findElement(By.cssSelector("form[data-import-form] button[type=submit]")).sendKeys(Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.findElement(By.cssSelector("main"))
 			.getText()
-			.contains("Import terminé : 2 lignes, 2 produits créés"));
+			.contains("Import terminé : 2 lignes, 2 déclinaisons créées"));
 		assertPageQuality();
 	}
 
@@ -132,9 +132,9 @@ class AdminBrowserTests extends BrowserTest {
 		String prefix = "NAV" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 		String csv = String.join(";", fr.dwwm.comptoir.catalog.ProductCsv.COLUMNS) + "\n" + prefix
 				+ "-1;Sel de Guérande;" + prefix.toLowerCase(Locale.ROOT)
-				+ "-sel;epices-et-condiments;4,20;5,5;30;oui;Gros sel gris.;Récolté à la main.\n" + prefix
+				+ "-sel;epices-et-condiments;4,20;5,5;30;oui;Gros sel gris.;Récolté à la main.;;\n" + prefix
 				+ "-2;Poivre de Kampot;" + prefix.toLowerCase(Locale.ROOT)
-				+ "-poivre;epices-et-condiments;9,90;5,5;12;non;Poivre noir.;Du Cambodge.\n";
+				+ "-poivre;epices-et-condiments;9,90;5,5;12;non;Poivre noir.;Du Cambodge.;;\n";
 		try {
 			java.nio.file.Path file = java.nio.file.Files.createTempFile("produits-", ".csv");
 			java.nio.file.Files.writeString(file, csv);

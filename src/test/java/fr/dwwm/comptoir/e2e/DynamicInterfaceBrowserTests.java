@@ -55,10 +55,11 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 	@Test
 	void theCartChangesQuantitiesAndRemovesLinesInPlace() {
 		desktop();
-		Map<String, Object> lowStock = this.jdbc
-			.sql("SELECT id, slug, stock FROM product WHERE active AND stock BETWEEN 2 AND 20 ORDER BY id LIMIT 1")
-			.query()
-			.singleRow();
+		Map<String, Object> lowStock = this.jdbc.sql("""
+				SELECT v.id, p.slug, v.stock FROM product_variant v JOIN product p ON p.id = v.product_id
+				WHERE p.active AND v.active AND v.stock BETWEEN 2 AND 20
+				  AND (SELECT count(*) FROM product_variant w WHERE w.product_id = p.id) = 1
+				ORDER BY p.id LIMIT 1""").query().singleRow();
 		addWithScript("/products/confiture-de-figues");
 		addWithScript("/products/" + lowStock.get("slug"));
 		open("/cart");

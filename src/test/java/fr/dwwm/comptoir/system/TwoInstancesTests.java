@@ -78,8 +78,8 @@ class TwoInstancesTests {
 			.statusCode()).as("a form whose token B issued, sent to B").isEqualTo(302);
 		assertThat(this.jdbc.sql("""
 				SELECT l.quantity FROM cart_line l JOIN cart c ON c.id = l.cart_id
-				WHERE l.product_id = :product AND c.checked_out_at IS NULL""")
-			.param("product", product)
+				WHERE l.variant_id = :variant AND c.checked_out_at IS NULL""")
+			.param("variant", variantOf(product))
 			.query(Integer.class)
 			.single()).as("one cart, changed by both instances").isEqualTo(3);
 	}

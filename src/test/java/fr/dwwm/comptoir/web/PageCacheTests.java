@@ -109,7 +109,7 @@ class PageCacheTests {
 		this.jdbc.sql("UPDATE category SET position = position WHERE slug = 'ceramique'").update();
 		SqlStatements.reset();
 		fetch(PRODUCT);
-		assertThat(SqlStatements.sent()).hasSize(4)
+		assertThat(SqlStatements.sent()).hasSize(5)
 			.filteredOn("SELECT version FROM content_version"::equals)
 			.hasSize(1);
 		SqlStatements.reset();
@@ -122,17 +122,17 @@ class PageCacheTests {
 	void theVersionRisesOnceWhenATransactionCommitsNeverBefore() {
 		long before = version();
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql("UPDATE product SET stock = stock + 1 WHERE slug = 'confiture-de-figues'").update();
+			this.jdbc.sql("UPDATE product_variant SET stock = stock + 1 WHERE sku = 'EPI-CONF-001'").update();
 			this.jdbc.sql("UPDATE category SET position = position WHERE slug = 'ceramique'").update();
 			assertThat(version()).as("inside the transaction, before its commit").isEqualTo(before);
 		});
 		assertThat(version()).as("after the commit: once for two tables").isEqualTo(before + 1);
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.sql("UPDATE product SET stock = stock - 1 WHERE slug = 'confiture-de-figues'").update();
+			this.jdbc.sql("UPDATE product_variant SET stock = stock - 1 WHERE sku = 'EPI-CONF-001'").update();
 			status.setRollbackOnly();
 		});
 		assertThat(version()).as("a rolled back transaction changed nothing").isEqualTo(before + 1);
-		this.jdbc.sql("UPDATE product SET stock = stock - 1 WHERE slug = 'confiture-de-figues'").update();
+		this.jdbc.sql("UPDATE product_variant SET stock = stock - 1 WHERE sku = 'EPI-CONF-001'").update();
 	}
 
 	@Test

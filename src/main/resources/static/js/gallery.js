@@ -94,6 +94,8 @@ function enhance(gallery) {
   strip.addEventListener('dragstart', (event) => event.preventDefault());
 
   function refresh() {
+    // A hidden photo is out of the page for everyone: it needs no aria-hidden of its own.
+    allSlides.filter((slide) => slide.hidden).forEach((slide) => slide.removeAttribute('aria-hidden'));
     slides = allSlides.filter((slide) => !slide.hidden);
     thumbs = allThumbs.filter((item) => !item.hidden).map((item) => item.querySelector('a'));
     controls.hidden = slides.length < 2;

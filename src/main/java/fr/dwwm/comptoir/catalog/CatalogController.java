@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.catalog;
 
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -149,6 +150,17 @@ class CatalogController {
 			.filter((card) -> card.id() != product.getId())
 			.limit(RELATED)
 			.toList();
+		// A variant's own pictures come before those of every variant; each page shows
+		// the
+		// chosen variant's and hides the others (js/variant-choice.js shows them in
+		// turn).
+		List<ProductImage> gallery = product.getImages()
+			.stream()
+			.sorted(Comparator.comparing((ProductImage image) -> image.getVariantId() == null))
+			.toList();
+		model.addAttribute("gallery", gallery);
+		model.addAttribute("firstShown",
+				gallery.stream().filter((image) -> image.shows(selected)).findFirst().orElse(null));
 		model.addAttribute("product", product);
 		model.addAttribute("variants", variants);
 		model.addAttribute("selected", selected);

@@ -53,6 +53,53 @@ class DemoProductImages implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
+		drawProducts();
+		drawColourVariants();
+	}
+
+	/**
+	 * Draws, for each demo variant whose option is a colour (a glaze), the object in that
+	 * colour: choosing « Bleu de Prusse » on the product page shows a blue plate.
+	 */
+	private void drawColourVariants() {
+		List<Map<String, Object>> variants = this.jdbc.sql("""
+				SELECT p.id AS product_id, v.id AS variant_id, p.name, c.slug AS category, ov.label
+				FROM product_variant v
+				JOIN product p ON p.id = v.product_id
+				JOIN category c ON c.id = p.category_id
+				JOIN variant_option_value vo ON vo.variant_id = v.id
+				JOIN option_type t ON t.id = vo.option_type_id AND t.schema_property = 'color'
+				JOIN option_value ov ON ov.id = vo.option_value_id
+				WHERE p.sku ~ '^(EPI|MAI)-' AND NOT EXISTS (SELECT 1 FROM product_image i WHERE i.variant_id = v.id)
+				ORDER BY v.id""").query().listOfRows();
+		for (Map<String, Object> variant : variants) {
+			String label = (String) variant.get("label");
+			Missing product = new Missing(((Number) variant.get("product_id")).longValue(),
+					(String) variant.get("name"), (String) variant.get("category"), false);
+			this.images.save(product.id(), ((Number) variant.get("variant_id")).longValue(),
+					this.images.prepare(draw(product, glaze(label))), product.name() + ", émail " + label, 0);
+		}
+	}
+
+	/** The colour of a glaze, from the words of its name. */
+	static Color glaze(String label) {
+		String name = label.toLowerCase(java.util.Locale.FRENCH);
+		if (name.contains("blanc")) {
+			return new Color(0xE6DFD2);
+		}
+		if (name.contains("vert")) {
+			return new Color(0x8AA884);
+		}
+		if (name.contains("bleu")) {
+			return new Color(0x2F4B6E);
+		}
+		if (name.contains("gris")) {
+			return new Color(0x4A4D52);
+		}
+		return Color.getHSBColor(Math.floorMod(label.hashCode(), 360) / 360f, 0.45f, 0.65f);
+	}
+
+	private void drawProducts() {
 		List<Missing> missing = this.jdbc.sql("""
 				SELECT p.id, p.name, c.slug AS category, p.featured
 				FROM product p JOIN category c ON c.id = p.category_id
@@ -112,6 +159,11 @@ class DemoProductImages implements ApplicationRunner {
 	}
 
 	static BufferedImage draw(Missing product) {
+		// The object's colour varies from one product to the next.
+		return draw(product, Color.getHSBColor(Math.floorMod(product.name().hashCode(), 360) / 360f, 0.45f, 0.65f));
+	}
+
+	static BufferedImage draw(Missing product, Color tint) {
 		BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
 		try {
@@ -122,8 +174,6 @@ class DemoProductImages implements ApplicationRunner {
 			// A table top for the object to stand on.
 			g.setColor(background.darker());
 			g.fillRect(0, 660, WIDTH, HEIGHT - 660);
-			// The object's colour varies from one product to the next.
-			Color tint = Color.getHSBColor(Math.floorMod(product.name().hashCode(), 360) / 360f, 0.45f, 0.65f);
 			g.setColor(new Color(0, 0, 0, 40));
 			g.fill(new Ellipse2D.Double(380, 640, 440, 60));
 			switch (product.category()) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import fr.dwwm.comptoir.module.api.ShopCatalog;
 import fr.dwwm.comptoir.web.Money;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,10 @@ class ModuleCatalog implements ShopCatalog {
 
 	private final Money money;
 
-	ModuleCatalog(ProductQueries queries, JdbcClient jdbc, Money money) {
+	private final MessageSource messages;
+
+	ModuleCatalog(ProductQueries queries, JdbcClient jdbc, Money money, MessageSource messages) {
+		this.messages = messages;
 		this.queries = queries;
 		this.jdbc = jdbc;
 		this.money = money;
@@ -38,8 +42,9 @@ class ModuleCatalog implements ShopCatalog {
 			.items()
 			.stream()
 			.map((card) -> new ProductTeaser(card.id(), card.name(), "/products/" + card.slug(),
-					this.money.format(card.priceCents()), imageUrl(card.image()),
-					(card.image() != null) ? card.image().altText() : ""))
+					card.priceFrom() ? this.messages.getMessage("catalog.price.from", null, locale) + " "
+							+ this.money.format(card.priceCents()) : this.money.format(card.priceCents()),
+					imageUrl(card.image()), (card.image() != null) ? card.image().altText() : ""))
 			.toList();
 	}
 

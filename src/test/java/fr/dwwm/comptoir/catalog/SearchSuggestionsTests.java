@@ -48,6 +48,19 @@ class SearchSuggestionsTests {
 	}
 
 	@Test
+	void aProductWhoseVariantsHaveSeveralPricesIsSuggestedFromItsLowestPrice() throws Exception {
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long jam = fixtures.product(fixtures.category("Suggestions déclinées", null), "Zigomar en bocal", 690, 3,
+				Map.of());
+		long[] sizes = fixtures.options("Contenance", "250 g", "450 g");
+		fixtures.withOptions(fixtures.variantOf(jam), sizes[0]);
+		fixtures.variant(jam, 1090, 2, sizes[1]);
+		this.mvc.perform(get("/api/search").param("q", "zigomar"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].price", matchesPattern("à partir de 6,90[\\s\\u00a0\\u202f]€")));
+	}
+
+	@Test
 	void oneLetterSuggestsNothingAndCostsNoQuery() throws Exception {
 		this.mvc.perform(get("/api/search").param("q", "b"))
 			.andExpect(status().isOk())

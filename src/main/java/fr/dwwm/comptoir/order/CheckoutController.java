@@ -79,8 +79,10 @@ class CheckoutController {
 	@InitBinder("form")
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("idempotencyKey", "expectedTotalCents", "email", "addressId", "firstName", "lastName",
-				"line1", "line2", "postalCode", "city", "country", "phone", "shippingMethod", "promoCode",
-				"acceptTerms", "cardNumber", "cardExpiry", "cardCode", "cardHolder");
+				"line1", "line2", "postalCode", "city", "country", "phone", "billingSame", "billing.firstName",
+				"billing.lastName", "billing.line1", "billing.line2", "billing.postalCode", "billing.city",
+				"billing.country", "shippingMethod", "promoCode", "acceptTerms", "cardNumber", "cardExpiry", "cardCode",
+				"cardHolder");
 		// An empty optional field (phone, second line) is no value, not an invalid one.
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
@@ -127,14 +129,23 @@ class CheckoutController {
 		}
 		this.validator.validate(form, errors);
 		form.checkPostalCodeOfCountry(errors);
+		if (!form.isBillingSame()) {
+			// The billing address has the rules of every address; its errors go next to
+			// its
+			// own fields (billing.postalCode…).
+			errors.pushNestedPath("billing");
+			this.validator.validate(form.getBilling(), errors);
+			form.getBilling().checkPostalCodeOfCountry(errors);
+			errors.popNestedPath();
+		}
 		if (errors.hasErrors()) {
 			return page(form, cart.get(), user, model);
 		}
 		try {
 			Checkout.Placed placed = this.checkout
 				.place(new NewOrder(cartId.get(), (user != null) ? user.getAccountId() : null, form.getEmail().strip(),
-						locale, form.postalAddress(), form.getShippingMethod(), form.getPromoCode(), key(form),
-						form.getExpectedTotalCents(), form.card()));
+						locale, form.postalAddress(), form.billingAddress(), form.getShippingMethod(),
+						form.getPromoCode(), key(form), form.getExpectedTotalCents(), form.card()));
 			HttpSession session = request.getSession();
 			remember(session, placed.reference());
 			if (user == null && placed.now()) {

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.account.PostalAddress;
 import fr.dwwm.comptoir.account.PostalAddressForm;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -25,6 +26,11 @@ public class CheckoutForm extends PostalAddressForm {
 	private String email;
 
 	private Long addressId;
+
+	/** Whether the invoice is made out to the delivery address (the usual case). */
+	private boolean billingSame = true;
+
+	private BillingAddressForm billing = new BillingAddressForm();
 
 	private String shippingMethod;
 
@@ -92,6 +98,30 @@ public class CheckoutForm extends PostalAddressForm {
 
 	public void setEmail(String email) {
 		this.email = email;
+	}
+
+	public boolean isBillingSame() {
+		return this.billingSame;
+	}
+
+	public void setBillingSame(boolean billingSame) {
+		this.billingSame = billingSame;
+	}
+
+	public BillingAddressForm getBilling() {
+		return this.billing;
+	}
+
+	public void setBilling(BillingAddressForm billing) {
+		this.billing = billing;
+	}
+
+	/**
+	 * Returns the address the invoice is made out to.
+	 * @return the billing address typed, or the delivery address when it is the same
+	 */
+	PostalAddress billingAddress() {
+		return this.billingSame ? postalAddress() : this.billing.postalAddress();
 	}
 
 	public Long getAddressId() {

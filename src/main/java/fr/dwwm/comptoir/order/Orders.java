@@ -127,7 +127,7 @@ public class Orders {
 					        || lpad(nextval('customer_order_number_seq')::text, 6, '0'),
 					    :key, :account, lower(:email), :locale, 'AWAITING_PAYMENT',
 					    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country, :phone,
-					    :firstName, :lastName, :line1, :line2, :postalCode, :city, :country,
+					    :billFirstName, :billLastName, :billLine1, :billLine2, :billPostalCode, :billCity, :billCountry,
 					    :shippingId, :shippingName, :promoId, :promoCode,
 					    :items, :discount, :shipping, :total, :now, :now, :cart)
 					ON CONFLICT (idempotency_key) DO NOTHING
@@ -145,6 +145,13 @@ public class Orders {
 			.param("city", to.city())
 			.param("country", to.country())
 			.param("phone", blankToNull(to.phone()))
+			.param("billFirstName", order.billing().firstName())
+			.param("billLastName", order.billing().lastName())
+			.param("billLine1", order.billing().line1())
+			.param("billLine2", blankToNull(order.billing().line2()))
+			.param("billPostalCode", order.billing().postalCode())
+			.param("billCity", order.billing().city())
+			.param("billCountry", order.billing().country())
 			.param("shippingId", quote.shipping().id())
 			.param("shippingName", quote.shipping().name())
 			.param("promoId", (quote.promo() != null) ? quote.promo().promoId() : null)

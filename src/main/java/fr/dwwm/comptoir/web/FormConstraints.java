@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -150,6 +151,13 @@ public class FormConstraints {
 	private List<ConstraintDescriptor<?>> constraints(Object form, String field) {
 		if (form == null) {
 			return List.of();
+		}
+		int dot = field.indexOf('.');
+		if (dot > 0) {
+			// A field of a nested form (billing.postalCode): the constraints of its own
+			// class.
+			return constraints(new BeanWrapperImpl(form).getPropertyValue(field.substring(0, dot)),
+					field.substring(dot + 1));
 		}
 		PropertyDescriptor property = this.validator.getConstraintsForClass(form.getClass())
 			.getConstraintsForProperty(field);

@@ -122,6 +122,35 @@ class CheckoutBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aGuestHasTheInvoiceMadeOutToAnotherAddressThanTheDelivery() throws Exception {
+		browser.manage().deleteAllCookies();
+		addToCart(productPage(), 1);
+		open("/checkout");
+		assertThat(browser.findElement(By.cssSelector("[data-billing-fields]")).isDisplayed())
+			.as("hidden while the invoice goes to the delivery address")
+			.isFalse();
+		type("email", "facture-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test");
+		fillAddress();
+		click(By.cssSelector("label[for=billingSame1]"));
+		waitUpTo5Seconds().until((driver) -> driver.findElement(By.id("billing.line1")).isDisplayed());
+		assertPageQuality();
+		browser.findElement(By.id("billing.firstName")).sendKeys("Société");
+		browser.findElement(By.id("billing.lastName")).sendKeys("Lumière SARL");
+		browser.findElement(By.id("billing.line1")).sendKeys("4 quai des Chartrons");
+		browser.findElement(By.id("billing.postalCode")).sendKeys("33000");
+		browser.findElement(By.id("billing.city")).sendKeys("Bordeaux");
+		mobile();
+		assertPageQuality();
+		assertNoControlIsCovered();
+		desktop();
+		pay("4242 4242 4242 4242");
+		click(By.cssSelector("button[name=intent][value=order]"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		assertThat(invoiceText(browser.findElement(By.cssSelector("[data-invoice-link]"))))
+			.contains("Société Lumière SARL", "4 quai des Chartrons", "33000 Bordeaux");
+	}
+
+	@Test
 	void aRefusedCardIsExplainedAndTheFormKeepsWhatWasTyped() {
 		desktop();
 		browser.manage().deleteAllCookies();

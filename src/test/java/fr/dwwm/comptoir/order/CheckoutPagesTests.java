@@ -101,6 +101,65 @@ class CheckoutPagesTests {
 	}
 
 	@Test
+	void anInvoiceMadeOutToAnotherAddressThanTheDeliveryKeepsBothOnTheOrderAndPrintsTheBillingOne() throws Exception {
+		Http guest = new Http(this.port);
+		Document page = checkoutPage(guest);
+		assertThat(page.select("input[name=billingSame]").hasAttr("checked")).as("the same address by default")
+			.isTrue();
+		Map<String, String> fields = CheckoutForm.filled(page, unique());
+		fields.put("_billingSame", "on");
+		fields.putAll(Map.of("billing.firstName", "Société", "billing.lastName", "Lumière SARL", "billing.line1",
+				"4 quai des Chartrons", "billing.postalCode", "33000", "billing.city", "Bordeaux", "billing.country",
+				"FR"));
+		HttpResponse<String> placed = guest.submit("POST", "/checkout", fields);
+		assertThat(placed.statusCode()).as(placed.body()).isEqualTo(302);
+		String path = placed.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		Map<String, Object> order = this.jdbc
+			.sql("SELECT ship_city, bill_first_name, bill_last_name, bill_line1, bill_city FROM customer_order "
+					+ "WHERE reference = :reference")
+			.param("reference", path.replaceFirst(".*/", ""))
+			.query()
+			.singleRow();
+		assertThat(order).containsEntry("ship_city", "Paris")
+			.containsEntry("bill_first_name", "Société")
+			.containsEntry("bill_last_name", "Lumière SARL")
+			.containsEntry("bill_line1", "4 quai des Chartrons")
+			.containsEntry("bill_city", "Bordeaux");
+		String invoice = CheckoutTests.pdfText(guest.getBytes(path + "/invoice.pdf").body());
+		assertThat(invoice).contains("Société Lumière SARL", "4 quai des Chartrons", "33000 Bordeaux")
+			.doesNotContain("8 rue des Lilas");
+	}
+
+	@Test
+	void anUnfinishedBillingAddressIsReportedNextToItsFieldsAndIgnoredWhileTheBoxIsTicked() {
+		Http guest = new Http(this.port);
+		Document page = checkoutPage(guest);
+		Map<String, String> fields = CheckoutForm.filled(page, unique());
+		fields.put("_billingSame", "on");
+		fields.putAll(Map.of("billing.firstName", "Société", "billing.lastName", "Lumière SARL", "billing.postalCode",
+				"3300", "billing.country", "FR"));
+		HttpResponse<String> refused = guest.submit("POST", "/checkout", fields);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		Document errors = Jsoup.parse(refused.body());
+		assertThat(errors.select("[id='billing.line1-error']").text())
+			.isEqualTo("Saisissez l'adresse (numéro et rue).");
+		assertThat(errors.select("[id='billing.postalCode-error']").text()).isNotEmpty();
+		assertThat(errors.select("[id='billing.lastName']").val()).as("nothing typed is lost")
+			.isEqualTo("Lumière SARL");
+		assertThat(errors.select("input[name=billingSame]").hasAttr("checked")).isFalse();
+
+		fields.put("billingSame", "true");
+		fields.put("idempotencyKey", errors.select("input[name=idempotencyKey]").val());
+		fields.put("_csrf", errors.select("input[name=_csrf]").val());
+		HttpResponse<String> placed = guest.submit("POST", "/checkout", fields);
+		assertThat(placed.statusCode()).as("ticked: the half-typed billing address is ignored").isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT bill_line1 FROM customer_order WHERE reference = :reference")
+			.param("reference", placed.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", ""))
+			.query(String.class)
+			.single()).isEqualTo("8 rue des Lilas");
+	}
+
+	@Test
 	void aRefusedCardKeepsTheCartAndExplainsWhy() {
 		Http guest = new Http(this.port);
 		Map<String, String> fields = CheckoutForm.filled(checkoutPage(guest), unique());

@@ -63,8 +63,10 @@ class HostileInputTests {
 			List.of("email"), "/password/reset", List.of("token", "password"), "/contact",
 			List.of("name", "email", "subject", "message", "website"), "/modules/newsletter/subscribe",
 			List.of("email", "from", "hook"), "/cart/lines", List.of("variantId", "quantity"), "/cart/lines/{product}",
-			List.of("quantity"), "/checkout", List.of("email", "firstName", "lastName", "line1", "postalCode", "city",
-					"country", "shippingMethod", "promoCode", "cardNumber", "expiry", "cvc", "termsAccepted"));
+			List.of("quantity"), "/checkout",
+			List.of("email", "firstName", "lastName", "line1", "postalCode", "city", "country", "billingSame",
+					"billing.line1", "billing.postalCode", "billing.country", "shippingMethod", "promoCode",
+					"cardNumber", "expiry", "cvc", "termsAccepted"));
 
 	private static final List<String> PRODUCT_FIELDS = List.of("name", "slug", "sku", "summary", "description", "price",
 			"vatRate", "categoryId", "active", "version");

@@ -55,16 +55,24 @@ public class OrderQueries {
 	}
 
 	private Optional<OrderDetails> details(String condition, Map<String, Object> params) {
-		Optional<Map<String, Object>> found = this.jdbc.sql("""
-				SELECT o.id, o.reference, o.status, o.placed_at, o.email, o.ship_first_name, o.ship_last_name,
-				       o.ship_line1, o.ship_line2, o.ship_postal_code, o.ship_city, o.ship_country,
-				       o.shipping_method_name, o.promo_code, o.items_total_cents, o.discount_cents, o.shipping_cents,
-				       o.total_cents, o.tracking_number,
-				       (SELECT p.card_last4 FROM payment p WHERE p.order_id = o.id AND p.status <> 'REFUSED'
-				        ORDER BY p.id LIMIT 1) AS card_last4,
-				       (SELECT i.year || '-' || i.number FROM invoice i WHERE i.order_id = o.id) AS invoice
-				FROM customer_order o
-				WHERE\s""" + condition).params(params).query().listOfRows().stream().findFirst();
+		Optional<Map<String, Object>> found = this.jdbc
+			.sql("""
+					SELECT o.id, o.reference, o.status, o.placed_at, o.email, o.ship_first_name, o.ship_last_name,
+					       o.ship_line1, o.ship_line2, o.ship_postal_code, o.ship_city, o.ship_country,
+					       o.bill_first_name, o.bill_last_name, o.bill_line1, o.bill_line2, o.bill_postal_code, o.bill_city,
+					       o.bill_country, o.shipping_method_name, o.promo_code, o.items_total_cents, o.discount_cents, o.shipping_cents,
+					       o.total_cents, o.tracking_number,
+					       (SELECT p.card_last4 FROM payment p WHERE p.order_id = o.id AND p.status <> 'REFUSED'
+					        ORDER BY p.id LIMIT 1) AS card_last4,
+					       (SELECT i.year || '-' || i.number FROM invoice i WHERE i.order_id = o.id) AS invoice
+					FROM customer_order o
+					WHERE\s"""
+					+ condition)
+			.params(params)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -102,6 +110,10 @@ public class OrderQueries {
 							(String) row.get("ship_line1"), (String) row.get("ship_line2"),
 							(String) row.get("ship_postal_code"), (String) row.get("ship_city"),
 							(String) row.get("ship_country"), null),
+					new PostalAddress((String) row.get("bill_first_name"), (String) row.get("bill_last_name"),
+							(String) row.get("bill_line1"), (String) row.get("bill_line2"),
+							(String) row.get("bill_postal_code"), (String) row.get("bill_city"),
+							(String) row.get("bill_country"), null),
 					(String) row.get("shipping_method_name"), (String) row.get("promo_code"), lines, totals,
 					(String) row.get("tracking_number"), (String) row.get("card_last4"), invoiceNumber, history));
 	}

@@ -146,6 +146,9 @@ class CheckoutBrowserTests extends BrowserTest {
 		pay("4242 4242 4242 4242");
 		click(By.cssSelector("button[name=intent][value=order]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
+		assertThat(browser.findElement(By.cssSelector("[data-billing-address]")).getText())
+			.contains("Société Lumière SARL", "4 quai des Chartrons");
+		assertPageQuality();
 		assertThat(invoiceText(browser.findElement(By.cssSelector("[data-invoice-link]"))))
 			.contains("Société Lumière SARL", "4 quai des Chartrons", "33000 Bordeaux");
 	}

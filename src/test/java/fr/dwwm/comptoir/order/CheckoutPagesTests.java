@@ -73,6 +73,9 @@ class CheckoutPagesTests {
 		assertThat(invoice.statusCode()).isEqualTo(200);
 		assertThat(invoice.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		assertThat(new String(invoice.body(), 0, 4)).isEqualTo("%PDF");
+		assertThat(Jsoup.parse(confirmation.body()).select("[data-billing-address]"))
+			.as("invoiced to the delivery address: said once")
+			.isEmpty();
 		assertThat(guest.get("/cart").body()).as("the cart is empty after the order").contains("Votre panier est vide");
 
 		Http stranger = new Http(this.port);
@@ -125,6 +128,9 @@ class CheckoutPagesTests {
 			.containsEntry("bill_last_name", "Lumière SARL")
 			.containsEntry("bill_line1", "4 quai des Chartrons")
 			.containsEntry("bill_city", "Bordeaux");
+		assertThat(Jsoup.parse(guest.get(path).body()).select("[data-billing-address]").text())
+			.as("the order page shows where the invoice goes")
+			.contains("Société Lumière SARL", "4 quai des Chartrons", "33000 Bordeaux");
 		String invoice = CheckoutTests.pdfText(guest.getBytes(path + "/invoice.pdf").body());
 		assertThat(invoice).contains("Société Lumière SARL", "4 quai des Chartrons", "33000 Bordeaux")
 			.doesNotContain("8 rue des Lilas");

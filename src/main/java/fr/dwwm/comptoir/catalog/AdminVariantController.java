@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import fr.dwwm.comptoir.web.BackOfficeFlash;
 
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -64,7 +65,7 @@ class AdminVariantController {
 		catch (ProductRefusal refusal) {
 			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.getMessageKey());
 		}
-		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+		catch (EmptyResultDataAccessException ex) {
 			throw new ResponseStatusException(NOT_FOUND, "Unknown product");
 		}
 		return back;

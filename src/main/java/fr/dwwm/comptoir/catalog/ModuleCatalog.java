@@ -42,9 +42,8 @@ class ModuleCatalog implements ShopCatalog {
 			.items()
 			.stream()
 			.map((card) -> new ProductTeaser(card.id(), card.name(), "/products/" + card.slug(),
-					card.priceFrom() ? this.messages.getMessage("catalog.price.from", null, locale) + " "
-							+ this.money.format(card.priceCents()) : this.money.format(card.priceCents()),
-					imageUrl(card.image()), (card.image() != null) ? card.image().altText() : ""))
+					card.priceText(this.money, this.messages, locale), imageUrl(card.image()),
+					(card.image() != null) ? card.image().altText() : ""))
 			.toList();
 	}
 

@@ -2,6 +2,11 @@ package fr.dwwm.comptoir.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+
+import fr.dwwm.comptoir.web.Money;
+
+import org.springframework.context.MessageSource;
 
 /**
  * What a product list shows of one product: enough for a card, read in the same SQL
@@ -20,6 +25,20 @@ import java.util.List;
  */
 public record ProductCard(long id, String slug, String name, String summary, int priceCents, boolean priceFrom,
 		BigDecimal vatRate, int stock, ImageRef image, List<Highlight> nameParts) {
+
+	/**
+	 * Writes the card's price for a page or an API: « à partir de 6,90 € » when its
+	 * variants are not all at that price (templates write the same with
+	 * catalog.price.from).
+	 * @param money the shop's amount format
+	 * @param messages the message bundles
+	 * @param locale the visitor's language
+	 * @return the price text
+	 */
+	public String priceText(Money money, MessageSource messages, Locale locale) {
+		String amount = money.format(this.priceCents);
+		return this.priceFrom ? messages.getMessage("catalog.price.from", null, locale) + " " + amount : amount;
+	}
 
 	/**
 	 * Tells whether at least one unit can be sold now.

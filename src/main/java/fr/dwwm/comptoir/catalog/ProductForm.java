@@ -83,8 +83,7 @@ class ProductForm {
 		form.sku = product.sku();
 		form.summary = product.summary();
 		form.description = product.description();
-		String euros = BigDecimal.valueOf(product.priceCents(), 2).toPlainString();
-		form.price = "fr".equals(locale.getLanguage()) ? euros.replace('.', ',') : euros;
+		form.price = typed(product.priceCents(), locale);
 		form.vatRate = product.vatRate().setScale(2, RoundingMode.HALF_UP).toPlainString();
 		form.categoryId = product.categoryId();
 		form.active = product.active();
@@ -204,6 +203,18 @@ class ProductForm {
 	 * @return the amount in cents
 	 * @throws NumberFormatException if the text is not such an amount
 	 */
+	/**
+	 * Writes an amount of cents as a person types it in a price field: {@code 12,90} in
+	 * French, {@code 12.90} in English.
+	 * @param cents the amount
+	 * @param locale the language of the page
+	 * @return the amount in euros, two decimals
+	 */
+	static String typed(long cents, Locale locale) {
+		String euros = BigDecimal.valueOf(cents, 2).toPlainString();
+		return "fr".equals(locale.getLanguage()) ? euros.replace('.', ',') : euros;
+	}
+
 	static int toCents(String euros) {
 		if (euros == null || !euros.matches(PRICE_PATTERN)) {
 			throw new NumberFormatException("Not a price in euros: " + euros);

@@ -49,17 +49,12 @@ class SearchSuggestionsController {
 		ProductPage page = this.queries.find(ProductFilter.search(text, 0, MAX_SUGGESTIONS));
 		List<Suggestion> items = page.items()
 			.stream()
-			.map((card) -> new Suggestion(card.name(), "/products/" + card.slug(), price(card, locale),
+			.map((card) -> new Suggestion(card.name(), "/products/" + card.slug(),
+					card.priceText(this.money, this.messages, locale),
 					(card.image() != null) ? "/images/products/" + card.image().fileName() + "?w=320" : null))
 			.toList();
 		String allLabel = this.messages.getMessage("search.suggestions.all", new Object[] { page.total() }, locale);
 		return new Suggestions(text, page.total(), items, allUrl, allLabel);
-	}
-
-	/** The card's price, « à partir de » when its variants are not all at that price. */
-	private String price(ProductCard card, Locale locale) {
-		String amount = this.money.format(card.priceCents());
-		return card.priceFrom() ? this.messages.getMessage("catalog.price.from", null, locale) + " " + amount : amount;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package fr.dwwm.comptoir.catalog;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
@@ -48,8 +47,7 @@ public class VariantForm implements Serializable {
 	static VariantForm of(VariantAdministration.Row variant, Locale locale) {
 		VariantForm form = new VariantForm();
 		form.sku = variant.sku();
-		String euros = BigDecimal.valueOf(variant.priceCents(), 2).toPlainString();
-		form.price = "fr".equals(locale.getLanguage()) ? euros.replace('.', ',') : euros;
+		form.price = ProductForm.typed(variant.priceCents(), locale);
 		form.weightGrams = variant.weightGrams();
 		form.active = variant.active();
 		form.version = variant.version();

@@ -32,20 +32,20 @@ public class Variants {
 	 */
 	@Transactional(readOnly = true)
 	public List<ProductVariant> forSale(long productId) {
-		return this.jdbc.sql("""
-				SELECT v.id, v.sku, v.price_cents, v.stock, o.label, o.kinds, o.properties, o.labels
-				FROM product_variant v
-				LEFT JOIN LATERAL (
-				    SELECT string_agg(ov.label, ' · ' ORDER BY t.position, t.id) AS label,
-				           string_agg(t.name, ' · ' ORDER BY t.position, t.id) AS kinds,
-				           array_agg(coalesce(t.schema_property, t.name) ORDER BY t.position, t.id) AS properties,
-				           array_agg(ov.label ORDER BY t.position, t.id) AS labels
-				    FROM variant_option_value vo
-				    JOIN option_value ov ON ov.id = vo.option_value_id
-				    JOIN option_type t ON t.id = vo.option_type_id
-				    WHERE vo.variant_id = v.id) o ON true
-				WHERE v.product_id = :product AND v.active
-				ORDER BY v.position, v.id""")
+		return this.jdbc
+			.sql("""
+					SELECT v.id, v.sku, v.price_cents, v.stock, variant_label(v.id) AS label, o.kinds, o.properties, o.labels
+					FROM product_variant v
+					LEFT JOIN LATERAL (
+					    SELECT string_agg(t.name, ' · ' ORDER BY t.position, t.id) AS kinds,
+					           array_agg(coalesce(t.schema_property, t.name) ORDER BY t.position, t.id) AS properties,
+					           array_agg(ov.label ORDER BY t.position, t.id) AS labels
+					    FROM variant_option_value vo
+					    JOIN option_value ov ON ov.id = vo.option_value_id
+					    JOIN option_type t ON t.id = vo.option_type_id
+					    WHERE vo.variant_id = v.id) o ON true
+					WHERE v.product_id = :product AND v.active
+					ORDER BY v.position, v.id""")
 			.param("product", productId)
 			.query((row, number) -> new ProductVariant(row.getLong("id"), row.getString("sku"), row.getString("label"),
 					row.getString("kinds"), strings(row.getArray("properties")), strings(row.getArray("labels")),

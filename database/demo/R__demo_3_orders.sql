@@ -182,6 +182,55 @@ BEGIN
     WHERE o.paid_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.order_id = o.id);
     UPDATE invoice_counter c SET last_number = (SELECT max(number) FROM invoice i WHERE i.year = c.year);
 
+    -- After the sale (V16): each refunded order came back through a return, received then
+    -- refunded in full, documented by a credit note numbered per year in the order the
+    -- refunds were made.
+    INSERT INTO return_request (order_id, status, reason, requested_at, decided_at, received_at, refunded_at)
+    SELECT o.id, 'REFUNDED', 'Changement d''avis', o.delivered_at + interval '1 day', o.delivered_at + interval '2 days',
+           o.refunded_at - interval '1 day', o.refunded_at
+    FROM customer_order o
+    WHERE o.status = 'REFUNDED' AND NOT EXISTS (SELECT 1 FROM return_request r WHERE r.order_id = o.id);
+    INSERT INTO return_line (return_id, order_line_id, quantity)
+    SELECT r.id, l.id, l.quantity
+    FROM return_request r JOIN order_line l ON l.order_id = r.order_id
+    WHERE NOT EXISTS (SELECT 1 FROM return_line x WHERE x.return_id = r.id);
+    INSERT INTO refund (order_id, payment_id, return_id, idempotency_key, lines_cents, discount_cents, shipping_cents,
+                        extra_cents, amount_cents, status, provider_reference, requested_at, settled_at)
+    SELECT o.id, p.id, rr.id, gen_random_uuid(), o.items_total_cents, o.discount_cents, o.shipping_cents, 0,
+           o.total_cents, 'SUCCEEDED', 'demo_re_' || md5('refund-' || o.id), o.refunded_at, o.refunded_at
+    FROM customer_order o
+    JOIN payment p ON p.order_id = o.id
+    JOIN return_request rr ON rr.order_id = o.id
+    WHERE o.status = 'REFUNDED' AND NOT EXISTS (SELECT 1 FROM refund r WHERE r.order_id = o.id);
+    INSERT INTO refund_line (refund_id, order_line_id, quantity)
+    SELECT r.id, l.id, l.quantity
+    FROM refund r JOIN order_line l ON l.order_id = r.order_id
+    WHERE r.lines_cents > 0 AND NOT EXISTS (SELECT 1 FROM refund_line x WHERE x.refund_id = r.id);
+    INSERT INTO credit_note_counter (year, last_number)
+    SELECT DISTINCT extract(year FROM settled_at)::integer, 0 FROM refund WHERE status = 'SUCCEEDED'
+    ON CONFLICT (year) DO NOTHING;
+    INSERT INTO credit_note (refund_id, invoice_id, year, number, total_cents, issued_at)
+    SELECT r.id, i.id, extract(year FROM r.settled_at)::integer,
+           (SELECT c.last_number FROM credit_note_counter c WHERE c.year = extract(year FROM r.settled_at)::integer)
+             + row_number() OVER (PARTITION BY extract(year FROM r.settled_at) ORDER BY r.settled_at, r.id),
+           r.amount_cents, r.settled_at
+    FROM refund r JOIN invoice i ON i.order_id = r.order_id
+    WHERE r.status = 'SUCCEEDED' AND r.provider_reference LIKE 'demo\_re\_%'
+      AND NOT EXISTS (SELECT 1 FROM credit_note n WHERE n.refund_id = r.id);
+    UPDATE credit_note_counter c SET last_number = (SELECT max(number) FROM credit_note n WHERE n.year = c.year);
+
+    -- One return waiting for staff: the last order a customer received in the past ten days.
+    INSERT INTO return_request (order_id, status, reason, requested_at)
+    SELECT o.id, 'REQUESTED', 'La nappe est trop petite pour notre table.', o.delivered_at + interval '1 day'
+    FROM customer_order o
+    WHERE o.status = 'DELIVERED' AND o.account_id IS NOT NULL AND o.delivered_at > now() - interval '10 days'
+      AND o.delivered_at + interval '1 day' < now()
+    ORDER BY o.delivered_at DESC LIMIT 1;
+    INSERT INTO return_line (return_id, order_line_id, quantity)
+    SELECT r.id, (SELECT l.id FROM order_line l WHERE l.order_id = r.order_id ORDER BY l.id LIMIT 1), 1
+    FROM return_request r
+    WHERE r.status = 'REQUESTED' AND NOT EXISTS (SELECT 1 FROM return_line x WHERE x.return_id = r.id);
+
     -- Carts abandoned before checkout (about two for every order), for the conversion rate.
     INSERT INTO cart (account_id, created_at, updated_at)
     SELECT NULL, t, t

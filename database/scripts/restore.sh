@@ -25,7 +25,7 @@ fi
 pg_restore --exit-on-error --single-transaction --no-owner --role="$PGUSER" --dbname="$PGDATABASE" "$1"
 
 # Privileges were not dumped (--no-privileges): grant them as the migrations do. Keep this
-# list in step with every GRANT and REVOKE of database/migration/ (V5, V8, V12, V13, V15).
+# list in step with every GRANT and REVOKE of database/migration/ (V5, V8, V12, V13, V15, V16).
 psql -X -v ON_ERROR_STOP=1 <<'SQL'
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO comptoir_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO comptoir_app;
@@ -50,5 +50,8 @@ GRANT INSERT (category_id, sku, name, slug, summary, description, price_cents, v
               created_at, updated_at) ON product TO comptoir_app;
 GRANT UPDATE (category_id, sku, name, slug, summary, description, vat_rate, active, featured, attributes,
               updated_at, version) ON product TO comptoir_app;
+-- V16: a credit note, like an invoice, is never changed nor deleted.
+REVOKE UPDATE, DELETE, TRUNCATE ON credit_note FROM comptoir_app;
+REVOKE ALL ON FUNCTION refund_within_invoice(), credit_note_within_invoice() FROM PUBLIC;
 SQL
 echo "Restored $1 into $PGDATABASE"

@@ -81,16 +81,17 @@ public class Stock {
 
 	/**
 	 * Gives an order line's units back, in the order's transaction (a cancellation, a
-	 * refund).
+	 * return received).
 	 * @param variantId the variant
 	 * @param quantity units, at least 1
-	 * @param reason {@link Reason#CANCELLATION} or {@link Reason#REFUND}
+	 * @param reason {@link Reason#CANCELLATION}, {@link Reason#REFUND} or
+	 * {@link Reason#RETURN}
 	 * @param orderId the order, written in the history
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void giveBack(long variantId, int quantity, Reason reason, long orderId) {
-		if (reason != Reason.CANCELLATION && reason != Reason.REFUND) {
-			throw new IllegalArgumentException("Units come back from an order by a cancellation or a refund");
+		if (reason != Reason.CANCELLATION && reason != Reason.REFUND && reason != Reason.RETURN) {
+			throw new IllegalArgumentException("Units come back from an order by a cancellation, a refund or a return");
 		}
 		int stock = this.jdbc.sql("UPDATE product_variant SET stock = stock + :quantity WHERE id = :id RETURNING stock")
 			.param("quantity", quantity)
@@ -213,6 +214,9 @@ public class Stock {
 
 		/** Units given back by a refunded order. */
 		REFUND,
+
+		/** Units a customer sent back, received by staff (a return or a withdrawal). */
+		RETURN,
 
 		/** A correction by staff: goods received, broken, lost. */
 		ADJUSTMENT,

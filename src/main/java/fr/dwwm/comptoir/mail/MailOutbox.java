@@ -68,6 +68,24 @@ public class MailOutbox {
 	}
 
 	/**
+	 * Queues a mail whose subject is not the template's own: one template for several
+	 * steps of a story (the steps of a return), each with its subject.
+	 * @param recipient the address
+	 * @param template the template name
+	 * @param subjectKey the subject's message key
+	 * @param model the template's variables
+	 * @param locale the recipient's language
+	 * @param attachmentName the attachment's file name, or {@code null}
+	 * @param attachment the attachment's bytes, or {@code null}
+	 * @return the outbox row id
+	 */
+	public long enqueueWithSubject(String recipient, String template, String subjectKey, Map<String, Object> model,
+			Locale locale, String attachmentName, byte[] attachment) {
+		return insert(recipient, subjectKey, "mail/" + template, "mail/text/" + template, model, locale, attachmentName,
+				attachment);
+	}
+
+	/**
 	 * Queues a security notice to an account's owner (second factor set up, replaced,
 	 * removed or locked…): one template, {@code mail/security-notice}, whose subject and
 	 * text are {@code mail.<notice>.subject} and {@code mail.<notice>.text}.

@@ -7,16 +7,22 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.system.Paged;
 import fr.dwwm.comptoir.web.PageLinks;
 
+import jakarta.validation.Valid;
+
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,7 +34,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 /**
  * Orders in the back-office (administrators only): the list with its filters, the detail
  * of one, and the moves its state machine allows from where it stands, a tracking number
- * required to ship (the customer is mailed), stock given back on cancel or refund.
+ * required to ship (the customer is mailed), stock given back and payment refunded on
+ * cancel; after the sale, the return requests (accept, refuse, goods received), the
+ * refunds of all or part of an order and their credit notes.
  */
 @Controller
 @NoIndex
@@ -43,9 +51,19 @@ class AdminOrderController {
 
 	private final OrderQueries queries;
 
-	AdminOrderController(Orders orders, OrderQueries queries) {
+	private final ReturnRequests returns;
+
+	private final Refunds refunds;
+
+	private final CreditNotes creditNotes;
+
+	AdminOrderController(Orders orders, OrderQueries queries, ReturnRequests returns, Refunds refunds,
+			CreditNotes creditNotes) {
 		this.orders = orders;
 		this.queries = queries;
+		this.returns = returns;
+		this.refunds = refunds;
+		this.creditNotes = creditNotes;
 	}
 
 	@GetMapping("/admin/orders")
@@ -79,7 +97,103 @@ class AdminOrderController {
 		OrderDetails order = find(reference);
 		model.addAttribute("order", order);
 		model.addAttribute("next", next(order.status()));
+		List<ReturnRequests.View> requests = this.returns.ofOrder(order.id());
+		model.addAttribute("returns", requests);
+		model.addAttribute("refunds", this.refunds.ofOrder(order.id()));
+		if (order.status().paid()) {
+			Refunds.Refundable refundable = this.refunds.refundable(order.id()).orElse(null);
+			model.addAttribute("refundable", refundable);
+			if (refundable != null && refundable.remainingCents() > 0) {
+				model.addAttribute("refundForm", refundForm(requests));
+			}
+		}
 		return "admin/order";
+	}
+
+	/**
+	 * A new refund form: a new key, and the units of a received return ticked in advance.
+	 */
+	private static RefundForm refundForm(List<ReturnRequests.View> requests) {
+		RefundForm form = new RefundForm();
+		form.setKey(UUID.randomUUID());
+		requests.stream()
+			.filter((request) -> request.status() == ReturnStatus.RECEIVED)
+			.findFirst()
+			.ifPresent((received) -> {
+				form.setReturnId(received.id());
+				received.lines().forEach((line) -> form.getQuantities().put(line.orderLineId(), line.quantity()));
+			});
+		return form;
+	}
+
+	@GetMapping("/admin/returns")
+	String pendingReturns(Model model) {
+		model.addAttribute("returns", this.returns.pending());
+		return "admin/returns";
+	}
+
+	@PostMapping("/admin/orders/{reference}/returns/{returnId}/accept")
+	String acceptReturn(@PathVariable String reference, @PathVariable long returnId,
+			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
+		OrderDetails order = find(reference);
+		return afterSale(reference, redirect, "admin.returns.accepted",
+				() -> this.returns.accept(order.id(), returnId, staff.getAccountId()));
+	}
+
+	@PostMapping("/admin/orders/{reference}/returns/{returnId}/refuse")
+	String refuseReturn(@PathVariable String reference, @PathVariable long returnId,
+			@RequestParam(required = false) String note, @AuthenticationPrincipal ShopUser staff,
+			RedirectAttributes redirect) {
+		OrderDetails order = find(reference);
+		return afterSale(reference, redirect, "admin.returns.refused",
+				() -> this.returns.refuse(order.id(), returnId, staff.getAccountId(), note));
+	}
+
+	@PostMapping("/admin/orders/{reference}/returns/{returnId}/receive")
+	String receiveReturn(@PathVariable String reference, @PathVariable long returnId,
+			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
+		OrderDetails order = find(reference);
+		return afterSale(reference, redirect, "admin.returns.received",
+				() -> this.returns.receive(order.id(), returnId, staff.getAccountId()));
+	}
+
+	@PostMapping("/admin/orders/{reference}/refund")
+	String refund(@PathVariable String reference, @Valid @ModelAttribute RefundForm form, BindingResult result,
+			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
+		OrderDetails order = find(reference);
+		if (result.hasErrors()) {
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, result.hasFieldErrors("extra") ? "refund.amount.invalid"
+					: (result.hasFieldErrors("note") ? "refund.note-too-long" : "refund.invalid"));
+			return "redirect:/admin/orders/" + reference;
+		}
+		String note = (form.getNote() != null && !form.getNote().isBlank()) ? form.getNote().strip() : null;
+		try {
+			Refunds.Outcome outcome = this.refunds.refund(order.id(), form.request(), form.getKey(),
+					staff.getAccountId(), form.getReturnId(), note);
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "refund.outcome." + outcome.status());
+		}
+		catch (RefundRefusal refusal) {
+			redirect.addFlashAttribute("refusal", refusal.getMessageKey());
+			redirect.addFlashAttribute("refusalArguments", refusal.getArguments());
+		}
+		return "redirect:/admin/orders/" + reference;
+	}
+
+	@GetMapping("/admin/orders/{reference}/credit-notes/{number}.pdf")
+	ResponseEntity<byte[]> creditNote(@PathVariable String reference, @PathVariable String number) {
+		return CheckoutController.pdf(this.creditNotes.pdf(find(reference).id(), number), number);
+	}
+
+	private static String afterSale(String reference, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, done);
+		}
+		catch (RefundRefusal refusal) {
+			redirect.addFlashAttribute("refusal", refusal.getMessageKey());
+			redirect.addFlashAttribute("refusalArguments", refusal.getArguments());
+		}
+		return "redirect:/admin/orders/" + reference;
 	}
 
 	@PostMapping("/admin/orders/{reference}/status")
@@ -111,6 +225,9 @@ class AdminOrderController {
 			this.orders.changeStatus(order.id(), next, staff.getAccountId(),
 					(note != null && !note.isBlank()) ? note.strip() : null,
 					(next == OrderStatus.SHIPPED) ? tracking : null);
+			// A paid order cancelled has its refund opened: the provider is asked now,
+			// after the cancellation committed.
+			this.refunds.executePending(order.id());
 			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.moved");
 		}
 		catch (IllegalOrderTransition ex) {
@@ -123,8 +240,14 @@ class AdminOrderController {
 		return this.queries.byReference(reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 	}
 
+	/**
+	 * The moves staff may make by hand: every move the state machine allows, except «
+	 * refunded », which the refunds make.
+	 */
 	private static List<OrderStatus> next(OrderStatus current) {
-		return Arrays.stream(OrderStatus.values()).filter(current::canMoveTo).toList();
+		return Arrays.stream(OrderStatus.values())
+			.filter((status) -> status != OrderStatus.REFUNDED && current.canMoveTo(status))
+			.toList();
 	}
 
 }

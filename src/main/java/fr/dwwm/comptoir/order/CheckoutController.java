@@ -176,12 +176,21 @@ class CheckoutController {
 	}
 
 	static ResponseEntity<byte[]> invoicePdf(Invoices invoices, OrderDetails order) {
-		byte[] pdf = invoices.pdf(order.id()).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		return pdf(invoices.pdf(order.id()), order.invoiceNumber());
+	}
+
+	/**
+	 * Sends a PDF as a download, or 404 when there is none.
+	 * @param pdf the document, if it exists
+	 * @param number its number, the file's name
+	 * @return the response
+	 */
+	static ResponseEntity<byte[]> pdf(Optional<byte[]> pdf, String number) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(order.invoiceNumber() + ".pdf").build().toString())
-			.body(pdf);
+					ContentDisposition.attachment().filename(number + ".pdf").build().toString())
+			.body(pdf.orElseThrow(() -> new ResponseStatusException(NOT_FOUND)));
 	}
 
 	/**

@@ -33,8 +33,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * Like a real provider, it remembers its answer for each order reference, so that
  * {@link #find(String)} can tell the shop what became of a charge whose answer the shop
- * could not record. Unlike a real provider, it remembers them in memory only (the last
- * 10,000, lost when the shop stops).
+ * could not record, and its refunds by their idempotency key: the same key sent twice
+ * refunds once, and a payment is never refunded beyond what it took. Unlike a real
+ * provider, it remembers them in memory only (the last 10,000, lost when the shop stops;
+ * a payment it does not remember, such as the demo data's, is refunded without that
+ * check).
  */
 @Component
 @ConditionalOnProperty(name = "app.payment.provider", havingValue = "demo", matchIfMissing = true)
@@ -58,15 +61,13 @@ class DemoPaymentGateway implements PaymentGateway {
 	private final Clock clock;
 
 	/** The answers given, by order reference, oldest first. */
-	private final Map<String, PaymentResult> answers = Collections
-		.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+	private final Map<String, PaymentResult> answers = remembered();
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, PaymentResult> eldest) {
-				return size() > REMEMBERED;
-			}
+	/** The refunds made, by the shop's idempotency key. */
+	private final Map<String, RefundResult> refunds = remembered();
 
-		});
+	/** What is left to refund of each payment, by the provider's reference. */
+	private final Map<String, Long> refundable = remembered();
 
 	DemoPaymentGateway(Clock clock) {
 		this.clock = clock;
@@ -96,6 +97,9 @@ class DemoPaymentGateway implements PaymentGateway {
 				outcome, payment.amountCents(), last4);
 		PaymentResult result = new PaymentResult(outcome, reference, last4, brand(number));
 		this.answers.put(payment.orderReference(), result);
+		if (outcome == PaymentResult.Outcome.SUCCEEDED) {
+			this.refundable.put(reference, payment.amountCents());
+		}
 		return result;
 	}
 
@@ -105,8 +109,42 @@ class DemoPaymentGateway implements PaymentGateway {
 	}
 
 	@Override
-	public void refund(String providerReference, long amountCents) {
-		logger.info("Demo refund of {} cents on payment {}", amountCents, providerReference);
+	public synchronized RefundResult refund(CardRefund refund) {
+		RefundResult earlier = this.refunds.get(refund.idempotencyKey());
+		if (earlier != null) {
+			return earlier;
+		}
+		Long left = this.refundable.get(refund.paymentReference());
+		RefundResult result;
+		if (refund.amountCents() <= 0 || (left != null && refund.amountCents() > left)) {
+			result = RefundResult.refused("amount exceeds what is left of the payment");
+		}
+		else {
+			if (left != null) {
+				this.refundable.put(refund.paymentReference(), left - refund.amountCents());
+			}
+			result = RefundResult.refunded("demo_re_" + UUID.randomUUID().toString().replace("-", ""));
+		}
+		logger.info("Demo refund of {} cents on payment {}: {}", refund.amountCents(), refund.paymentReference(),
+				result.succeeded() ? result.providerReference() : result.failureReason());
+		this.refunds.put(refund.idempotencyKey(), result);
+		return result;
+	}
+
+	@Override
+	public Optional<RefundResult> findRefund(String idempotencyKey) {
+		return Optional.ofNullable(this.refunds.get(idempotencyKey));
+	}
+
+	private static <V> Map<String, V> remembered() {
+		return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+				return size() > REMEMBERED;
+			}
+
+		});
 	}
 
 	/**

@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * Everything a French invoice shows, read from the order's snapshot and the invoice row:
- * the PDF ({@link InvoicePdf}) only lays it out. Amounts are euro cents.
+ * the PDF ({@link InvoicePdf}) only lays it out. Amounts are euro cents. A credit note («
+ * facture d'avoir », {@link CreditNotes}) is the same document with what it gives back
+ * and the invoice it corrects.
  *
- * @param number the invoice number, e.g. {@code FA-2026-000042} (continuous per year)
+ * @param number the invoice number, e.g. {@code FA-2026-000042} (continuous per year), or
+ * the credit note's, {@code AV-2026-000003}
  * @param issuedOn the date of issue
  * @param orderReference the order, e.g. {@code CPT-2026-000042}
  * @param orderedOn the date of the order
@@ -23,10 +26,48 @@ import java.util.List;
  * @param totalVatCents total VAT
  * @param totalCents total including VAT, the amount paid
  * @param paymentNote how and when it was paid, e.g. "Payée par carte le 29/11/2026"
+ * @param corrects for a credit note, the invoice it corrects with its date
+ * ({@code FA-2026-000042 du 29/11/2026}); {@code null} for an invoice
+ * @param extraCents for a credit note, a free amount given back beyond the goods and the
+ * delivery (0 otherwise)
  */
 public record InvoiceDocument(String number, LocalDate issuedOn, String orderReference, LocalDate orderedOn,
 		Seller seller, Buyer buyer, List<Line> lines, Shipping shipping, long discountCents, String promoCode,
-		List<Vat> vat, long totalNetCents, long totalVatCents, long totalCents, String paymentNote) {
+		List<Vat> vat, long totalNetCents, long totalVatCents, long totalCents, String paymentNote, String corrects,
+		long extraCents) {
+
+	/**
+	 * An invoice.
+	 * @param number the invoice number
+	 * @param issuedOn the date of issue
+	 * @param orderReference the order
+	 * @param orderedOn the date of the order
+	 * @param seller the shop
+	 * @param buyer the customer
+	 * @param lines the goods
+	 * @param shipping the delivery
+	 * @param discountCents the discount
+	 * @param promoCode the code, or {@code null}
+	 * @param vat the VAT per rate
+	 * @param totalNetCents total excluding VAT
+	 * @param totalVatCents total VAT
+	 * @param totalCents total including VAT
+	 * @param paymentNote how it was paid
+	 */
+	public InvoiceDocument(String number, LocalDate issuedOn, String orderReference, LocalDate orderedOn, Seller seller,
+			Buyer buyer, List<Line> lines, Shipping shipping, long discountCents, String promoCode, List<Vat> vat,
+			long totalNetCents, long totalVatCents, long totalCents, String paymentNote) {
+		this(number, issuedOn, orderReference, orderedOn, seller, buyer, lines, shipping, discountCents, promoCode, vat,
+				totalNetCents, totalVatCents, totalCents, paymentNote, null, 0);
+	}
+
+	/**
+	 * Tells whether this is a credit note.
+	 * @return whether it corrects an invoice
+	 */
+	public boolean creditNote() {
+		return this.corrects != null;
+	}
 
 	/**
 	 * The seller's mentions required on a French invoice.

@@ -45,6 +45,21 @@ public class InvoicePdf {
 
 	private static final String TITLE = "FACTURE";
 
+	private static final String CREDIT_NOTE_TITLE = "FACTURE D'AVOIR";
+
+	private static final String CORRECTS = "Avoir sur la facture n° %s";
+
+	private static final String CREDIT_NOTE_ISSUED_ON = "Date de l'avoir : ";
+
+	private static final String DISCOUNT_SHARE = "Part de la remise déduite";
+
+	private static final String EXTRA = "Remboursement complémentaire";
+
+	private static final String CREDIT_NOTE_MENTIONS = "Cet avoir annule, à hauteur de son montant, la facture citée "
+			+ "ci-dessus ; la somme est recréditée sur la carte ayant servi au paiement.";
+
+	private static final String CREDIT_NOTE_DOCUMENT_TITLE = "Avoir ";
+
 	private static final String NUMBER = "N° ";
 
 	private static final String SIRET = "SIRET : ";
@@ -132,7 +147,7 @@ public class InvoicePdf {
 		Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
 		try {
 			PdfWriter.getInstance(document, out);
-			document.addTitle(DOCUMENT_TITLE + invoice.number());
+			document.addTitle((invoice.creditNote() ? CREDIT_NOTE_DOCUMENT_TITLE : DOCUMENT_TITLE) + invoice.number());
 			document.addAuthor(invoice.seller().name());
 			document.addCreator(CREATOR);
 			document.open();
@@ -152,10 +167,15 @@ public class InvoicePdf {
 	}
 
 	private static void addHeading(Document document, InvoiceDocument invoice) {
-		document.add(new Paragraph(text(TITLE), TITLE_FONT));
+		document.add(new Paragraph(text(invoice.creditNote() ? CREDIT_NOTE_TITLE : TITLE), TITLE_FONT));
 		Paragraph number = new Paragraph(text(NUMBER + invoice.number()), SUBTITLE_FONT);
-		number.setSpacingAfter(16);
+		number.setSpacingAfter(invoice.creditNote() ? 2 : 16);
 		document.add(number);
+		if (invoice.creditNote()) {
+			Paragraph corrects = new Paragraph(text(String.format(CORRECTS, invoice.corrects())), BOLD_FONT);
+			corrects.setSpacingAfter(16);
+			document.add(corrects);
+		}
 	}
 
 	private static void addParties(Document document, InvoiceDocument invoice) {
@@ -182,7 +202,9 @@ public class InvoicePdf {
 	}
 
 	private static void addDates(Document document, InvoiceDocument invoice) {
-		Paragraph issuedOn = new Paragraph(text(ISSUED_ON + DATE.format(invoice.issuedOn())), NORMAL_FONT);
+		Paragraph issuedOn = new Paragraph(
+				text((invoice.creditNote() ? CREDIT_NOTE_ISSUED_ON : ISSUED_ON) + DATE.format(invoice.issuedOn())),
+				NORMAL_FONT);
 		issuedOn.setSpacingBefore(16);
 		document.add(issuedOn);
 		Paragraph order = new Paragraph(
@@ -210,12 +232,17 @@ public class InvoicePdf {
 			table.addCell(cell(money(line.totalCents()), NORMAL_FONT, Element.ALIGN_RIGHT));
 		}
 		InvoiceDocument.Shipping shipping = invoice.shipping();
-		String shippingAmount = (shipping.amountCents() == 0) ? FREE_SHIPPING : money(shipping.amountCents());
-		addSummaryRow(table, SHIPPING + shipping.methodName(), shippingAmount);
+		if (!invoice.creditNote() || shipping.amountCents() > 0) {
+			String shippingAmount = (shipping.amountCents() == 0) ? FREE_SHIPPING : money(shipping.amountCents());
+			addSummaryRow(table, SHIPPING + shipping.methodName(), shippingAmount);
+		}
 		if (invoice.discountCents() > 0) {
-			String label = (invoice.promoCode() != null) ? String.format(DISCOUNT_WITH_CODE, invoice.promoCode())
-					: DISCOUNT;
+			String label = invoice.creditNote() ? DISCOUNT_SHARE
+					: (invoice.promoCode() != null) ? String.format(DISCOUNT_WITH_CODE, invoice.promoCode()) : DISCOUNT;
 			addSummaryRow(table, label, "-" + money(invoice.discountCents()));
+		}
+		if (invoice.extraCents() > 0) {
+			addSummaryRow(table, EXTRA, money(invoice.extraCents()));
 		}
 		document.add(table);
 	}
@@ -268,7 +295,8 @@ public class InvoicePdf {
 			payment.setSpacingBefore(16);
 			document.add(payment);
 		}
-		Paragraph mentions = new Paragraph(text(LEGAL_MENTIONS), SMALL_FONT);
+		Paragraph mentions = new Paragraph(text(invoice.creditNote() ? CREDIT_NOTE_MENTIONS : LEGAL_MENTIONS),
+				SMALL_FONT);
 		mentions.setSpacingBefore(24);
 		document.add(mentions);
 	}

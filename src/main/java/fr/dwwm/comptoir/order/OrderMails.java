@@ -71,6 +71,44 @@ class OrderMails {
 				locale);
 	}
 
+	/**
+	 * Tells the customer where their return or refund stands: one template
+	 * ({@code mail/after-sale}) whose subject and text are {@code mail.<step>.subject}
+	 * and {@code mail.<step>.text}.
+	 * @param orderId the order
+	 * @param step e.g. {@code return-requested}, {@code credit-note}
+	 * @param detail a second line (a staff note, an amount), or {@code null}
+	 * @param attachmentName the attachment's file name, or {@code null}
+	 * @param attachment the attachment (a credit note), or {@code null}
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void afterSale(long orderId, String step, String detail, String attachmentName, byte[] attachment) {
+		Map<String, Object> order = order(orderId);
+		if (order.get("email") == null) {
+			return; // anonymised
+		}
+		Locale locale = Locale.forLanguageTag((String) order.get("locale"));
+		Map<String, Object> model = new java.util.HashMap<>();
+		model.put("name", order.get("ship_first_name"));
+		model.put("reference", order.get("reference"));
+		model.put("step", step);
+		model.put("detail", detail);
+		model.put("orderUrl", Boolean.TRUE.equals(order.get("customer"))
+				? this.publicUrl + "/account/orders/" + order.get("reference") : "");
+		this.outbox.enqueueWithSubject((String) order.get("email"), "after-sale", "mail." + step + ".subject", model,
+				locale, attachmentName, attachment);
+	}
+
+	/**
+	 * Formats an amount for a mail in the customer's language.
+	 * @param cents euro cents
+	 * @param orderId the order, whose language is used
+	 * @return e.g. {@code 12,50 €}
+	 */
+	String money(long cents, long orderId) {
+		return money(cents, Locale.forLanguageTag((String) order(orderId).get("locale")));
+	}
+
 	private Map<String, Object> order(long orderId) {
 		return this.jdbc.sql("""
 				SELECT reference, email, locale, ship_first_name, total_cents, shipping_method_name, tracking_number,

@@ -7,7 +7,10 @@ import java.util.Set;
 /**
  * The life of an order, as a state machine: each status lists the statuses it may move
  * to, and {@link Orders} refuses any other move. A paid order is prepared, shipped and
- * delivered; it may be cancelled until it is shipped, and refunded until the end.
+ * delivered; it may be cancelled until it is shipped (what was paid is then refunded),
+ * and it becomes refunded when refunds ({@link Refunds}), in one step or several, have
+ * given back its whole invoice. A partial refund leaves the status as it is; returns have
+ * their own state machine ({@link ReturnStatus}).
  *
  * <pre>
  * AWAITING_PAYMENT → PAID → PREPARING → SHIPPED → DELIVERED
@@ -29,7 +32,10 @@ public enum OrderStatus {
 	DELIVERED,
 	/** Cancelled before shipping: stock restored, payment refunded if any. */
 	CANCELLED,
-	/** Refunded: stock restored (the goods came back or never left). */
+	/**
+	 * Its whole invoice refunded, documented by credit notes. Stock comes back only with
+	 * the goods (a return received).
+	 */
 	REFUNDED;
 
 	private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(AWAITING_PAYMENT, EnumSet.of(PAID, CANCELLED),

@@ -324,8 +324,10 @@ public class Orders {
 
 	/**
 	 * Moves an order to another status, with what that implies: stock given back on a
-	 * cancellation or a refund, the payment refunded when there was one, a tracking
-	 * number required and the customer mailed when shipped.
+	 * cancellation, the refund of a paid order opened (and asked of the provider by
+	 * {@link Refunds#executePending} once this transaction committed), a tracking number
+	 * required and the customer mailed when shipped. {@code REFUNDED} is not a move staff
+	 * make: an order gets there when {@link Refunds} gave back its whole invoice.
 	 * @param orderId the order
 	 * @param next the new status
 	 * @param actorId the staff member or customer who asked, or {@code null} for the shop
@@ -335,9 +337,31 @@ public class Orders {
 	 */
 	@Transactional
 	public void changeStatus(long orderId, OrderStatus next, Long actorId, String note, String trackingNumber) {
-		move(lockOrder(orderId), next, actorId, note, trackingNumber);
+		Map<String, Object> order = lockOrder(orderId);
+		if (next == OrderStatus.REFUNDED) {
+			// Money goes back through Refunds, outside any transaction; the order follows
+			// once its invoice is refunded in full (refundedInFull).
+			throw new IllegalOrderTransition((String) order.get("reference"),
+					OrderStatus.valueOf((String) order.get("status")), next);
+		}
+		move(order, next, actorId, note, trackingNumber);
 		if (next == OrderStatus.SHIPPED) {
 			this.mails.shipped(orderId);
+		}
+	}
+
+	/**
+	 * Marks an order refunded once refunds give back its whole invoice, in the
+	 * transaction that records the last one ({@link Refunds}). A cancelled order stays
+	 * cancelled. The stock does not move here: goods come back by a return received
+	 * ({@link ReturnRequests#receive}) or by the cancellation itself.
+	 * @param orderId the order
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+	void refundedInFull(long orderId) {
+		Map<String, Object> order = lockOrder(orderId);
+		if (OrderStatus.valueOf((String) order.get("status")).paid()) {
+			move(order, OrderStatus.REFUNDED, null, "remboursement intégral", null);
 		}
 	}
 
@@ -381,10 +405,15 @@ public class Orders {
 		if (next == OrderStatus.SHIPPED && (tracking == null || tracking.isBlank())) {
 			throw new IllegalArgumentException("A shipped order needs a tracking number");
 		}
-		if (next == OrderStatus.CANCELLED || next == OrderStatus.REFUNDED) {
-			giveStockBack(orderId, (next == OrderStatus.CANCELLED) ? Stock.Reason.CANCELLATION : Stock.Reason.REFUND);
+		if (next == OrderStatus.CANCELLED) {
+			giveStockBack(orderId, Stock.Reason.CANCELLATION);
 			if (current.paid()) {
-				this.payments.refundAll(orderId);
+				// The refund of what was paid is opened here, in the cancellation's
+				// transaction, and asked of the provider after it commits (Refunds).
+				this.payments.money(orderId)
+					.map(RefundCalculation::remainder)
+					.ifPresent((plan) -> this.payments.openRefund(orderId, plan, UUID.randomUUID(), actorId, null,
+							"commande annulée"));
 			}
 			else if (order.get("promo_code_id") != null) {
 				this.promoCodes.release(((Number) order.get("promo_code_id")).longValue());

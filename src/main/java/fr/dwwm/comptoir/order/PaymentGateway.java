@@ -30,11 +30,21 @@ public interface PaymentGateway {
 	PaymentResult charge(CardPayment payment);
 
 	/**
-	 * Gives back a payment.
-	 * @param providerReference the reference the provider returned when charging
-	 * @param amountCents the amount to give back
+	 * Gives back all or part of a payment. Called outside any database transaction, like
+	 * {@link #charge}: a slow provider never holds a lock.
+	 * @param refund the payment, the amount and the shop's idempotency key
+	 * @return what the provider answered
+	 * @throws RuntimeException when no answer came (network cut, time-out): the refund
+	 * may or may not have been made, {@link #findRefund} tells later
 	 */
-	void refund(String providerReference, long amountCents);
+	RefundResult refund(CardRefund refund);
+
+	/**
+	 * Asks the provider what became of a refund whose answer the shop never recorded.
+	 * @param idempotencyKey the key sent with the refund
+	 * @return the provider's answer to it, or empty if it never received it
+	 */
+	Optional<RefundResult> findRefund(String idempotencyKey);
 
 	/**
 	 * Asks the provider what became of the charge made for an order. The shop needs it

@@ -41,28 +41,39 @@ public class PaymentReconciliation {
 
 	private final Orders orders;
 
+	private final Refunds refunds;
+
 	private final PaymentGateway gateway;
 
 	private final Clock clock;
 
 	private final Duration unconfirmedAfter;
 
-	PaymentReconciliation(Orders orders, PaymentGateway gateway, Clock clock,
+	PaymentReconciliation(Orders orders, Refunds refunds, PaymentGateway gateway, Clock clock,
 			@Value("${app.payment.unconfirmed-after:10m}") Duration unconfirmedAfter) {
 		this.orders = orders;
+		this.refunds = refunds;
 		this.gateway = gateway;
 		this.clock = clock;
 		this.unconfirmedAfter = unconfirmedAfter;
 	}
 
-	/** Runs {@link #settle(Instant)} every minute on the orders old enough. */
+	/**
+	 * Runs {@link #settle(Instant)} every minute on the orders old enough, then the same
+	 * for the refunds whose answer was lost ({@link Refunds#reconcile}).
+	 */
 	@Scheduled(fixedDelayString = "${app.payment.reconcile-interval:1m}",
 			initialDelayString = "${app.payment.reconcile-interval:1m}")
 	public void settleDue() {
-		Outcome outcome = settle(this.clock.instant().minus(this.unconfirmedAfter));
+		Instant before = this.clock.instant().minus(this.unconfirmedAfter);
+		Outcome outcome = settle(before);
 		if (outcome.total() > 0) {
 			logger.warn("Payment reconciliation: {} paid, {} refused, {} cancelled (never charged), {} failed",
 					outcome.paid(), outcome.refused(), outcome.cancelled(), outcome.failed());
+		}
+		Refunds.Reconciled refunded = this.refunds.reconcile(before);
+		if (refunded.settled() + refunded.failed() > 0) {
+			logger.warn("Refund reconciliation: {} settled, {} failed", refunded.settled(), refunded.failed());
 		}
 	}
 

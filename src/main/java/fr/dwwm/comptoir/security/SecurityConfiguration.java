@@ -37,6 +37,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -85,11 +86,13 @@ class SecurityConfiguration {
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin) throws Exception {
-		// Back-office: orders, customers, the audit log and modules are for
+		// Back-office: orders (and their returns), customers, the audit log and modules
+		// are for
 		// administrators; the
 		// catalog and the dashboard for editors too. Always with a second factor proved.
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/admin/orders/**", "/admin/customers/**", "/admin/audit/**", "/admin/modules/**")
+			.requestMatchers("/admin/orders/**", "/admin/returns/**", "/admin/customers/**", "/admin/audit/**",
+					"/admin/modules/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
 					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
 			.requestMatchers("/admin/**")
@@ -161,6 +164,17 @@ class SecurityConfiguration {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> strongSessionIdentifiers() {
 		return (sessions) -> sessions.setSessionIdGenerator(() -> RandomTokens.urlSafe(RandomTokens.SECRET_BYTES));
+	}
+
+	/**
+	 * Two requests of one session that add the same attribute at the same instant (a form
+	 * sent twice in parallel: both store a flash message) would both insert its row, and
+	 * the second would fail on the primary key with a 500: PostgreSQL's upsert makes the
+	 * second an update ({@code AfterSaleAttackTests} sends ten at once).
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentSessionAttributes() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -47,6 +48,18 @@ public class Dates {
 			.withLocale(locale())
 			.withZone(SHOP_ZONE)
 			.format(instant);
+	}
+
+	/**
+	 * Formats a calendar day, e.g. {@code 19 novembre 2026} (the last day of a period).
+	 * @param day the day, or {@code null}
+	 * @return the text, empty for {@code null}
+	 */
+	public String formatDay(LocalDate day) {
+		if (day == null) {
+			return "";
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
 	}
 
 	private static Locale locale() {

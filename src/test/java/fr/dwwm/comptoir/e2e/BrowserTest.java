@@ -484,14 +484,25 @@ public abstract class BrowserTest {
 
 	/** Downloads the invoice behind a link with the browser's session, and reads it. */
 	protected String invoiceText(WebElement link) throws IOException, InterruptedException {
+		return pdfText(link, "FA-");
+	}
+
+	/**
+	 * Downloads the PDF behind a link with the browser's session, and reads it.
+	 * @param link the link
+	 * @param numberPrefix how its file name starts ({@code FA-} for an invoice,
+	 * {@code AV-} for a credit note)
+	 * @return its text, spaces normalised
+	 */
+	protected String pdfText(WebElement link, String numberPrefix) throws IOException, InterruptedException {
 		Cookie session = browser.manage().getCookieNamed("COMPTOIR_SESSION");
 		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(link.getDomProperty("href")))
 				.header("Cookie", "COMPTOIR_SESSION=" + session.getValue())
 				.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(pdf.statusCode()).isEqualTo(200);
-		assertThat(pdf.headers().firstValue("Content-Disposition"))
-			.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment").contains("FA-"));
+		assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).startsWith("attachment").contains(numberPrefix));
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			return new PDFTextStripper().getText(document)
 				.replace('\u00a0', ' ')

@@ -144,7 +144,13 @@ class PaymentReconciliationTests {
 			}
 
 			@Override
-			public void refund(String providerReference, long amountCents) {
+			public RefundResult refund(CardRefund refund) {
+				throw new IllegalStateException("not used");
+			}
+
+			@Override
+			public Optional<RefundResult> findRefund(String idempotencyKey) {
+				return Optional.empty();
 			}
 
 			@Override

@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 import fr.dwwm.comptoir.ComptoirApplication;
 import fr.dwwm.comptoir.order.CardPayment;
+import fr.dwwm.comptoir.order.CardRefund;
 import fr.dwwm.comptoir.order.PaymentGateway;
 import fr.dwwm.comptoir.order.PaymentReconciliation;
 import fr.dwwm.comptoir.order.PaymentResult;
+import fr.dwwm.comptoir.order.RefundResult;
 import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import org.jsoup.Jsoup;
@@ -277,7 +279,13 @@ class DatabaseOutageTests {
 		}
 
 		@Override
-		public void refund(String providerReference, long amountCents) {
+		public RefundResult refund(CardRefund refund) {
+			throw new IllegalStateException("not used");
+		}
+
+		@Override
+		public Optional<RefundResult> findRefund(String idempotencyKey) {
+			return Optional.empty();
 		}
 
 		@Override

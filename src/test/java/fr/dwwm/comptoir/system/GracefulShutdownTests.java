@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.dwwm.comptoir.ComptoirApplication;
 import fr.dwwm.comptoir.order.CardPayment;
+import fr.dwwm.comptoir.order.CardRefund;
 import fr.dwwm.comptoir.order.PaymentGateway;
 import fr.dwwm.comptoir.order.PaymentResult;
+import fr.dwwm.comptoir.order.RefundResult;
 import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import org.jsoup.Jsoup;
@@ -134,7 +136,13 @@ class GracefulShutdownTests {
 		}
 
 		@Override
-		public void refund(String providerReference, long amountCents) {
+		public RefundResult refund(CardRefund refund) {
+			throw new IllegalStateException("not used");
+		}
+
+		@Override
+		public Optional<RefundResult> findRefund(String idempotencyKey) {
+			return Optional.empty();
 		}
 
 		@Override

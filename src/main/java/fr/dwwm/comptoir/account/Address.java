@@ -50,6 +50,8 @@ public class Address {
 
 	private boolean isDefault;
 
+	private boolean isDefaultBilling;
+
 	private int version;
 
 	protected Address() {
@@ -101,6 +103,14 @@ public class Address {
 
 	public boolean isDefault() {
 		return this.isDefault;
+	}
+
+	/**
+	 * Tells whether this is the address the customer's invoices go to.
+	 * @return whether it is their billing address
+	 */
+	public boolean isDefaultBilling() {
+		return this.isDefaultBilling;
 	}
 
 	public int getVersion() {

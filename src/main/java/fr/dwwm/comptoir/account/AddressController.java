@@ -37,7 +37,7 @@ class AddressController {
 	@InitBinder("address")
 	void allowedFields(WebDataBinder binder) {
 		binder.setAllowedFields("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country",
-				"phone", "default", "version");
+				"phone", "default", "defaultBilling", "version");
 		// An empty optional field (phone, second line) is no value, not an invalid one.
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}

@@ -5,8 +5,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The address book's form: a postal address ({@link PostalAddressForm}) with the name the
- * customer gives it and whether it is their default one. Which address it changes comes
- * from the path and the signed-in account, never from the form.
+ * customer gives it, whether it is their default one for deliveries, and whether it is
+ * their billing address (offered for the invoice at the checkout). Which address it
+ * changes comes from the path and the signed-in account, never from the form.
  */
 public class AddressForm extends PostalAddressForm {
 
@@ -18,6 +19,8 @@ public class AddressForm extends PostalAddressForm {
 	private String label;
 
 	private boolean isDefault;
+
+	private boolean defaultBilling;
 
 	private int version;
 
@@ -32,6 +35,7 @@ public class AddressForm extends PostalAddressForm {
 		form.label = address.getLabel();
 		form.fill(address.postalAddress());
 		form.isDefault = address.isDefault();
+		form.defaultBilling = address.isDefaultBilling();
 		form.version = address.getVersion();
 		return form;
 	}
@@ -58,6 +62,14 @@ public class AddressForm extends PostalAddressForm {
 
 	public void setDefault(boolean isDefault) {
 		this.isDefault = isDefault;
+	}
+
+	public boolean isDefaultBilling() {
+		return this.defaultBilling;
+	}
+
+	public void setDefaultBilling(boolean defaultBilling) {
+		this.defaultBilling = defaultBilling;
 	}
 
 	public int getVersion() {

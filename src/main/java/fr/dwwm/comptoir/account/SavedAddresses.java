@@ -63,13 +63,18 @@ public class SavedAddresses {
 		if (isDefault) {
 			clearDefault(accountId);
 		}
+		if (form.isDefaultBilling()) {
+			clearDefaultBilling(accountId);
+		}
 		return this.jdbc.sql("""
 				INSERT INTO address (account_id, label, first_name, last_name, line1, line2, postal_code, city,
-				                     country, phone, is_default)
+				                     country, phone, is_default, is_default_billing)
 				VALUES (:account, :label, :firstName, :lastName, :line1, :line2, :postalCode, :city, :country,
-				        :phone, :isDefault)
+				        :phone, :isDefault, :billing)
 				RETURNING id""")
-			.paramSource(fields(form).addValue("account", accountId).addValue("isDefault", isDefault))
+			.paramSource(fields(form).addValue("account", accountId)
+				.addValue("isDefault", isDefault)
+				.addValue("billing", form.isDefaultBilling()))
 			.query(Long.class)
 			.single();
 	}
@@ -104,6 +109,14 @@ public class SavedAddresses {
 				.param("account", accountId)
 				.update();
 		}
+		if (form.isDefaultBilling()) {
+			clearDefaultBilling(accountId);
+		}
+		this.jdbc.sql("UPDATE address SET is_default_billing = :billing WHERE id = :id AND account_id = :account")
+			.param("billing", form.isDefaultBilling())
+			.param("id", id)
+			.param("account", accountId)
+			.update();
 		return Change.DONE;
 	}
 
@@ -132,6 +145,13 @@ public class SavedAddresses {
 
 	private void clearDefault(long accountId) {
 		this.jdbc.sql("UPDATE address SET is_default = false WHERE account_id = :account AND is_default")
+			.param("account", accountId)
+			.update();
+	}
+
+	private void clearDefaultBilling(long accountId) {
+		this.jdbc
+			.sql("UPDATE address SET is_default_billing = false WHERE account_id = :account AND is_default_billing")
 			.param("account", accountId)
 			.update();
 	}

@@ -101,6 +101,15 @@ class CheckoutController {
 				form.setAddressId(saved.get(0).getId());
 				form.fill(saved.get(0).postalAddress());
 			}
+			// The billing address of the address book, when it is not the delivery one,
+			// is offered for the invoice, box unticked.
+			saved.stream()
+				.filter((address) -> address.isDefaultBilling() && !address.getId().equals(form.getAddressId()))
+				.findFirst()
+				.ifPresent((billing) -> {
+					form.setBillingSame(false);
+					form.getBilling().fill(billing.postalAddress());
+				});
 		}
 		return page(form, cart.get(), user, model);
 	}

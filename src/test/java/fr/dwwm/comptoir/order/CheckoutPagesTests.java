@@ -137,6 +137,62 @@ class CheckoutPagesTests {
 	}
 
 	@Test
+	void theBillingAddressOfTheAddressBookIsOfferedForTheInvoiceAndTheOrderIsBilledThere() {
+		Account owner = this.accounts.customer();
+		Http customer = new Http(this.port);
+		customer.login(owner.getEmail(), TestAccounts.PASSWORD);
+		customer.postForm("/account/addresses/new", "/account/addresses",
+				Map.of("label", "Maison", "firstName", "Camille", "lastName", "Martin", "line1", "8 rue des Lilas",
+						"postalCode", "75011", "city", "Paris", "country", "FR", "default", "on"));
+		customer.postForm("/account/addresses/new", "/account/addresses",
+				Map.of("label", "Bureau", "firstName", "Atelier", "lastName", "Martin SARL", "line1",
+						"4 quai des Chartrons", "postalCode", "33000", "city", "Bordeaux", "country", "FR",
+						"defaultBilling", "on"));
+		assertThat(Jsoup.parse(customer.get("/account/addresses").body())
+			.select(".address-card:has([data-billing-badge])")
+			.text()).as("the address book says which one is for invoices").contains("Bureau").doesNotContain("Maison");
+
+		Document page = checkoutPage(customer);
+		assertThat(page.select("input[name=billingSame]").hasAttr("checked")).as("not the delivery address").isFalse();
+		assertThat(page.select("input[name='billing.line1']").val()).isEqualTo("4 quai des Chartrons");
+		assertThat(page.select("input[name=line1]").val()).isEqualTo("8 rue des Lilas");
+		Map<String, String> fields = CheckoutForm.filled(page, null);
+		// As a browser sends the form: the box unticked, the billing fields as
+		// pre-filled.
+		fields.put("_billingSame", "on");
+		page.select("input[name^=billing.]").forEach((field) -> fields.put(field.attr("name"), field.val()));
+		page.select("select[name^=billing.]")
+			.forEach((field) -> fields.put(field.attr("name"), field.select("option[selected]").val()));
+		HttpResponse<String> placed = customer.submit("POST", "/checkout", fields);
+		assertThat(placed.statusCode()).as(Jsoup.parse(placed.body()).select(".invalid-feedback").text())
+			.isEqualTo(302);
+		Map<String, Object> order = this.jdbc
+			.sql("SELECT ship_line1, bill_line1, bill_city FROM customer_order WHERE reference = :reference")
+			.param("reference", placed.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", ""))
+			.query()
+			.singleRow();
+		assertThat(order).containsEntry("ship_line1", "8 rue des Lilas")
+			.containsEntry("bill_line1", "4 quai des Chartrons")
+			.containsEntry("bill_city", "Bordeaux");
+
+		long home = this.jdbc.sql("SELECT id FROM address WHERE account_id = :account AND label = 'Maison'")
+			.param("account", owner.getId())
+			.query(Long.class)
+			.single();
+		customer.postForm("/account/addresses/" + home, "/account/addresses/" + home,
+				Map.of("label", "Maison", "firstName", "Camille", "lastName", "Martin", "line1", "8 rue des Lilas",
+						"postalCode", "75011", "city", "Paris", "country", "FR", "default", "on", "defaultBilling",
+						"on", "version", "0"));
+		assertThat(this.jdbc.sql("SELECT label FROM address WHERE account_id = :account AND is_default_billing")
+			.param("account", owner.getId())
+			.query(String.class)
+			.list()).as("one billing address at a time").containsExactly("Maison");
+		assertThat(checkoutPage(customer).select("input[name=billingSame]").hasAttr("checked"))
+			.as("billed where delivered again")
+			.isTrue();
+	}
+
+	@Test
 	void anUnfinishedBillingAddressIsReportedNextToItsFieldsAndIgnoredWhileTheBoxIsTicked() {
 		Http guest = new Http(this.port);
 		Document page = checkoutPage(guest);

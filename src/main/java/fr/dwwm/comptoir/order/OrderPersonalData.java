@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 /**
  * A customer's orders in their data export; when the account is deleted, the orders stay
  * for the accounts (ten years, Code de commerce art. L123-22) but lose every personal
- * detail: name, e-mail, street and phone. Postal code, city and country remain, which do
- * not identify anyone alone; invoices already issued stay as they were, as the law wants.
+ * detail: name, e-mail, street and phone, and the reasons the customer gave for their
+ * returns (free text, which may say anything about them). Postal code, city and country
+ * remain, which do not identify anyone alone; invoices and credit notes already issued
+ * stay as they were, as the law wants.
  */
 @Component
 class OrderPersonalData implements PersonalDataContributor {
@@ -59,12 +61,24 @@ class OrderPersonalData implements PersonalDataContributor {
 						.param("order", row.get("id"))
 						.query()
 						.listOfRows());
+			order.put("returns",
+					this.jdbc.sql("""
+							SELECT status, reason, staff_note, requested_at FROM return_request
+							WHERE order_id = :order ORDER BY requested_at""")
+						.param("order", row.get("id"))
+						.query()
+						.listOfRows());
 			return order;
 		}).toList();
 	}
 
 	@Override
 	public void erase(long accountId) {
+		this.jdbc.sql("""
+				UPDATE return_request SET reason = 'effacé à la suppression du compte'
+				WHERE order_id IN (SELECT id FROM customer_order WHERE account_id = :account)""")
+			.param("account", accountId)
+			.update();
 		this.jdbc
 			.sql("""
 					UPDATE customer_order SET email = NULL, ship_first_name = NULL, ship_last_name = NULL, ship_line1 = NULL,

@@ -72,6 +72,9 @@ class AfterSaleTests {
 	private TransactionTemplate transaction;
 
 	@Autowired
+	private OrderPersonalData personalData;
+
+	@Autowired
 	private TestAccounts accounts;
 
 	@Autowired
@@ -386,6 +389,22 @@ class AfterSaleTests {
 			.satisfies((note) -> assertThat(note.totalCents()).isEqualTo(order.totalCents()));
 		assertThat(status(order)).isEqualTo("CANCELLED");
 		assertThat(stock(this.tea)).isEqualTo(20);
+	}
+
+	@Test
+	void aReturnsReasonIsInTheCustomersDataExportAndErasedWithTheirAccount() {
+		DeliveredOrders.Delivered order = deliver(LocalDate.now(Invoices.SHOP_ZONE).minusDays(1), Map.of(this.tea, 1));
+		this.returns.request(order.id(), this.customer.getId(), Map.of(order.lineIds().get(0), 1),
+				"Offert par ma belle-sœur, qui ne boit pas de thé");
+		assertThat(this.personalData.export(this.customer.getId())).asString()
+			.contains("Offert par ma belle-sœur, qui ne boit pas de thé");
+
+		this.personalData.erase(this.customer.getId());
+
+		assertThat(this.jdbc.sql("SELECT reason FROM return_request WHERE order_id = :order")
+			.param("order", order.id())
+			.query(String.class)
+			.single()).isEqualTo("effacé à la suppression du compte");
 	}
 
 	private Refunds withGateway(PaymentGateway provider) {

@@ -31,7 +31,9 @@ class OneTimeTokens {
 		/** Proving an address at registration. */
 		EMAIL_VERIFICATION,
 		/** Choosing a new password. */
-		PASSWORD_RESET
+		PASSWORD_RESET,
+		/** Choosing the first password of an account staff were invited to. */
+		INVITATION
 
 	}
 

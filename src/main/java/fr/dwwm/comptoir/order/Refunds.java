@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import fr.dwwm.comptoir.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,11 @@ public class Refunds {
 
 	private final OrderMails mails;
 
+	private final AuditLog audit;
+
 	Refunds(JdbcClient jdbc, TransactionTemplate transaction, Payments payments, PaymentGateway gateway,
-			CreditNotes creditNotes, Orders orders, ReturnRequests returns, OrderMails mails) {
+			CreditNotes creditNotes, Orders orders, ReturnRequests returns, OrderMails mails, AuditLog audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.payments = payments;
@@ -92,6 +96,7 @@ public class Refunds {
 			// The same form sent twice at the same instant: the other request opened it.
 			return replay(orderId, this.payments.refundWithKey(key).orElseThrow());
 		}
+		this.audit.record("REFUND", AuditLog.Outcome.SUCCESS, staffId, "order:" + orderId, Map.of("refund", refundId));
 		return execute(refundId);
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.catalog.Stock;
+import fr.dwwm.comptoir.security.AuditLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,11 +49,14 @@ public class ReturnRequests {
 
 	private final OrderMails mails;
 
-	ReturnRequests(JdbcClient jdbc, Clock clock, Stock stock, OrderMails mails) {
+	private final AuditLog audit;
+
+	ReturnRequests(JdbcClient jdbc, Clock clock, Stock stock, OrderMails mails, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.stock = stock;
 		this.mails = mails;
+		this.audit = audit;
 	}
 
 	/**
@@ -304,6 +308,8 @@ public class ReturnRequests {
 		if (!current.canMoveTo(next)) {
 			throw new RefundRefusal("return.illegal");
 		}
+		this.audit.record("RETURN_" + next.name(), AuditLog.Outcome.SUCCESS, staffId, "order:" + orderId,
+				Map.of("return", returnId));
 		String column = (next == ReturnStatus.RECEIVED) ? "received_at" : "decided_at";
 		// The column name comes from the line above, never from input.
 		this.jdbc

@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Who may open the back-office: every {@code /admin} route the application declares (read
  * from Spring MVC's handler mappings, so a new screen cannot be forgotten) is refused to
- * a customer; orders, customers, the audit log and modules are refused to an editor.
+ * a customer; orders and their returns, customers, staff accounts, the audit log and
+ * modules are refused to an editor.
  */
 @IntegrationTest
 class AdminAccessTests {
@@ -62,10 +63,14 @@ class AdminAccessTests {
 	}
 
 	@Test
-	void anEditorGets403OnOrdersCustomersTheAuditLogAndModulesButOpensTheDashboard() throws Exception {
+	void anEditorGets403OnOrdersReturnsCustomersStaffTheAuditLogAndModulesButOpensTheDashboard() throws Exception {
+		List<String> adminOnlyPrefixes = List.of("/admin/orders", "/admin/returns", "/admin/customers", "/admin/staff",
+				"/admin/audit", "/admin/modules");
+		assertThat(adminRoutes()).as("the new administrators' screens are among the routes read")
+			.extracting((route) -> route[1])
+			.contains("/admin/returns", "/admin/staff", "/admin/staff/1/role", "/admin/orders/1/refund");
 		for (String[] route : adminRoutes()) {
-			boolean adminOnly = route[1].startsWith("/admin/orders") || route[1].startsWith("/admin/customers")
-					|| route[1].startsWith("/admin/audit") || route[1].startsWith("/admin/modules");
+			boolean adminOnly = adminOnlyPrefixes.stream().anyMatch(route[1]::startsWith);
 			if (!adminOnly) {
 				continue;
 			}
@@ -80,7 +85,9 @@ class AdminAccessTests {
 		}
 		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
 		assertThat(editor.http().get("/admin").statusCode()).isEqualTo(200);
-		assertThat(editor.http().get("/admin").body()).doesNotContain("href=\"/admin/orders\"");
+		assertThat(editor.http().get("/admin").body()).doesNotContain("href=\"/admin/orders\"")
+			.doesNotContain("href=\"/admin/returns\"")
+			.doesNotContain("href=\"/admin/staff\"");
 	}
 
 	/** Every route under /admin with its method, path variables filled with a sample. */

@@ -174,7 +174,8 @@ class AdminBrowserTests extends BrowserTest {
 		logIn(Role.ADMIN);
 		mobile();
 		for (String path : java.util.List.of("/admin", "/admin/orders", "/admin/products", "/admin/products/new",
-				"/admin/categories", "/admin/products/import", "/admin/customers", "/admin/audit")) {
+				"/admin/categories", "/admin/products/import", "/admin/customers", "/admin/audit", "/admin/returns",
+				"/admin/staff")) {
 			open(path);
 			assertPageQuality();
 			assertThat(horizontalOverflow()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);

@@ -75,6 +75,9 @@ class AfterSaleTests {
 	private OrderPersonalData personalData;
 
 	@Autowired
+	private fr.dwwm.comptoir.security.AuditLog audit;
+
+	@Autowired
 	private TestAccounts accounts;
 
 	@Autowired
@@ -158,6 +161,13 @@ class AfterSaleTests {
 		assertThat(this.mailbox.to(this.customer.getEmail())).extracting((mail) -> mail.subject())
 			.contains("Votre demande de retour est enregistrée", "Votre retour est accepté",
 					"Nous avons reçu vos articles");
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(action, ',' ORDER BY id) FROM audit_log
+				WHERE target = :target AND actor_account_id = :staff""")
+			.param("target", "order:" + order.id())
+			.param("staff", this.staff)
+			.query(String.class)
+			.single()).as("staff's decisions audited").isEqualTo("RETURN_ACCEPTED,RETURN_RECEIVED");
 		assertThat(this.returns.ofOrder(order.id())).singleElement().satisfies((view) -> {
 			assertThat(view.status()).isEqualTo(ReturnStatus.RECEIVED);
 			assertThat(view.requestedAt()).isNotNull();
@@ -409,7 +419,7 @@ class AfterSaleTests {
 
 	private Refunds withGateway(PaymentGateway provider) {
 		return new Refunds(this.jdbc, this.transaction, this.payments, provider, this.creditNotes, this.orders,
-				this.returns, this.mails);
+				this.returns, this.mails, this.audit);
 	}
 
 	private DeliveredOrders.Delivered deliver(LocalDate day, Map<Long, Integer> units) {

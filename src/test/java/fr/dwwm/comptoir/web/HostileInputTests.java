@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.web;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 
+import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
@@ -15,6 +17,7 @@ import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.order.Checkout;
+import fr.dwwm.comptoir.order.DeliveredOrders;
 import fr.dwwm.comptoir.order.Quote;
 import fr.dwwm.comptoir.order.TestOrders;
 import fr.dwwm.comptoir.test.Http;
@@ -66,7 +69,8 @@ class HostileInputTests {
 			List.of("quantity"), "/checkout",
 			List.of("email", "firstName", "lastName", "line1", "postalCode", "city", "country", "billingSame",
 					"billing.line1", "billing.postalCode", "billing.country", "shippingMethod", "promoCode",
-					"cardNumber", "expiry", "cvc", "termsAccepted"));
+					"cardNumber", "expiry", "cvc", "termsAccepted"),
+			"/invitation", List.of("token", "password"));
 
 	private static final List<String> PRODUCT_FIELDS = List.of("name", "slug", "sku", "summary", "description", "price",
 			"vatRate", "categoryId", "active", "version");
@@ -79,7 +83,8 @@ class HostileInputTests {
 			List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
 			List.of("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country", "phone"),
 			"/account/security/password", List.of("currentPassword", "newPassword"),
-			"/modules/reviews/products/{product}", List.of("rating", "title", "body"));
+			"/modules/reviews/products/{product}", List.of("rating", "title", "body"), "/account/orders/{order}/return",
+			List.of("reason", "quantities[{line}]", "quantities[1]", "quantities[abc]"));
 
 	/**
 	 * The back-office forms of an editor; {product}, {category} and {page} are replaced
@@ -104,7 +109,10 @@ class HostileInputTests {
 			List.of("title", "count"), "/admin/modules/reassurance/settings", List.of("payment", "delivery", "returns"),
 			"/admin/customers/{customer}/disable", List.of("reason"), "/admin/customers/{customer}/enable",
 			List.of("reason"), "/admin/customers/{customer}/anonymise", List.of("confirm"),
-			"/admin/orders/{order}/status", List.of("status", "trackingNumber", "note"));
+			"/admin/orders/{order}/status", List.of("status", "trackingNumber", "note"), "/admin/orders/{order}/refund",
+			List.of("key", "extra", "note", "shipping", "returnId", "quantities[1]"),
+			"/admin/orders/{order}/returns/1/refuse", List.of("note"), "/admin/staff",
+			List.of("email", "firstName", "lastName", "role"), "/admin/staff/{staff}/role", List.of("role"));
 
 	/**
 	 * Fields that take one of a few values: half the time one of them, so that the
@@ -113,7 +121,8 @@ class HostileInputTests {
 	 */
 	private static final Map<String, List<String>> MEANINGFUL = Map.of("status",
 			List.of("PAID", "PREPARING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"), "direction",
-			List.of("up", "down"), "trackingNumber", List.of("6A12345678901"));
+			List.of("up", "down"), "trackingNumber", List.of("6A12345678901"), "role", List.of("EDITOR", "ADMIN"),
+			"key", List.of("6f1c2a4e-0d3b-4a57-9a8e-3c5d7e9f1a2b"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
 			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
@@ -135,6 +144,9 @@ class HostileInputTests {
 
 	@Autowired
 	private Checkout checkout;
+
+	@Autowired
+	private DeliveredOrders deliveries;
 
 	private final Random random = new Random(SEED);
 
@@ -159,7 +171,13 @@ class HostileInputTests {
 	void formsAnswerEveryGeneratedInputWithoutAServerErrorAndRefusalsChangeNothing() {
 		Http visitor = new Http(this.port);
 		Http customer = new Http(this.port);
-		customer.login(this.accounts.customer().getEmail(), TestAccounts.PASSWORD);
+		Account account = this.accounts.customer();
+		customer.login(account.getEmail(), TestAccounts.PASSWORD);
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long returned = fixtures.variantOf(
+				fixtures.product(fixtures.category("Retours hostiles", null), "Article à retourner", 700, 5, Map.of()));
+		DeliveredOrders.Delivered delivered = this.deliveries.deliver(account.getId(), account.getEmail(),
+				Map.of(returned, 1), Instant.now());
 		List<String> failures = new ArrayList<>();
 		for (int i = 0; i < TRIES; i++) {
 			boolean signedIn = this.random.nextInt(3) == 0;
@@ -168,7 +186,9 @@ class HostileInputTests {
 			Http http = signedIn ? customer : visitor;
 			String body = formBody(forms.get(path)) + "&_csrf=" + Http.encode(http.csrfToken("/cart"));
 			long before = fingerprint();
-			HttpResponse<String> response = http.submitBody("POST", path.replace("{product}", this.product), body);
+			body = body.replace(Http.encode("{line}"), String.valueOf(delivered.lineIds().get(0)));
+			HttpResponse<String> response = http.submitBody("POST",
+					path.replace("{product}", this.product).replace("{order}", delivered.reference()), body);
 			check(failures, "POST " + path + " " + body.substring(0, Math.min(120, body.length())), response);
 			if (response.statusCode() >= 400 && fingerprint() != before) {
 				failures.add("POST " + path + ": refused with " + response.statusCode() + " but the database changed");
@@ -211,11 +231,12 @@ class HostileInputTests {
 				settings("reassurance"));
 		String customer = String.valueOf(this.accounts.customer().getId());
 		String order = ownOrder();
+		String staff = String.valueOf(this.accounts.create(Role.EDITOR, null).getId());
 		List<String> failures = new ArrayList<>();
 		try {
 			for (int i = 0; i < TRIES; i++) {
 				String form = pick(new ArrayList<>(new TreeSet<>(ADMIN_FORMS.keySet())));
-				String path = form.replace("{customer}", customer).replace("{order}", order);
+				String path = form.replace("{customer}", customer).replace("{order}", order).replace("{staff}", staff);
 				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
 						+ Http.encode(admin.http().csrfToken("/cart"));
 				String module = form.startsWith("/admin/modules/") ? form.split("/")[3] : null;

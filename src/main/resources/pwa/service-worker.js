@@ -30,8 +30,8 @@ const TIMEOUT_MS = 3000;
 const MAX_PAGES = 40;
 
 /** First segments of the paths never kept: pages of one person, or that change state. */
-const PRIVATE = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'demo', 'login', 'logout', 'modules',
-  'password', 'register']);
+const PRIVATE = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'demo', 'invitation', 'login', 'logout',
+  'modules', 'password', 'register']);
 
 /** The banner of the layout (fragments/layout.html), hidden in every page but a kept copy. */
 const BANNER = '<section class="offline-copy" data-offline-copy hidden aria-labelledby="offline-copy-title">';

@@ -91,8 +91,8 @@ class SecurityConfiguration {
 		// administrators; the
 		// catalog and the dashboard for editors too. Always with a second factor proved.
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/admin/orders/**", "/admin/returns/**", "/admin/customers/**", "/admin/staff/**",
-					"/admin/audit/**", "/admin/modules/**")
+			.requestMatchers("/admin/orders/**", "/admin/returns/**", "/admin/promo-codes/**", "/admin/customers/**",
+					"/admin/staff/**", "/admin/audit/**", "/admin/modules/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
 					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
 			.requestMatchers("/admin/**")

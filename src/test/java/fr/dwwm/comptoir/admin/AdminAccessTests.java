@@ -26,8 +26,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Who may open the back-office: every {@code /admin} route the application declares (read
  * from Spring MVC's handler mappings, so a new screen cannot be forgotten) is refused to
- * a customer; orders and their returns, customers, staff accounts, the audit log and
- * modules are refused to an editor.
+ * a customer; orders and their returns, promotion codes, customers, staff accounts, the
+ * audit log and modules are refused to an editor.
  */
 @IntegrationTest
 class AdminAccessTests {
@@ -64,11 +64,12 @@ class AdminAccessTests {
 
 	@Test
 	void anEditorGets403OnOrdersReturnsCustomersStaffTheAuditLogAndModulesButOpensTheDashboard() throws Exception {
-		List<String> adminOnlyPrefixes = List.of("/admin/orders", "/admin/returns", "/admin/customers", "/admin/staff",
-				"/admin/audit", "/admin/modules");
+		List<String> adminOnlyPrefixes = List.of("/admin/orders", "/admin/returns", "/admin/promo-codes",
+				"/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules");
 		assertThat(adminRoutes()).as("the new administrators' screens are among the routes read")
 			.extracting((route) -> route[1])
-			.contains("/admin/returns", "/admin/staff", "/admin/staff/1/role", "/admin/orders/1/refund");
+			.contains("/admin/returns", "/admin/staff", "/admin/staff/1/role", "/admin/orders/1/refund",
+					"/admin/promo-codes", "/admin/promo-codes/1");
 		for (String[] route : adminRoutes()) {
 			boolean adminOnly = adminOnlyPrefixes.stream().anyMatch(route[1]::startsWith);
 			if (!adminOnly) {
@@ -87,7 +88,8 @@ class AdminAccessTests {
 		assertThat(editor.http().get("/admin").statusCode()).isEqualTo(200);
 		assertThat(editor.http().get("/admin").body()).doesNotContain("href=\"/admin/orders\"")
 			.doesNotContain("href=\"/admin/returns\"")
-			.doesNotContain("href=\"/admin/staff\"");
+			.doesNotContain("href=\"/admin/staff\"")
+			.doesNotContain("href=\"/admin/promo-codes\"");
 	}
 
 	/** Every route under /admin with its method, path variables filled with a sample. */

@@ -57,6 +57,14 @@ class StaffBrowserTests extends BrowserTest {
 	@Test
 	void anAdministratorInvitesAnEditorWhoSignsInWithTheirOwnPasswordAndSecondFactor() {
 		logIn(Role.ADMIN);
+		// A member whose name has no place to break, as a hostile form may leave one: it
+		// must widen no page (an absolutely positioned label once escaped the table).
+		this.jdbc.sql("""
+				INSERT INTO account (email, password_hash, role_code, first_name, last_name)
+				VALUES (:email, 'x', 'EDITOR', :name, 'Long')""")
+			.param("email", "a".repeat(60) + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test")
+			.param("name", "Ŵ".repeat(100))
+			.update();
 		open("/admin/staff");
 		assertPageQuality();
 		String email = "invite-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
@@ -72,6 +80,8 @@ class StaffBrowserTests extends BrowserTest {
 		assertPageQuality();
 		mobile();
 		assertPageQuality();
+		assertThat(horizontalOverflow()).as("a name of 100 letters without a space widens no page")
+			.isLessThanOrEqualTo(0);
 		desktop();
 
 		browser.manage().deleteAllCookies();

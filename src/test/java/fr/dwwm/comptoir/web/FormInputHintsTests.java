@@ -94,6 +94,13 @@ class FormInputHintsTests {
 	 */
 	private static final Set<String> DIGITS_ONLY_CODE_PAGES = Set.of("account/second-factor-setup.html");
 
+	/**
+	 * Forms about another person than the one typing (an administrator inviting a member
+	 * of staff): the browser must not fill them with the typist's own name and address,
+	 * so their fields say {@code autocomplete="off"}.
+	 */
+	private static final Set<String> ANOTHER_PERSONS_PAGES = Set.of("admin/staff.html");
+
 	/** The fields of a postal address ({@code fragments/address-fields.html}). */
 	private static final Set<String> ADDRESS_FIELDS = Set.of("firstName", "lastName", "line1", "line2", "postalCode",
 			"city", "country", "phone");
@@ -151,7 +158,12 @@ class FormInputHintsTests {
 
 	@Test
 	void everyEmailFieldIsFilledByTheBrowserWithTheCustomersAddress() {
-		assertThat(problems((field) -> field.type.equals("email"), (field) -> expectToken(field, "email", "username")))
+		assertThat(problems((field) -> field.type.equals("email") && !aboutAnotherPerson(field),
+				(field) -> expectToken(field, "email", "username")))
+			.isEmpty();
+		assertThat(problems((field) -> aboutAnotherPerson(field),
+				(field) -> "off".equals(field.hint("autocomplete")) ? null
+						: "autocomplete '" + field.hint("autocomplete") + "' on a form about another person"))
 			.isEmpty();
 	}
 
@@ -180,7 +192,7 @@ class FormInputHintsTests {
 		Map<String, String> tokens = Map.of("firstName", "given-name", "lastName", "family-name", "line1",
 				"address-line1", "line2", "address-line2", "city", "address-level2", "country", "country", "phone",
 				"tel", "cardHolder", "cc-name");
-		assertThat(problems((field) -> tokens.containsKey(field.name), (field) -> {
+		assertThat(problems((field) -> tokens.containsKey(field.name) && !aboutAnotherPerson(field), (field) -> {
 			if (field.name.equals("phone") && !field.type.equals("tel")) {
 				return "type " + field.type + " instead of tel";
 			}
@@ -236,7 +248,7 @@ class FormInputHintsTests {
 	@Test
 	void theCardFieldsOpenTheKeyboardTheirFormatNeeds() {
 		Map<String, String> tokens = Map.of("cardNumber", "cc-number", "cardExpiry", "cc-exp", "cardCode", "cc-csc");
-		assertThat(problems((field) -> tokens.containsKey(field.name), (field) -> {
+		assertThat(problems((field) -> tokens.containsKey(field.name) && !aboutAnotherPerson(field), (field) -> {
 			String token = expectToken(field, tokens.get(field.name));
 			if (token != null) {
 				return token;
@@ -365,7 +377,6 @@ class FormInputHintsTests {
 
 	/**
 	 * A form field as a browser gets it.
-	 *
 	 * @param template where it is written, under {@code templates/}
 	 * @param page the page it is on when a fragment's arguments decide its attributes, or
 	 * null
@@ -375,6 +386,10 @@ class FormInputHintsTests {
 	 * @param id its id, if written as is, or an empty string
 	 * @param hints the values of {@link #HINTS} it has
 	 */
+	private static boolean aboutAnotherPerson(Field field) {
+		return field.page() != null && ANOTHER_PERSONS_PAGES.contains(field.page());
+	}
+
 	record Field(String template, String page, Element form, String type, String name, String id,
 			Map<String, String> hints) {
 

@@ -105,14 +105,23 @@ class HostileInputTests {
 	 * nothing, then the page says so after its redirect) and a customer account of this
 	 * test's own.
 	 */
-	private static final Map<String, List<String>> ADMIN_FORMS = Map.of("/admin/modules/featured/settings",
-			List.of("title", "count"), "/admin/modules/reassurance/settings", List.of("payment", "delivery", "returns"),
-			"/admin/customers/{customer}/disable", List.of("reason"), "/admin/customers/{customer}/enable",
-			List.of("reason"), "/admin/customers/{customer}/anonymise", List.of("confirm"),
-			"/admin/orders/{order}/status", List.of("status", "trackingNumber", "note"), "/admin/orders/{order}/refund",
-			List.of("key", "extra", "note", "shipping", "returnId", "quantities[1]"),
-			"/admin/orders/{order}/returns/1/refuse", List.of("note"), "/admin/staff",
-			List.of("email", "firstName", "lastName", "role"), "/admin/staff/{staff}/role", List.of("role"));
+	private static final Map<String, List<String>> ADMIN_FORMS = Map.ofEntries(
+			Map.entry("/admin/modules/featured/settings", List.of("title", "count")),
+			Map.entry("/admin/modules/reassurance/settings", List.of("payment", "delivery", "returns")),
+			Map.entry("/admin/customers/{customer}/disable", List.of("reason")),
+			Map.entry("/admin/customers/{customer}/enable", List.of("reason")),
+			Map.entry("/admin/customers/{customer}/anonymise", List.of("confirm")),
+			Map.entry("/admin/orders/{order}/status", List.of("status", "trackingNumber", "note")),
+			Map.entry("/admin/orders/{order}/refund",
+					List.of("key", "extra", "note", "shipping", "returnId", "quantities[1]")),
+			Map.entry("/admin/orders/{order}/returns/1/refuse", List.of("note")),
+			Map.entry("/admin/staff", List.of("email", "firstName", "lastName", "role")),
+			Map.entry("/admin/staff/{staff}/role", List.of("role")),
+			Map.entry("/admin/promo-codes",
+					List.of("promoCode", "kind", "amount", "startsOn", "endsOn", "minimumBasket", "maxUses",
+							"perCustomerLimit", "active", "version")),
+			Map.entry("/admin/promo-codes/{promo}", List.of("promoCode", "kind", "amount", "startsOn", "endsOn",
+					"minimumBasket", "maxUses", "perCustomerLimit", "active", "version")));
 
 	/**
 	 * Fields that take one of a few values: half the time one of them, so that the
@@ -122,7 +131,8 @@ class HostileInputTests {
 	private static final Map<String, List<String>> MEANINGFUL = Map.of("status",
 			List.of("PAID", "PREPARING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"), "direction",
 			List.of("up", "down"), "trackingNumber", List.of("6A12345678901"), "role", List.of("EDITOR", "ADMIN"),
-			"key", List.of("6f1c2a4e-0d3b-4a57-9a8e-3c5d7e9f1a2b"));
+			"key", List.of("6f1c2a4e-0d3b-4a57-9a8e-3c5d7e9f1a2b"), "kind", List.of("PERCENT", "FIXED"), "startsOn",
+			List.of("2026-12-01"), "endsOn", List.of("2026-12-31", "2026-11-30"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
 			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
@@ -232,11 +242,15 @@ class HostileInputTests {
 		String customer = String.valueOf(this.accounts.customer().getId());
 		String order = ownOrder();
 		String staff = String.valueOf(this.accounts.create(Role.EDITOR, null).getId());
+		String promo = ownPromoCode();
 		List<String> failures = new ArrayList<>();
 		try {
 			for (int i = 0; i < TRIES; i++) {
 				String form = pick(new ArrayList<>(new TreeSet<>(ADMIN_FORMS.keySet())));
-				String path = form.replace("{customer}", customer).replace("{order}", order).replace("{staff}", staff);
+				String path = form.replace("{customer}", customer)
+					.replace("{order}", order)
+					.replace("{staff}", staff)
+					.replace("{promo}", promo);
 				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
 						+ Http.encode(admin.http().csrfToken("/cart"));
 				String module = form.startsWith("/admin/modules/") ? form.split("/")[3] : null;
@@ -378,6 +392,15 @@ class HostileInputTests {
 			.place(TestOrders.of(cart, null, "commande-hostile@exemple.test", quote.totals().totalCents(),
 					TestOrders.ACCEPTED_CARD))
 			.reference();
+	}
+
+	/** A promotion code of this test, that no order uses. */
+	private String ownPromoCode() {
+		return String.valueOf(this.jdbc.sql("""
+				INSERT INTO promo_code (code, kind, amount, starts_at, ends_at)
+				VALUES ('HOSTILE' || (extract(epoch FROM clock_timestamp()) * 1000)::bigint % 100000000, 'PERCENT', 5,
+				        now(), now() + interval '1 day')
+				RETURNING id""").query(Long.class).single());
 	}
 
 	/** A CMS page of this test, created through the back-office. */

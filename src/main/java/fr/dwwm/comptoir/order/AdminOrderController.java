@@ -57,8 +57,11 @@ class AdminOrderController {
 
 	private final CreditNotes creditNotes;
 
+	private final AccountingExport accounting;
+
 	AdminOrderController(Orders orders, OrderQueries queries, ReturnRequests returns, Refunds refunds,
-			CreditNotes creditNotes) {
+			CreditNotes creditNotes, AccountingExport accounting) {
+		this.accounting = accounting;
 		this.orders = orders;
 		this.queries = queries;
 		this.returns = returns;
@@ -124,6 +127,37 @@ class AdminOrderController {
 				received.lines().forEach((line) -> form.getQuantities().put(line.orderLineId(), line.quantity()));
 			});
 		return form;
+	}
+
+	/**
+	 * The accountant's export of a period's invoices and credit notes (the current month
+	 * by default); a reversed period or one longer than a year comes back to the list
+	 * with a message.
+	 */
+	@GetMapping("/admin/orders/accounting.csv")
+	ResponseEntity<String> accountingExport(
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+			throws java.io.IOException {
+		LocalDate today = LocalDate.now(Invoices.SHOP_ZONE);
+		LocalDate first = (from != null) ? from : today.withDayOfMonth(1);
+		LocalDate last = (to != null) ? to : today;
+		if (!AccountingExport.validPeriod(first, last)) {
+			// Back to the list, which says why.
+			return ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER)
+				.location(java.net.URI.create("/admin/orders?accountingPeriod=invalid"))
+				.build();
+		}
+		java.io.StringWriter csv = new java.io.StringWriter();
+		this.accounting.write(first, last, csv);
+		return ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("comptabilite-" + first + "-" + last + ".csv")
+						.build()
+						.toString())
+			.body(csv.toString());
 	}
 
 	@GetMapping("/admin/returns")

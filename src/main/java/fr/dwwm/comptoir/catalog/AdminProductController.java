@@ -264,6 +264,36 @@ class AdminProductController {
 		return back;
 	}
 
+	@PostMapping("/admin/products/{id}/images/{imageId}/move")
+	String moveImage(@PathVariable long id, @PathVariable long imageId,
+			@RequestParam(defaultValue = "") String direction, RedirectAttributes redirect) {
+		if (!direction.equals("up") && !direction.equals("down")) {
+			redirect.addFlashAttribute(ERROR, "admin.products.images.direction-invalid");
+			return "redirect:/admin/products/" + id;
+		}
+		if (!this.images.move(id, imageId, direction.equals("up"))) {
+			throw new ResponseStatusException(NOT_FOUND);
+		}
+		redirect.addFlashAttribute(MESSAGE, "admin.products.images.moved");
+		return "redirect:/admin/products/" + id;
+	}
+
+	@PostMapping("/admin/products/{id}/images/{imageId}/alt")
+	String describeImage(@PathVariable long id, @PathVariable long imageId,
+			@RequestParam(required = false) String altText, RedirectAttributes redirect) {
+		String alt = (altText != null) ? altText.strip() : "";
+		if (alt.isEmpty() || alt.length() > ProductImages.MAX_ALT_TEXT) {
+			redirect.addFlashAttribute(ERROR,
+					alt.isEmpty() ? "admin.upload.alt-required" : "admin.upload.alt-too-long");
+			return "redirect:/admin/products/" + id;
+		}
+		if (!this.images.describe(id, imageId, alt)) {
+			throw new ResponseStatusException(NOT_FOUND);
+		}
+		redirect.addFlashAttribute(MESSAGE, "admin.products.images.described");
+		return "redirect:/admin/products/" + id;
+	}
+
 	@PostMapping("/admin/products/{id}/images/{imageId}/delete")
 	String deleteImage(@PathVariable long id, @PathVariable long imageId, RedirectAttributes redirect) {
 		if (!this.images.delete(id, imageId)) {

@@ -162,6 +162,58 @@ class ProductImages {
 	}
 
 	/**
+	 * Moves a picture of a product one place earlier or later in its gallery. The
+	 * positions are first renumbered in gallery order (two pictures may share one, after
+	 * older deletions), then the picture swaps places with its neighbour.
+	 * @param productId the product
+	 * @param imageId the picture
+	 * @param earlier {@code true} to move it towards the first place
+	 * @return whether the product has this picture (moving the first one up changes
+	 * nothing, and is no error)
+	 */
+	@Transactional
+	public boolean move(long productId, long imageId, boolean earlier) {
+		List<Long> gallery = this.jdbc
+			.sql("SELECT id FROM product_image WHERE product_id = :product ORDER BY position, id FOR UPDATE")
+			.param("product", productId)
+			.query(Long.class)
+			.list();
+		int index = gallery.indexOf(imageId);
+		if (index < 0) {
+			return false;
+		}
+		List<Long> order = new java.util.ArrayList<>(gallery);
+		int other = earlier ? index - 1 : index + 1;
+		if (other >= 0 && other < order.size()) {
+			java.util.Collections.swap(order, index, other);
+		}
+		for (int position = 0; position < order.size(); position++) {
+			this.jdbc.sql("UPDATE product_image SET position = :position WHERE id = :id AND position <> :position")
+				.param("position", position)
+				.param("id", order.get(position))
+				.update();
+		}
+		return true;
+	}
+
+	/**
+	 * Changes the text alternative of a picture of a product.
+	 * @param productId the product
+	 * @param imageId the picture
+	 * @param altText the new text, 1 to {@value #MAX_ALT_TEXT} characters, checked by the
+	 * caller
+	 * @return whether the product has this picture
+	 */
+	@Transactional
+	public boolean describe(long productId, long imageId, String altText) {
+		return this.jdbc.sql("UPDATE product_image SET alt_text = :alt WHERE id = :image AND product_id = :product")
+			.param("alt", altText)
+			.param("image", imageId)
+			.param("product", productId)
+			.update() == 1;
+	}
+
+	/**
 	 * Deletes a picture of a product, in every size.
 	 * @param productId the product
 	 * @param imageId the picture

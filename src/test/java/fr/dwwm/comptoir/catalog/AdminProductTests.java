@@ -60,6 +60,9 @@ class AdminProductTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private TestPictures pictures;
+
 	private final String unique = UUID.randomUUID().toString().substring(0, 8);
 
 	private StaffLogin editor;
@@ -379,6 +382,67 @@ class AdminProductTests {
 			.postMultipart(target.path(), target.path() + "/images", Map.of("altText", ALT), "file", fileName,
 					contentType, bytes);
 		return new Upload(target.productId(), target.path(), response);
+	}
+
+	@Test
+	void anEditorReordersAProductsPicturesAndRewritesATextAlternativeThatThePageThenShows() {
+		long product = this.fixtures.product(this.categoryId, "Plat en trois photos " + this.unique, 3200, 5, Map.of());
+		this.pictures.add(product, null, java.awt.Color.RED, "Le plat de face", 0);
+		this.pictures.add(product, null, java.awt.Color.GREEN, "Le plat de côté", 1);
+		this.pictures.add(product, null, java.awt.Color.BLUE, "Le plat vu de dessus", 1);
+		List<Long> before = gallery(product);
+		String page = "/admin/products/" + product;
+
+		this.editor.http().postForm(page, page + "/images/" + before.get(2) + "/move", Map.of("direction", "up"));
+		assertThat(gallery(product)).containsExactly(before.get(0), before.get(2), before.get(1));
+		this.editor.http().postForm(page, page + "/images/" + before.get(0) + "/move", Map.of("direction", "up"));
+		assertThat(gallery(product)).as("the first stays first")
+			.containsExactly(before.get(0), before.get(2), before.get(1));
+		this.editor.http()
+			.postForm(page, page + "/images/" + before.get(1) + "/alt", Map.of("altText", "  Le plat, vu de profil  "));
+		String slug = this.jdbc.sql("SELECT slug FROM product WHERE id = :id")
+			.param("id", product)
+			.query(String.class)
+			.single();
+		assertThat(new Http(this.port).get("/products/" + slug).body()).contains("alt=\"Le plat, vu de profil\"");
+
+		HttpResponse<String> blank = this.editor.http()
+			.postForm(page, page + "/images/" + before.get(1) + "/alt", Map.of("altText", "   "));
+		assertThat(this.editor.http().get(page).body()).contains("alert-danger");
+		assertThat(blank.statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.sql("SELECT alt_text FROM product_image WHERE id = :id")
+			.param("id", before.get(1))
+			.query(String.class)
+			.single()).as("a refused text changes nothing").isEqualTo("Le plat, vu de profil");
+	}
+
+	@Test
+	void anotherProductsPictureIsNeitherMovedNorRewrittenThroughThisProductsAddress() {
+		long mine = this.fixtures.product(this.categoryId, "Mon plat " + this.unique, 3200, 5, Map.of());
+		long theirs = this.fixtures.product(this.categoryId, "Leur plat " + this.unique, 3200, 5, Map.of());
+		this.pictures.add(theirs, null, java.awt.Color.RED, "Leur photo", 0);
+		this.pictures.add(theirs, null, java.awt.Color.BLUE, "Leur autre photo", 1);
+		long theirPicture = gallery(theirs).get(1);
+		String page = "/admin/products/" + mine;
+
+		assertThat(this.editor.http()
+			.postForm(page, page + "/images/" + theirPicture + "/move", Map.of("direction", "up"))
+			.statusCode()).isEqualTo(404);
+		assertThat(this.editor.http()
+			.postForm(page, page + "/images/" + theirPicture + "/alt", Map.of("altText", "Volée"))
+			.statusCode()).isEqualTo(404);
+		assertThat(gallery(theirs).get(1)).isEqualTo(theirPicture);
+		assertThat(this.jdbc.sql("SELECT alt_text FROM product_image WHERE id = :id")
+			.param("id", theirPicture)
+			.query(String.class)
+			.single()).isEqualTo("Leur autre photo");
+	}
+
+	private List<Long> gallery(long product) {
+		return this.jdbc.sql("SELECT id FROM product_image WHERE product_id = :id ORDER BY position, id")
+			.param("id", product)
+			.query(Long.class)
+			.list();
 	}
 
 	private void assertRefused(Upload upload, String message) {

@@ -4,6 +4,9 @@ import fr.dwwm.comptoir.web.BackOfficeFlash;
 import fr.dwwm.comptoir.web.NoIndex;
 import fr.dwwm.comptoir.catalog.CategoryAdministration.CategoryRefusal;
 
+import fr.dwwm.comptoir.security.AccountPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +28,10 @@ class AdminCategoryController {
 
 	private final CategoryAdministration categories;
 
-	AdminCategoryController(CategoryAdministration categories) {
+	private final CatalogAudit audit;
+
+	AdminCategoryController(CategoryAdministration categories, CatalogAudit audit) {
+		this.audit = audit;
 		this.categories = categories;
 	}
 
@@ -37,9 +43,11 @@ class AdminCategoryController {
 
 	@PostMapping("/admin/categories")
 	String create(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parentId,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		try {
 			long id = this.categories.create(name, parentId);
+			this.audit.changed("CATEGORY_CREATE", staff.getAccountId(), "category:" + id, null,
+					this.categories.find(id).orElseThrow());
 			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.categories.created");
 			return "redirect:/admin/categories/" + id;
 		}
@@ -60,10 +68,13 @@ class AdminCategoryController {
 	@PostMapping("/admin/categories/{id}")
 	String update(@PathVariable long id, @RequestParam(defaultValue = "") String name,
 			@RequestParam(required = false) Long parentId, @RequestParam(defaultValue = "false") boolean active,
-			RedirectAttributes redirect) {
-		this.categories.find(id).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
+		CategoryAdministration.Row before = this.categories.find(id)
+			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 		try {
 			this.categories.update(id, name, parentId, active);
+			this.audit.changed("CATEGORY_UPDATE", staff.getAccountId(), "category:" + id, before,
+					this.categories.find(id).orElseThrow());
 			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.categories.saved");
 		}
 		catch (CategoryRefusal refusal) {
@@ -73,8 +84,11 @@ class AdminCategoryController {
 	}
 
 	@PostMapping("/admin/categories/{id}/move")
-	String reorder(@PathVariable long id, @RequestParam String direction) {
+	String reorder(@PathVariable long id, @RequestParam String direction,
+			@AuthenticationPrincipal AccountPrincipal staff) {
 		this.categories.reorder(id, "up".equals(direction));
+		this.audit.did("CATEGORY_MOVE", staff.getAccountId(), "category:" + id,
+				java.util.Map.of("direction", "up".equals(direction) ? "up" : "down"));
 		return "redirect:/admin/categories";
 	}
 

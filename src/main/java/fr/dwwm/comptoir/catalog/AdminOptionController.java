@@ -2,6 +2,9 @@ package fr.dwwm.comptoir.catalog;
 
 import fr.dwwm.comptoir.web.BackOfficeFlash;
 
+import fr.dwwm.comptoir.security.AccountPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +26,11 @@ class AdminOptionController {
 
 	private final VariantAdministration variants;
 
-	AdminOptionController(VariantAdministration variants) {
+	private final CatalogAudit audit;
+
+	AdminOptionController(VariantAdministration variants, CatalogAudit audit) {
 		this.variants = variants;
+		this.audit = audit;
 	}
 
 	@GetMapping("/admin/options")
@@ -36,7 +42,7 @@ class AdminOptionController {
 
 	@PostMapping("/admin/options")
 	String addType(@RequestParam(required = false) String name, @RequestParam(required = false) String property,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		String text = (name != null) ? name.strip() : "";
 		String schema = (property == null || property.isBlank()) ? null : property;
 		if (text.isEmpty() || text.length() > MAX_LENGTH || !plain(text)) {
@@ -51,13 +57,15 @@ class AdminOptionController {
 		catch (ProductRefusal refusal) {
 			return refused(refusal.getMessageKey(), text, redirect);
 		}
+		this.audit.did("OPTION_TYPE_ADD", staff.getAccountId(), "option_type:" + text,
+				java.util.Map.of("property", String.valueOf(schema)));
 		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.options.type.added");
 		return "redirect:/admin/options";
 	}
 
 	@PostMapping("/admin/options/{typeId}/values")
 	String addValue(@PathVariable long typeId, @RequestParam(required = false) String label,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		String text = (label != null) ? label.strip() : "";
 		if (text.isEmpty() || text.length() > MAX_LENGTH || !plain(text)) {
 			return refused("admin.options.label.invalid", null, redirect);
@@ -68,6 +76,8 @@ class AdminOptionController {
 		catch (ProductRefusal refusal) {
 			return refused(refusal.getMessageKey(), null, redirect);
 		}
+		this.audit.did("OPTION_VALUE_ADD", staff.getAccountId(), "option_type:" + typeId,
+				java.util.Map.of("value", text));
 		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.options.value.added");
 		return "redirect:/admin/options#option-" + typeId;
 	}

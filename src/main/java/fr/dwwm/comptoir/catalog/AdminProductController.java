@@ -78,9 +78,12 @@ class AdminProductController {
 
 	private final VariantAdministration variants;
 
+	private final CatalogAudit audit;
+
 	AdminProductController(ProductAdministration products, ProductImages images, ImageUploadCheck uploads, Stock stock,
-			VariantAdministration variants) {
+			VariantAdministration variants, CatalogAudit audit) {
 		this.products = products;
+		this.audit = audit;
 		this.variants = variants;
 		this.images = images;
 		this.uploads = uploads;
@@ -131,12 +134,13 @@ class AdminProductController {
 
 	@PostMapping("/admin/products")
 	String create(@Valid @ModelAttribute("product") ProductForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			return formPage(null, form, model);
 		}
 		try {
 			long id = this.products.create(form);
+			this.audit.changed("PRODUCT_CREATE", staff.getAccountId(), "product:" + id, null, find(id));
 			redirect.addFlashAttribute(MESSAGE, "admin.products.created");
 			return "redirect:/admin/products/" + id;
 		}
@@ -154,7 +158,8 @@ class AdminProductController {
 
 	@PostMapping("/admin/products/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("product") ProductForm form, BindingResult errors,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Model model, @AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		ProductAdministration.Details details = find(id);
 		if (form.getVersion() == null || form.getVersion() != details.version()) {
 			// Said at once, before any other error: the form must be reloaded anyway.
@@ -173,6 +178,7 @@ class AdminProductController {
 			refusal.rejectIn(errors);
 			return formPage(details, form, model);
 		}
+		this.audit.changed("PRODUCT_UPDATE", staff.getAccountId(), "product:" + id, details, find(id));
 		redirect.addFlashAttribute(MESSAGE, "admin.products.saved");
 		return "redirect:/admin/products/" + id;
 	}
@@ -214,6 +220,10 @@ class AdminProductController {
 			return back;
 		}
 		OptionalInt after = this.stock.adjust(id, variantId, change, why, text, staff.getAccountId());
+		if (after.isPresent()) {
+			this.audit.did("STOCK_ADJUST", staff.getAccountId(), "product:" + id, Map.of("variant", variantId, "before",
+					after.getAsInt() - change, "after", after.getAsInt(), "reason", why.name()));
+		}
 		redirect.addFlashAttribute(after.isPresent() ? MESSAGE : ERROR,
 				after.isPresent() ? "admin.stock.adjusted" : "admin.stock.below-zero");
 		return back;
@@ -226,7 +236,7 @@ class AdminProductController {
 	@PostMapping("/admin/products/{id}/images")
 	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
 			@RequestParam(required = false) String altText, @RequestParam(required = false) String variant,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		find(id);
 		String back = "redirect:/admin/products/" + id;
 		Long variantId = null;
@@ -252,7 +262,8 @@ class AdminProductController {
 		}
 		try (InputStream content = file.getInputStream()) {
 			BufferedImage picture = this.uploads.check(file.getOriginalFilename(), file.getSize(), content);
-			this.images.append(id, variantId, picture, alt);
+			String name = this.images.append(id, variantId, picture, alt);
+			this.audit.did("PICTURE_ADD", staff.getAccountId(), "product:" + id, Map.of("file", name, "alt", alt));
 			redirect.addFlashAttribute(MESSAGE, "admin.upload.saved");
 		}
 		catch (ProductRefusal refusal) {
@@ -266,7 +277,8 @@ class AdminProductController {
 
 	@PostMapping("/admin/products/{id}/images/{imageId}/move")
 	String moveImage(@PathVariable long id, @PathVariable long imageId,
-			@RequestParam(defaultValue = "") String direction, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String direction, @AuthenticationPrincipal AccountPrincipal staff,
+			RedirectAttributes redirect) {
 		if (!direction.equals("up") && !direction.equals("down")) {
 			redirect.addFlashAttribute(ERROR, "admin.products.images.direction-invalid");
 			return "redirect:/admin/products/" + id;
@@ -274,31 +286,44 @@ class AdminProductController {
 		if (!this.images.move(id, imageId, direction.equals("up"))) {
 			throw new ResponseStatusException(NOT_FOUND);
 		}
+		this.audit.did("PICTURE_MOVE", staff.getAccountId(), "product:" + id,
+				Map.of("picture", imageId, "direction", direction));
 		redirect.addFlashAttribute(MESSAGE, "admin.products.images.moved");
 		return "redirect:/admin/products/" + id;
 	}
 
 	@PostMapping("/admin/products/{id}/images/{imageId}/alt")
 	String describeImage(@PathVariable long id, @PathVariable long imageId,
-			@RequestParam(required = false) String altText, RedirectAttributes redirect) {
+			@RequestParam(required = false) String altText, @AuthenticationPrincipal AccountPrincipal staff,
+			RedirectAttributes redirect) {
 		String alt = (altText != null) ? altText.strip() : "";
 		if (alt.isEmpty() || alt.length() > ProductImages.MAX_ALT_TEXT) {
 			redirect.addFlashAttribute(ERROR,
 					alt.isEmpty() ? "admin.upload.alt-required" : "admin.upload.alt-too-long");
 			return "redirect:/admin/products/" + id;
 		}
+		String before = this.images.ofProduct(id)
+			.stream()
+			.filter((image) -> image.id() == imageId)
+			.map(ProductImages.Stored::altText)
+			.findFirst()
+			.orElse(null);
 		if (!this.images.describe(id, imageId, alt)) {
 			throw new ResponseStatusException(NOT_FOUND);
 		}
+		this.audit.did("PICTURE_DESCRIBE", staff.getAccountId(), "product:" + id,
+				Map.of("picture", imageId, "before", String.valueOf(before), "after", alt));
 		redirect.addFlashAttribute(MESSAGE, "admin.products.images.described");
 		return "redirect:/admin/products/" + id;
 	}
 
 	@PostMapping("/admin/products/{id}/images/{imageId}/delete")
-	String deleteImage(@PathVariable long id, @PathVariable long imageId, RedirectAttributes redirect) {
+	String deleteImage(@PathVariable long id, @PathVariable long imageId,
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		if (!this.images.delete(id, imageId)) {
 			throw new ResponseStatusException(NOT_FOUND);
 		}
+		this.audit.did("PICTURE_DELETE", staff.getAccountId(), "product:" + id, Map.of("picture", imageId));
 		redirect.addFlashAttribute(MESSAGE, "admin.upload.deleted");
 		return "redirect:/admin/products/" + id;
 	}

@@ -2,6 +2,7 @@ package fr.dwwm.comptoir.catalog;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -9,6 +10,9 @@ import jakarta.validation.Valid;
 import fr.dwwm.comptoir.web.BackOfficeFlash;
 
 import org.springframework.dao.EmptyResultDataAccessException;
+import fr.dwwm.comptoir.security.AccountPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -34,8 +38,11 @@ class AdminVariantController {
 
 	private final VariantAdministration variants;
 
-	AdminVariantController(VariantAdministration variants) {
+	private final CatalogAudit audit;
+
+	AdminVariantController(VariantAdministration variants, CatalogAudit audit) {
 		this.variants = variants;
+		this.audit = audit;
 	}
 
 	@InitBinder("variant")
@@ -46,7 +53,7 @@ class AdminVariantController {
 
 	@PostMapping("/admin/products/{id}/variants")
 	String generate(@PathVariable long id, @RequestParam(name = "value", required = false) List<String> values,
-			RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		String back = "redirect:/admin/products/" + id + "#variants";
 		Set<Long> chosen = new LinkedHashSet<>();
 		for (String value : (values != null) ? values : List.<String>of()) {
@@ -58,6 +65,10 @@ class AdminVariantController {
 		}
 		try {
 			int made = this.variants.generate(id, chosen);
+			if (made > 0) {
+				this.audit.did("VARIANTS_GENERATE", staff.getAccountId(), "product:" + id,
+						Map.of("values", List.copyOf(chosen), "made", made));
+			}
 			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE,
 					(made == 0) ? "admin.variants.generate.nothing" : "admin.variants.generated");
 			redirect.addFlashAttribute("variantCount", made);
@@ -73,7 +84,8 @@ class AdminVariantController {
 
 	@PostMapping("/admin/products/{id}/variants/{variantId}")
 	String update(@PathVariable long id, @PathVariable long variantId,
-			@Valid @ModelAttribute("variant") VariantForm form, BindingResult errors, RedirectAttributes redirect) {
+			@Valid @ModelAttribute("variant") VariantForm form, BindingResult errors,
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
 		if (!this.variants.belongsTo(id, variantId)) {
 			throw new ResponseStatusException(NOT_FOUND, "Unknown variant");
 		}
@@ -82,6 +94,7 @@ class AdminVariantController {
 			return refused(form, variantId,
 					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).toList(), redirect, back);
 		}
+		VariantAdministration.Row before = row(id, variantId);
 		try {
 			this.variants.update(id, variantId, form);
 		}
@@ -93,8 +106,17 @@ class AdminVariantController {
 			redirect.addFlashAttribute("variantErrorKeys", List.of(refusal.getMessageKey()));
 			return refused(form, variantId, List.of(), redirect, back);
 		}
+		this.audit.changed("VARIANT_UPDATE", staff.getAccountId(), "variant:" + variantId, before, row(id, variantId));
 		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.variants.saved");
 		return back;
+	}
+
+	private VariantAdministration.Row row(long productId, long variantId) {
+		return this.variants.ofProduct(productId)
+			.stream()
+			.filter((row) -> row.id() == variantId)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private static String refused(VariantForm form, long variantId, List<String> messages, RedirectAttributes redirect,

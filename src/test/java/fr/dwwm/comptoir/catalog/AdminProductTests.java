@@ -153,6 +153,17 @@ class AdminProductTests {
 		assertThat(after.version()).isEqualTo(before.version() + 1);
 		assertThat(after.stock()).isEqualTo(7);
 		assertThat(text(this.editor.http().get(path))).contains("Produit enregistré");
+		String audited = this.jdbc.sql("""
+				SELECT details::text FROM audit_log
+				WHERE action = 'PRODUCT_UPDATE' AND target = :target AND actor_account_id = :editor""")
+			.param("target", "product:" + id)
+			.param("editor", this.editor.account().getId())
+			.query(String.class)
+			.single();
+		assertThat(audited).as("the change is audited with what it was and what it became, nothing else")
+			.contains("\"before\"", "Huile d'olive " + this.unique, "1590", "\"after\"",
+					"Huile d'olive vierge extra " + this.unique, "1650")
+			.doesNotContain("\"sku\"", "\"stock\"");
 	}
 
 	@Test
@@ -400,6 +411,12 @@ class AdminProductTests {
 			.containsExactly(before.get(0), before.get(2), before.get(1));
 		this.editor.http()
 			.postForm(page, page + "/images/" + before.get(1) + "/alt", Map.of("altText", "  Le plat, vu de profil  "));
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(action, ',' ORDER BY id) FROM audit_log
+				WHERE target = :target AND action LIKE 'PICTURE%'""")
+			.param("target", "product:" + product)
+			.query(String.class)
+			.single()).as("each change audited").isEqualTo("PICTURE_MOVE,PICTURE_MOVE,PICTURE_DESCRIBE");
 		String slug = this.jdbc.sql("SELECT slug FROM product WHERE id = :id")
 			.param("id", product)
 			.query(String.class)

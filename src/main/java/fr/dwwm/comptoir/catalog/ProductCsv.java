@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.catalog;
 
+import fr.dwwm.comptoir.web.TypedEuros;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -358,7 +359,7 @@ public class ProductCsv {
 		if (errors.size() > before) {
 			return null;
 		}
-		long cents = new BigDecimal(value.get("price").replace(',', '.')).movePointRight(2).longValueExact();
+		long cents = TypedEuros.cents(value.get("price"));
 		return new Line(number, sku, value.get("name"), value.get("slug"), category, cents, vat,
 				Integer.parseInt(value.get("stock")), List.of("oui", "true", "1").contains(active),
 				value.get("summary"), value.get("description"), variantSku, List.copyOf(options));

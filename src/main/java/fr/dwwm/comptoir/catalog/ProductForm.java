@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.catalog;
 
+import fr.dwwm.comptoir.web.TypedEuros;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -211,15 +212,14 @@ class ProductForm {
 	 * @return the amount in euros, two decimals
 	 */
 	static String typed(long cents, Locale locale) {
-		String euros = BigDecimal.valueOf(cents, 2).toPlainString();
-		return "fr".equals(locale.getLanguage()) ? euros.replace('.', ',') : euros;
+		return TypedEuros.typed(cents, locale);
 	}
 
 	static int toCents(String euros) {
 		if (euros == null || !euros.matches(PRICE_PATTERN)) {
 			throw new NumberFormatException("Not a price in euros: " + euros);
 		}
-		return new BigDecimal(euros.replace(',', '.')).movePointRight(2).intValueExact();
+		return Math.toIntExact(TypedEuros.cents(euros));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.web.TypedEuros;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -140,7 +142,7 @@ public class AccountingExport {
 	}
 
 	private static String euros(long cents) {
-		return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
+		return TypedEuros.typed(cents, Locale.FRANCE);
 	}
 
 }

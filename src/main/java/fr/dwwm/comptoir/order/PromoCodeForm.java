@@ -1,7 +1,9 @@
 package fr.dwwm.comptoir.order;
 
+import fr.dwwm.comptoir.web.TypedEuros;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,7 +76,7 @@ public class PromoCodeForm {
 	}
 
 	private static String euros(long cents) {
-		return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
+		return TypedEuros.typed(cents, Locale.FRANCE);
 	}
 
 	/**
@@ -84,8 +86,8 @@ public class PromoCodeForm {
 	 * @throws NumberFormatException when the form was not validated
 	 */
 	int amountValue() {
-		BigDecimal typed = new BigDecimal(this.amount.replace(',', '.'));
-		return "PERCENT".equals(this.kind) ? typed.intValueExact() : typed.movePointRight(2).intValueExact();
+		return "PERCENT".equals(this.kind) ? new BigDecimal(this.amount.strip()).intValueExact()
+				: Math.toIntExact(TypedEuros.cents(this.amount));
 	}
 
 	/**
@@ -94,7 +96,7 @@ public class PromoCodeForm {
 	 */
 	int minimumBasketCents() {
 		return (this.minimumBasket == null || this.minimumBasket.isBlank()) ? 0
-				: new BigDecimal(this.minimumBasket.replace(',', '.')).movePointRight(2).intValueExact();
+				: Math.toIntExact(TypedEuros.cents(this.minimumBasket));
 	}
 
 	public String getPromoCode() {

@@ -1,6 +1,6 @@
 package fr.dwwm.comptoir.order;
 
-import java.math.BigDecimal;
+import fr.dwwm.comptoir.web.TypedEuros;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -98,7 +98,7 @@ public class RefundForm {
 		if (!this.extra.matches(AMOUNT_PATTERN)) {
 			throw new NumberFormatException("Not an amount in euros: " + this.extra);
 		}
-		return new BigDecimal(this.extra.replace(',', '.')).movePointRight(2).longValueExact();
+		return TypedEuros.cents(this.extra);
 	}
 
 	/**

@@ -41,13 +41,7 @@ public class Dates {
 	 * @return the text, empty for {@code null}
 	 */
 	public String day(Instant instant) {
-		if (instant == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(locale())
-			.withZone(SHOP_ZONE)
-			.format(instant);
+		return (instant != null) ? formatDay(instant.atZone(SHOP_ZONE).toLocalDate()) : "";
 	}
 
 	/**

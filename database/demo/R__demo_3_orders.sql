@@ -136,7 +136,8 @@ BEGIN
                 UPDATE customer_order SET promo_code_id = promo.id, promo_code = promo.code WHERE id = new_order_id;
             END IF;
             shipping := CASE WHEN method.free_from_cents IS NOT NULL AND items_total - discount >= method.free_from_cents
-                             THEN 0 ELSE method.price_cents END;
+                             THEN 0 ELSE (SELECT min(price_cents) FROM shipping_rate
+                                          WHERE shipping_method_id = method.id AND country = 'FR') END;
             UPDATE customer_order
             SET items_total_cents = items_total, discount_cents = discount, shipping_cents = shipping,
                 total_cents = items_total - discount + shipping

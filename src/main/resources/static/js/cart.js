@@ -1,7 +1,7 @@
 /*
  * The cart page without reloads: a quantity changed (typed, or with the arrows) or a line
- * removed goes to the JSON API, and the page shows the totals, VAT and free-shipping
- * progress the server computed in return; nothing is computed here. When the stock limits
+ * removed goes to the JSON API, and the page shows the totals, VAT, delivery estimate and
+ * free-shipping progress the server computed in return; nothing is computed here. When the stock limits
  * a quantity, the field shows what was kept and the message says why. Without JavaScript
  * the same forms post and the page reloads.
  */
@@ -36,6 +36,21 @@ function renderSummary(summary) {
     term.textContent = vat.label;
     value.textContent = vat.amount;
     totals.append(term, value);
+  }
+  const estimate = page.querySelector('[data-cart-estimate]');
+  if (estimate) {
+    estimate.textContent = summary.estimate || '';
+    estimate.hidden = !summary.estimate;
+  }
+  const deliveries = page.querySelector('[data-cart-deliveries]');
+  if (deliveries) {
+    deliveries.replaceChildren(...(summary.deliveries || []).flatMap((delivery) => {
+      const term = document.createElement('dt');
+      const value = document.createElement('dd');
+      term.textContent = delivery.method;
+      value.textContent = delivery.price;
+      return [term, value];
+    }));
   }
   const shipping = page.querySelector('[data-cart-shipping]');
   if (shipping) {

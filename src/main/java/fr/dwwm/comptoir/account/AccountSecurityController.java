@@ -43,11 +43,14 @@ class AccountSecurityController {
 
 	private final AuditLog audit;
 
+	private final PasskeyCredentials passkeys;
+
 	private final Clock clock;
 
 	AccountSecurityController(AccountRepository accounts, PasswordConfirmation passwordConfirmation,
 			PasswordChange passwordChange, SecondFactor secondFactor, UserSessions sessions, AuditLog audit,
-			Clock clock) {
+			PasskeyCredentials passkeys, Clock clock) {
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.passwordConfirmation = passwordConfirmation;
 		this.passwordChange = passwordChange;
@@ -63,6 +66,7 @@ class AccountSecurityController {
 		model.addAttribute("account", account);
 		model.addAttribute("sessions", this.sessions.of(user.getUsername(), session.getId()));
 		model.addAttribute("recoveryCodes", this.secondFactor.remainingRecoveryCodes(account.getId()));
+		model.addAttribute("passkeys", this.passkeys.of(account.getId()));
 		model.addAttribute("minimumLength",
 				account.getRole().isStaff() ? PasswordPolicy.STAFF_MIN_LENGTH : PasswordPolicy.CUSTOMER_MIN_LENGTH);
 		return "account/security";

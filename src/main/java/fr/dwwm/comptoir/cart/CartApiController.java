@@ -4,7 +4,9 @@ import java.util.Locale;
 
 import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.JsonApi;
+import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.web.Money;
+import fr.dwwm.comptoir.web.Weights;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,25 +40,28 @@ class CartApiController {
 
 	private final CurrentCart currentCart;
 
-	private final FreeShipping freeShipping;
+	private final ShippingEstimates shipping;
 
 	private final MessageSource messages;
 
 	private final Money money;
 
-	CartApiController(Carts carts, CurrentCart currentCart, FreeShipping freeShipping, MessageSource messages,
-			Money money) {
+	private final Weights weights;
+
+	CartApiController(Carts carts, CurrentCart currentCart, ShippingEstimates shipping, MessageSource messages,
+			Money money, Weights weights) {
 		this.carts = carts;
 		this.currentCart = currentCart;
-		this.freeShipping = freeShipping;
+		this.shipping = shipping;
 		this.messages = messages;
 		this.money = money;
+		this.weights = weights;
 	}
 
 	@GetMapping
 	CartSummary cart(HttpServletRequest request, Locale locale) {
 		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);
-		return summary(cart, null, locale);
+		return summary(cart, null, request, locale);
 	}
 
 	@PostMapping("/lines")
@@ -65,7 +70,7 @@ class CartApiController {
 		Carts.Addition addition = this.carts.add(cartId, form.getVariantId(), form.getQuantity());
 		String key = "cart.message." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
-		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), locale);
+		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), request, locale);
 	}
 
 	@PutMapping("/lines/{variantId}")
@@ -78,14 +83,14 @@ class CartApiController {
 		Carts.Addition addition = this.carts.change(cartId, variantId, change.getQuantity());
 		String key = "cart.message.updated." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
-		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), locale);
+		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), request, locale);
 	}
 
 	@DeleteMapping("/lines/{variantId}")
 	CartSummary remove(@PathVariable long variantId, HttpServletRequest request, Locale locale) {
 		long cartId = cartHolding(variantId, request);
 		this.carts.setQuantity(cartId, variantId, 0);
-		return summary(this.carts.view(cartId), message("cart.message.removed", 0, locale), locale);
+		return summary(this.carts.view(cartId), message("cart.message.removed", 0, locale), request, locale);
 	}
 
 	private long cartHolding(long variantId, HttpServletRequest request) {
@@ -108,8 +113,14 @@ class CartApiController {
 		return this.messages.getMessage(key, new Object[] { quantity }, locale);
 	}
 
-	private CartSummary summary(CartView cart, String message, Locale locale) {
-		return CartSummary.of(cart, this.freeShipping.progress(cart), message, this.messages, this.money, locale);
+	/**
+	 * The summary of a cart after a change, its delivery estimated for the country the
+	 * page asks about ({@code ?country=BE}, France by default).
+	 */
+	private CartSummary summary(CartView cart, String message, HttpServletRequest request, Locale locale) {
+		Country country = CartController.country(request.getParameter("country"));
+		return CartSummary.of(cart, this.shipping.of(cart, country), message, this.messages, this.money, this.weights,
+				locale);
 	}
 
 	/**

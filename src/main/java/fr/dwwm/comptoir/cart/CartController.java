@@ -1,5 +1,14 @@
 package fr.dwwm.comptoir.cart;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import fr.dwwm.comptoir.account.Country;
+import fr.dwwm.comptoir.web.Money;
+import fr.dwwm.comptoir.web.Weights;
+import org.springframework.context.MessageSource;
+
 import fr.dwwm.comptoir.web.NoIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,20 +38,53 @@ class CartController {
 
 	private final CurrentCart currentCart;
 
-	private final FreeShipping freeShipping;
+	private final ShippingEstimates shipping;
 
-	CartController(Carts carts, CurrentCart currentCart, FreeShipping freeShipping) {
+	private final MessageSource messages;
+
+	private final Money money;
+
+	private final Weights weights;
+
+	CartController(Carts carts, CurrentCart currentCart, ShippingEstimates shipping, MessageSource messages,
+			Money money, Weights weights) {
 		this.carts = carts;
 		this.currentCart = currentCart;
-		this.freeShipping = freeShipping;
+		this.shipping = shipping;
+		this.messages = messages;
+		this.money = money;
+		this.weights = weights;
 	}
 
+	/**
+	 * The cart, with what delivering it would cost to the country chosen on the page
+	 * ({@code ?country=BE}; France when none or an unknown one is asked).
+	 */
 	@GetMapping("/cart")
-	String cart(HttpServletRequest request, Model model) {
+	String cart(@RequestParam(required = false) String country, HttpServletRequest request, Model model,
+			Locale locale) {
 		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);
+		Country destination = country(country);
+		Optional<ShippingEstimate> estimate = this.shipping.of(cart, destination);
 		model.addAttribute("cart", cart);
-		model.addAttribute("freeShipping", this.freeShipping.progress(cart).orElse(null));
+		model.addAttribute("country", destination);
+		model.addAttribute("freeShipping", estimate.map(ShippingEstimate::freeShipping).orElse(null));
+		model.addAttribute("shippingEstimate",
+				estimate.map((known) -> CartSummary.estimateHeading(known, this.messages, this.weights, locale))
+					.orElse(null));
+		model.addAttribute("deliveries",
+				estimate.map((known) -> CartSummary.deliveries(known, this.messages, this.money, locale))
+					.orElse(List.of()));
 		return "cart/cart";
+	}
+
+	/**
+	 * The delivery country a cart page asks about.
+	 * @param code the country's code, as typed in the address
+	 * @return the country, France by default
+	 */
+	static Country country(String code) {
+		return Country.of(code).orElse(Country.FR);
 	}
 
 	@PostMapping("/cart/lines")

@@ -18,9 +18,11 @@ import java.math.BigDecimal;
  * @param stock units of the variant available now
  * @param available whether the product and the variant are still sold
  * @param imageFileName file name of its first image, or {@code null}
+ * @param unitWeightGrams the weight of one unit, 0 when the variant has none
  */
 public record CartLine(long variantId, long productId, String slug, String name, String variantLabel,
-		int unitPriceCents, BigDecimal vatRate, int quantity, int stock, boolean available, String imageFileName) {
+		int unitPriceCents, BigDecimal vatRate, int quantity, int stock, boolean available, String imageFileName,
+		int unitWeightGrams) {
 
 	/**
 	 * Returns the line's amount including VAT.

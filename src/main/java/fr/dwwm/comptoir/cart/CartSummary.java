@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.web.Money;
+import fr.dwwm.comptoir.web.Weights;
 
 import org.springframework.context.MessageSource;
 
@@ -20,24 +21,28 @@ import org.springframework.context.MessageSource;
  * @param itemsTotal amount of the goods
  * @param vat VAT included, per rate
  * @param shipping progress towards free shipping, or {@code null}
+ * @param estimate what the delivery prices are for (country, weight), or {@code null}
+ * @param deliveries the delivery methods' prices for this cart
  * @param orderable whether checkout may start
  * @param lines the lines, in page order
  */
 public record CartSummary(String message, int itemCount, String itemCountLabel, String itemsLabel, String itemsTotal,
-		List<Vat> vat, String shipping, boolean orderable, List<Line> lines) {
+		List<Vat> vat, String shipping, String estimate, List<Delivery> deliveries, boolean orderable,
+		List<Line> lines) {
 
 	/**
 	 * Builds the summary of a cart.
 	 * @param cart the cart, freshly read
-	 * @param shipping its progress towards free shipping
+	 * @param shipping its delivery estimate and progress towards free shipping
 	 * @param message what the change did, already translated
 	 * @param messages the message bundles
 	 * @param money the amount formatter
+	 * @param weights the weight formatter
 	 * @param locale the visitor's language
 	 * @return the summary
 	 */
-	static CartSummary of(CartView cart, Optional<FreeShipping.Progress> shipping, String message,
-			MessageSource messages, Money money, Locale locale) {
+	static CartSummary of(CartView cart, Optional<ShippingEstimate> shipping, String message, MessageSource messages,
+			Money money, Weights weights, Locale locale) {
 		List<Vat> vat = cart.vat()
 			.rates()
 			.stream()
@@ -51,16 +56,64 @@ public record CartSummary(String message, int itemCount, String itemCountLabel, 
 					(line.problemKey() != null)
 							? messages.getMessage(line.problemKey(), new Object[] { line.stock() }, locale) : null))
 			.toList();
-		String shippingText = shipping.map(
-				(progress) -> messages.getMessage(
-						progress.messageKey(), new Object[] { progress.methodName(),
-								money.format(progress.remainingCents()), money.format(progress.thresholdCents()) },
-						locale))
+		String shippingText = shipping.map(ShippingEstimate::freeShipping)
+			.map((progress) -> messages.getMessage(progress.messageKey(),
+					new Object[] { progress.methodName(), money.format(progress.remainingCents()),
+							money.format(progress.thresholdCents()) },
+					locale))
 			.orElse(null);
+		String estimate = shipping.map((known) -> estimateHeading(known, messages, weights, locale)).orElse(null);
+		List<Delivery> deliveries = shipping.map((known) -> deliveries(known, messages, money, locale))
+			.orElse(List.of());
 		return new CartSummary(message, cart.itemCount(),
 				messages.getMessage("layout.cart.count", new Object[] { cart.itemCount() }, locale),
 				messages.getMessage("cart.items", new Object[] { cart.itemCount() }, locale),
-				money.format(cart.itemsTotalCents()), vat, shippingText, cart.orderable(), lines);
+				money.format(cart.itemsTotalCents()), vat, shippingText, estimate, deliveries, cart.orderable(), lines);
+	}
+
+	/**
+	 * Says where and what the delivery estimate is for, as the cart page writes it above
+	 * the methods' prices.
+	 * @param estimate the estimate
+	 * @param messages the message bundles
+	 * @param weights the weight formatter
+	 * @param locale the visitor's language
+	 * @return e.g. « Livraison en France d'un colis de 1,2 kg : » or, when no method
+	 * takes it, why
+	 */
+	public static String estimateHeading(ShippingEstimate estimate, MessageSource messages, Weights weights,
+			Locale locale) {
+		String country = messages.getMessage("country." + estimate.country().name(), null, locale);
+		String weight = weights.format(estimate.weightGrams());
+		return messages.getMessage(estimate.deliverable() ? "cart.shipping.estimate" : "cart.shipping.none",
+				new Object[] { country, weight }, locale);
+	}
+
+	/**
+	 * Lists the methods' prices for the cart page.
+	 * @param estimate the estimate
+	 * @param messages the message bundles
+	 * @param money the amount formatter
+	 * @param locale the visitor's language
+	 * @return one line per method
+	 */
+	public static List<Delivery> deliveries(ShippingEstimate estimate, MessageSource messages, Money money,
+			Locale locale) {
+		return estimate.choices()
+			.stream()
+			.map((choice) -> new Delivery(choice.methodName(),
+					(choice.priceCents() == 0) ? messages.getMessage("checkout.shipping.free", null, locale)
+							: money.format(choice.priceCents())))
+			.toList();
+	}
+
+	/**
+	 * A delivery method's price for the cart.
+	 *
+	 * @param method its name
+	 * @param price its price, or « Offerte »
+	 */
+	public record Delivery(String method, String price) {
 	}
 
 	/**

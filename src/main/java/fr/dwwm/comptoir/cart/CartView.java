@@ -24,6 +24,15 @@ public record CartView(List<CartLine> lines) {
 	}
 
 	/**
+	 * Returns the parcel's weight: each variant's weight times its quantity (a variant
+	 * without a weight counts for nothing).
+	 * @return grams
+	 */
+	public long weightGrams() {
+		return this.lines.stream().mapToLong((line) -> (long) line.unitWeightGrams() * line.quantity()).sum();
+	}
+
+	/**
 	 * Returns the amount of the goods, VAT included.
 	 * @return sum of line amounts in cents
 	 */

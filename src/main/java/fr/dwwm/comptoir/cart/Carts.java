@@ -206,7 +206,7 @@ public class Carts {
 		List<CartLine> lines = this.jdbc
 			.sql("""
 					SELECT v.id, p.id AS product_id, p.slug, p.name, variant_label(v.id) AS label, v.price_cents, p.vat_rate,
-					       l.quantity, v.stock, p.active AND v.active AS available,
+					       l.quantity, v.stock, p.active AND v.active AS available, coalesce(v.weight_grams, 0) AS weight,
 					       (SELECT i.file_name FROM product_image i
 					        WHERE i.product_id = p.id AND (i.variant_id IS NULL OR i.variant_id = v.id)
 					        ORDER BY i.variant_id IS NULL, i.position, i.id LIMIT 1) AS image
@@ -217,7 +217,7 @@ public class Carts {
 			.query((row, number) -> new CartLine(row.getLong("id"), row.getLong("product_id"), row.getString("slug"),
 					row.getString("name"), row.getString("label"), row.getInt("price_cents"),
 					row.getBigDecimal("vat_rate"), row.getInt("quantity"), row.getInt("stock"),
-					row.getBoolean("available"), row.getString("image")))
+					row.getBoolean("available"), row.getString("image"), row.getInt("weight")))
 			.list();
 		return new CartView(lines);
 	}

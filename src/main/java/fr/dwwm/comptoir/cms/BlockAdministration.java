@@ -119,11 +119,14 @@ class BlockAdministration {
 	 */
 	@Transactional
 	public void update(long id, BlockForm form, long staffId) {
-		Integer version = this.jdbc.sql("SELECT version FROM cms_block WHERE id = :id FOR UPDATE")
+		Map<String, Object> before = this.jdbc
+			.sql("SELECT title, content_html, active, hook, version FROM cms_block WHERE id = :id FOR UPDATE")
 			.param("id", id)
-			.query(Integer.class)
+			.query((row, number) -> values(row.getString("title"), row.getString("content_html"),
+					row.getBoolean("active"), row.getString("hook"), row.getInt("version")))
 			.optional()
 			.orElseThrow(CmsRefusal::stale);
+		Object version = before.remove("version");
 		if (form.getVersion() == null || !form.getVersion().equals(version)) {
 			throw CmsRefusal.stale();
 		}
@@ -142,7 +145,9 @@ class BlockAdministration {
 			.param("hook", form.getHook())
 			.param("id", id)
 			.update();
-		changed("CMS_BLOCK_SAVE", staffId, id, Map.of("hook", form.getHook()));
+		Map<String, Object> after = values(form.getTitle(), content, form.isActive(), form.getHook(), null);
+		after.remove("version");
+		changed("CMS_BLOCK_SAVE", staffId, id, AuditLog.changes(before, after));
 	}
 
 	/**
@@ -218,6 +223,18 @@ class BlockAdministration {
 			throw new CmsRefusal("contentHtml", "admin.blocks.content.too-long");
 		}
 		return content;
+	}
+
+	/** A block's values as the audit log compares them. */
+	private static Map<String, Object> values(String title, String content, boolean active, String hook,
+			Integer version) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("title", title);
+		values.put("content", content);
+		values.put("active", active);
+		values.put("hook", hook);
+		values.put("version", version);
+		return values;
 	}
 
 	private void changed(String action, long staffId, long blockId, Map<String, ?> details) {

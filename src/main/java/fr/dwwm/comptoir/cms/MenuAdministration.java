@@ -123,6 +123,13 @@ class MenuAdministration {
 	@Transactional
 	public void update(long id, MenuItemForm form, long staffId) {
 		Target target = target(form);
+		Map<String, Object> before = this.jdbc
+			.sql("SELECT label, page_id, category_id, path FROM menu_item WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query((row, number) -> values(row.getString("label"), (Long) row.getObject("page_id"),
+					(Long) row.getObject("category_id"), row.getString("path")))
+			.optional()
+			.orElse(Map.of());
 		this.jdbc.sql("""
 				UPDATE menu_item SET label = :label, page_id = :page, category_id = :category, path = :path
 				WHERE id = :id""")
@@ -132,7 +139,19 @@ class MenuAdministration {
 			.param("path", target.path())
 			.param("id", id)
 			.update();
-		changed("CMS_MENU_ITEM_SAVE", staffId, id, null);
+		AfterCommit.run(this.menus::forget);
+		this.audit.record("CMS_MENU_ITEM_SAVE", AuditLog.Outcome.SUCCESS, staffId, "menu_item:" + id,
+				AuditLog.changes(before, values(form.getLabel(), target.pageId(), target.categoryId(), target.path())));
+	}
+
+	/** A menu item's values as the audit log compares them. */
+	private static Map<String, Object> values(String label, Long pageId, Long categoryId, String path) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("label", label);
+		values.put("pageId", pageId);
+		values.put("categoryId", categoryId);
+		values.put("path", path);
+		return values;
 	}
 
 	/**

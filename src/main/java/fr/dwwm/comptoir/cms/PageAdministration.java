@@ -144,6 +144,11 @@ class PageAdministration {
 		}
 		String content = sanitizedContent(form);
 		checkSlugIsFree(form.getSlug(), id);
+		Map<String, Object> before = this.jdbc
+			.sql("SELECT slug, title, content_html, meta_description FROM cms_page WHERE id = :id")
+			.param("id", id)
+			.query((row, number) -> values(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
+			.single();
 		try {
 			this.jdbc.sql("""
 					UPDATE cms_page
@@ -166,8 +171,10 @@ class PageAdministration {
 			// Menus hold the page's address.
 			AfterCommit.run(this.menus::forget);
 		}
-		this.audit.record("CMS_PAGE_SAVE", AuditLog.Outcome.SUCCESS, staffId, target(id),
-				Map.of("slug", form.getSlug(), "revision", revision));
+		Map<String, Object> details = new java.util.LinkedHashMap<>(
+				AuditLog.changes(before, values(form.getSlug(), form.getTitle(), content, form.getMetaDescription())));
+		details.put("revision", revision);
+		this.audit.record("CMS_PAGE_SAVE", AuditLog.Outcome.SUCCESS, staffId, target(id), details);
 		return revision;
 	}
 
@@ -294,6 +301,16 @@ class PageAdministration {
 				       p.title, p.content_html, p.meta_description, :staff
 				FROM cms_page p WHERE p.id = :page
 				RETURNING revision""").param("page", pageId).param("staff", staffId).query(Integer.class).single();
+	}
+
+	/** A page's values as the audit log compares them. */
+	private static Map<String, Object> values(String slug, String title, String content, String meta) {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("slug", slug);
+		values.put("title", title);
+		values.put("content", content);
+		values.put("metaDescription", meta);
+		return values;
 	}
 
 	private Optional<Locked> lock(long id) {

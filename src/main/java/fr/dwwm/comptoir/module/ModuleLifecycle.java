@@ -162,11 +162,17 @@ public class ModuleLifecycle {
 		if (!errors.isEmpty()) {
 			return errors;
 		}
+		String before = this.jdbc.sql("SELECT configuration::text FROM module WHERE code = :code FOR UPDATE")
+			.param("code", code)
+			.query(String.class)
+			.single();
 		this.jdbc.sql("UPDATE module SET configuration = CAST(:configuration AS jsonb) WHERE code = :code")
 			.param("configuration", json.writeValueAsString(normalised))
 			.param("code", code)
 			.update();
-		changed("MODULE_CONFIGURE", code, actor, Map.of("settings", List.copyOf(normalised.keySet())));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> previous = json.readValue(before, Map.class);
+		changed("MODULE_CONFIGURE", code, actor, AuditLog.changes(previous, normalised));
 		return Map.of();
 	}
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.cart.CartLine;
 import fr.dwwm.comptoir.cart.CartView;
 import fr.dwwm.comptoir.cart.Carts;
@@ -55,41 +56,47 @@ public class Checkout {
 	}
 
 	/**
-	 * Prices a cart for a customer not known yet: a code limited per customer is then
-	 * checked when the order is placed.
+	 * Prices a cart for a customer not known yet, delivered in France: a code limited per
+	 * customer is then checked when the order is placed.
 	 * @param cart the cart, freshly read
 	 * @param shippingCode the chosen delivery method, or {@code null} for the first one
 	 * @param promoCode the code typed, or blank
 	 * @return the quote
 	 */
 	public Quote quote(CartView cart, String shippingCode, String promoCode) {
-		return quote(cart, shippingCode, promoCode, null);
+		return quote(cart, shippingCode, promoCode, null, Country.FR);
 	}
 
 	/**
 	 * Prices a cart for a customer, whose earlier orders count against a code limited per
-	 * customer ({@code BIENVENUE10} once).
+	 * customer ({@code BIENVENUE10} once), delivered to a country: the delivery methods
+	 * that take the parcel there, priced by their grids.
 	 * @param cart the cart, freshly read
 	 * @param shippingCode the chosen delivery method, or {@code null} for the first one
 	 * @param promoCode the code typed, or blank
 	 * @param customer who orders, or {@code null} if not known yet
-	 * @return the quote
+	 * @param country the delivery country
+	 * @return the quote; its shipping is {@code null} when no method delivers this parcel
+	 * there
 	 */
-	public Quote quote(CartView cart, String shippingCode, String promoCode, PromoCodes.Customer customer) {
+	public Quote quote(CartView cart, String shippingCode, String promoCode, PromoCodes.Customer customer,
+			Country country) {
 		long items = cart.itemsTotalCents();
 		PromoCodes.Check promo = (promoCode == null || promoCode.isBlank()) ? null
 				: this.promoCodes.check(promoCode, items, customer);
 		long discount = (promo != null) ? promo.discountCents() : 0;
-		List<ShippingMethods.Option> options = this.shippingMethods.options(items - discount);
+		List<ShippingMethods.Option> options = this.shippingMethods.options(items - discount, cart.weightGrams(),
+				country);
 		ShippingMethods.Option shipping = options.stream()
 			.filter((option) -> option.code().equals(shippingCode))
 			.findFirst()
-			.orElse(options.get(0));
+			.orElse(options.isEmpty() ? null : options.get(0));
 		Map<BigDecimal, Long> goods = new HashMap<>();
 		for (CartLine line : cart.lines()) {
 			goods.merge(line.vatRate(), line.totalCents(), Long::sum);
 		}
-		return new Quote(cart, options, shipping, promo, OrderTotals.of(goods, discount, shipping.priceCents()));
+		return new Quote(cart, country, options, shipping, promo,
+				OrderTotals.of(goods, discount, (shipping != null) ? shipping.priceCents() : 0));
 	}
 
 	/**
@@ -122,7 +129,11 @@ public class Checkout {
 			}
 		}
 		Quote quote = quote(cart, order.shippingCode(), order.promoCode(),
-				new PromoCodes.Customer(order.accountId(), order.email()));
+				new PromoCodes.Customer(order.accountId(), order.email()),
+				Country.of(order.address().country()).orElse(Country.FR));
+		if (quote.shipping() == null) {
+			throw new CheckoutRefusal("checkout.no-shipping");
+		}
 		if (quote.promoCheck() != null && !quote.promoCheck().applies()) {
 			// The page shows why under the code field.
 			throw new CheckoutRefusal("checkout.promo-invalid");

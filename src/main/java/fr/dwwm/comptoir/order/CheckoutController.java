@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Address;
+import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.account.SavedAddresses;
 import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.cart.CartView;
@@ -217,8 +218,9 @@ class CheckoutController {
 
 	private String page(CheckoutForm form, CartView cart, ShopUser user, Model model) {
 		Quote quote = this.checkout.quote(cart, form.getShippingMethod(), form.getPromoCode(),
-				new PromoCodes.Customer((user != null) ? user.getAccountId() : null, form.getEmail()));
-		form.setShippingMethod(quote.shipping().code());
+				new PromoCodes.Customer((user != null) ? user.getAccountId() : null, form.getEmail()),
+				Country.of(form.getCountry()).orElse(Country.FR));
+		form.setShippingMethod((quote.shipping() != null) ? quote.shipping().code() : null);
 		form.setExpectedTotalCents(quote.totals().totalCents());
 		if (form.getIdempotencyKey() == null || parse(form.getIdempotencyKey()) == null) {
 			form.setIdempotencyKey(UUID.randomUUID().toString());

@@ -2,6 +2,7 @@ package fr.dwwm.comptoir.order;
 
 import java.util.List;
 
+import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.cart.CartView;
 
 /**
@@ -11,13 +12,15 @@ import fr.dwwm.comptoir.cart.CartView;
  * customer accepted has changed.
  *
  * @param cart the cart
- * @param shippingOptions every delivery method, priced for this basket
- * @param shipping the chosen one
+ * @param country the delivery country
+ * @param shippingOptions the delivery methods that take this parcel there, priced for
+ * this basket
+ * @param shipping the chosen one, or {@code null} when none does
  * @param promoCheck the verdict on the code typed, or {@code null} if none
  * @param totals the amounts
  */
-public record Quote(CartView cart, List<ShippingMethods.Option> shippingOptions, ShippingMethods.Option shipping,
-		PromoCodes.Check promoCheck, OrderTotals totals) {
+public record Quote(CartView cart, Country country, List<ShippingMethods.Option> shippingOptions,
+		ShippingMethods.Option shipping, PromoCodes.Check promoCheck, OrderTotals totals) {
 
 	/**
 	 * Returns the promotion applied.

@@ -54,6 +54,34 @@ public class AuditLog {
 	}
 
 	/**
+	 * The details of a back-office change: the values that differ, before and after
+	 * (unchanged ones left out), texts longer than 200 characters cut with « … ».
+	 * @param before the values before the change, by name
+	 * @param after the values after it
+	 * @return {@code {"before": {…}, "after": {…}}}
+	 */
+	public static Map<String, Object> changes(Map<String, ?> before, Map<String, ?> after) {
+		Map<String, Object> old = new java.util.LinkedHashMap<>();
+		Map<String, Object> changed = new java.util.LinkedHashMap<>();
+		java.util.Set<String> names = new java.util.LinkedHashSet<>(before.keySet());
+		names.addAll(after.keySet());
+		for (String name : names) {
+			if (!java.util.Objects.equals(before.get(name), after.get(name))) {
+				old.put(name, cut(before.get(name)));
+				changed.put(name, cut(after.get(name)));
+			}
+		}
+		Map<String, Object> details = new java.util.LinkedHashMap<>();
+		details.put("before", old);
+		details.put("after", changed);
+		return details;
+	}
+
+	private static Object cut(Object value) {
+		return (value instanceof String text && text.length() > 200) ? text.substring(0, 200) + "…" : value;
+	}
+
+	/**
 	 * Records an event. It is written in its own transaction, so that a failure recorded
 	 * just before a rollback (a refused payment, a wrong password) is kept.
 	 * @param action what happened, e.g. {@code LOGIN}, {@code PASSWORD_CHANGE}

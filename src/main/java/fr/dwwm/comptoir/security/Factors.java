@@ -17,7 +17,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
  * <li>{@value #SECOND_FACTOR_REQUIRED}: the account must prove a second factor (staff
  * always, customers who enabled it);</li>
  * <li>{@value #TOTP}: a one-time code from an authenticator app was proved during this
- * session (Spring Security 7's {@link FactorGrantedAuthority}).</li>
+ * session (Spring Security 7's {@link FactorGrantedAuthority});</li>
+ * <li>{@value #WEBAUTHN}: the person signed in with a passkey. A passkey proves
+ * possession of a device and, as the shop requires user verification, a PIN or biometric
+ * on it: two factors in one gesture, which a phishing site cannot relay (the signature
+ * covers the site's origin). It stands for the second factor, staff included.</li>
  * </ul>
  */
 public final class Factors {
@@ -28,6 +32,9 @@ public final class Factors {
 	/** Granted once the authenticator code is verified. */
 	public static final String TOTP = "FACTOR_TOTP";
 
+	/** Granted at a passkey sign-in (Spring Security's WebAuthn factor). */
+	public static final String WEBAUTHN = FactorGrantedAuthority.WEBAUTHN_AUTHORITY;
+
 	private Factors() {
 	}
 
@@ -37,7 +44,8 @@ public final class Factors {
 	 * @return whether the second factor is required and not yet proved
 	 */
 	public static boolean secondFactorPending(Authentication authentication) {
-		return authentication != null && has(authentication, SECOND_FACTOR_REQUIRED) && !has(authentication, TOTP);
+		return authentication != null && has(authentication, SECOND_FACTOR_REQUIRED) && !has(authentication, TOTP)
+				&& !has(authentication, WEBAUTHN);
 	}
 
 	/**

@@ -1,8 +1,6 @@
 package fr.dwwm.comptoir.security;
 
 import java.io.IOException;
-import java.util.Map;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,15 +32,8 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws ServletException, IOException {
-		boolean staff = isStaff(authentication);
-		HttpSession session = request.getSession();
-		session.setMaxInactiveInterval((int) this.policy.idle(staff).toSeconds());
-		session.setAttribute(UserSessions.LOGIN_TIME, System.currentTimeMillis());
-		session.setAttribute(UserSessions.LOGIN_IP, request.getRemoteAddr());
-		String agent = request.getHeader("User-Agent");
-		session.setAttribute(UserSessions.LOGIN_AGENT,
-				(agent != null && agent.length() > 200) ? agent.substring(0, 200) : agent);
-		this.events.publishEvent(new PasswordLoginEvent(authentication, Map.of()));
+		startSession(request, authentication, this.policy);
+		this.events.publishEvent(new LoginEvent(authentication, "password"));
 		if (Factors.secondFactorPending(authentication)) {
 			getRedirectStrategy().sendRedirect(request, response, SECOND_FACTOR_PAGE);
 			return;
@@ -50,17 +41,35 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 		super.onAuthenticationSuccess(request, response, authentication);
 	}
 
+	/**
+	 * Sets the new session's idle timeout and remembers when, from where and with which
+	 * browser the person logged in: for the absolute timeout and the list of sessions.
+	 * @param request the login request
+	 * @param authentication who logged in
+	 * @param policy the session lifetimes
+	 */
+	static void startSession(HttpServletRequest request, Authentication authentication, SessionPolicy policy) {
+		HttpSession session = request.getSession();
+		session.setMaxInactiveInterval((int) policy.idle(isStaff(authentication)).toSeconds());
+		session.setAttribute(UserSessions.LOGIN_TIME, System.currentTimeMillis());
+		session.setAttribute(UserSessions.LOGIN_IP, request.getRemoteAddr());
+		String agent = request.getHeader("User-Agent");
+		session.setAttribute(UserSessions.LOGIN_AGENT,
+				(agent != null && agent.length() > 200) ? agent.substring(0, 200) : agent);
+	}
+
 	static boolean isStaff(Authentication authentication) {
 		return Factors.has(authentication, "ROLE_EDITOR") || Factors.has(authentication, "ROLE_ADMIN");
 	}
 
 	/**
-	 * Published after a correct password, whether or not a second factor follows.
+	 * Published after a successful first step of a login: a correct password (whether or
+	 * not a second factor follows) or a passkey.
 	 *
 	 * @param authentication the authentication
-	 * @param details extra facts for the audit log
+	 * @param factor {@code password} or {@code passkey}
 	 */
-	record PasswordLoginEvent(Authentication authentication, Map<String, Object> details) {
+	record LoginEvent(Authentication authentication, String factor) {
 
 	}
 

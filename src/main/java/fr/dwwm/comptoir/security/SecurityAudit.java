@@ -27,9 +27,9 @@ class SecurityAudit {
 	}
 
 	@EventListener
-	void passwordAccepted(LoginSuccessHandler.PasswordLoginEvent event) {
+	void loggedIn(LoginSuccessHandler.LoginEvent event) {
 		Map<String, Object> details = new HashMap<>();
-		details.put("factor", "password");
+		details.put("factor", event.factor());
 		details.put("secondFactorPending", Factors.secondFactorPending(event.authentication()));
 		this.audit.record("LOGIN", AuditLog.Outcome.SUCCESS, accountId(event.authentication()), null, details);
 	}

@@ -9,6 +9,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -72,6 +78,9 @@ class SecurityConfiguration {
 			new RateLimitFilter.Rule("login", HttpMethod.POST, "/login", 20, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("second-factor", HttpMethod.POST, "/login/second-factor/**", 10,
 					Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("passkey-login", HttpMethod.POST, "/login/webauthn", 20, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("passkey-options", HttpMethod.POST, "/webauthn/authenticate/options", 30,
+					Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("register", HttpMethod.POST, "/register/**", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("password-reset", HttpMethod.POST, "/password/forgot", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("contact", HttpMethod.POST, "/contact", 3, Duration.ofMinutes(10)),
@@ -85,19 +94,21 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionPolicy sessionPolicy,
 			ApplicationEventPublisher events, @Value("${app.security.trust-loopback:false}") boolean trustLoopback,
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
-			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin) throws Exception {
+			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin, UserDetailsService users,
+			WebAuthnRelyingPartyOperations passkeyRelyingParty, AuthenticationEventPublisher authenticationEvents,
+			UserSessions userSessions) throws Exception {
 		// Back-office: orders (and their returns), customers, the audit log and modules
 		// are for
 		// administrators; the
 		// catalog and the dashboard for editors too. Always with a second factor proved.
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/admin/orders/**", "/admin/returns/**", "/admin/promo-codes/**", "/admin/customers/**",
-					"/admin/staff/**", "/admin/audit/**", "/admin/modules/**")
+			.requestMatchers("/admin/orders/**", "/admin/returns/**", "/admin/promo-codes/**", "/admin/shipping/**",
+					"/admin/customers/**", "/admin/staff/**", "/admin/audit/**", "/admin/modules/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
-					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))
 			.requestMatchers("/admin/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
-					AuthorityAuthorizationManager.hasAuthority(Factors.TOTP)))
+					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))
 			.requestMatchers("/account/**", "/login/second-factor/**")
 			.authenticated()
 			.anyRequest()
@@ -107,6 +118,31 @@ class SecurityConfiguration {
 			.successHandler(new LoginSuccessHandler(sessionPolicy, events))
 			.failureHandler(new LoginFailureHandler())
 			.permitAll());
+		// Passkeys (WebAuthn): Spring Security's filters serve the ceremonies
+		// (/webauthn/register/options, /webauthn/register,
+		// /webauthn/authenticate/options,
+		// /login/webauthn); the shop's own pages replace the default registration page,
+		// its
+		// provider checks the account's status, and the login keeps the shop's rules
+		// (fresh
+		// session, audit, staff's single session). PasskeyRegistrationGuard asks for the
+		// password again before a passkey is added.
+		ProviderManager passkeyLogin = new ProviderManager(
+				new PasskeyAuthenticationProvider(passkeyRelyingParty, users));
+		passkeyLogin.setAuthenticationEventPublisher(authenticationEvents);
+		http.webAuthn((passkeys) -> passkeys.disableDefaultRegistrationPage(true)
+			.creationOptionsRepository(new SessionPasskeyCreationOptions())
+			.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+				@Override
+				public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+					filter.setAuthenticationManager(passkeyLogin);
+					filter.setAuthenticationSuccessHandler(
+							new PasskeyLoginSuccessHandler(sessionPolicy, events, userSessions));
+					filter.setSessionAuthenticationStrategy(new FreshSessionAtLogin(carriedOverLogin));
+					return filter;
+				}
+			}));
+		http.addFilterBefore(new PasskeyRegistrationGuard(), AnonymousAuthenticationFilter.class);
 		// A login starts from a clean session: new id, and only what a feature carries
 		// over.
 		http.sessionManagement(

@@ -65,11 +65,12 @@ class AdminAccessTests {
 	@Test
 	void anEditorGets403OnOrdersReturnsCustomersStaffTheAuditLogAndModulesButOpensTheDashboard() throws Exception {
 		List<String> adminOnlyPrefixes = List.of("/admin/orders", "/admin/returns", "/admin/promo-codes",
-				"/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules");
+				"/admin/shipping", "/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules");
 		assertThat(adminRoutes()).as("the new administrators' screens are among the routes read")
 			.extracting((route) -> route[1])
 			.contains("/admin/returns", "/admin/staff", "/admin/staff/1/role", "/admin/orders/1/refund",
-					"/admin/promo-codes", "/admin/promo-codes/1");
+					"/admin/promo-codes", "/admin/promo-codes/1", "/admin/shipping", "/admin/shipping/1",
+					"/admin/shipping/1/move");
 		for (String[] route : adminRoutes()) {
 			boolean adminOnly = adminOnlyPrefixes.stream().anyMatch(route[1]::startsWith);
 			if (!adminOnly) {
@@ -89,7 +90,8 @@ class AdminAccessTests {
 		assertThat(editor.http().get("/admin").body()).doesNotContain("href=\"/admin/orders\"")
 			.doesNotContain("href=\"/admin/returns\"")
 			.doesNotContain("href=\"/admin/staff\"")
-			.doesNotContain("href=\"/admin/promo-codes\"");
+			.doesNotContain("href=\"/admin/promo-codes\"")
+			.doesNotContain("href=\"/admin/shipping\"");
 	}
 
 	/** Every route under /admin with its method, path variables filled with a sample. */

@@ -112,6 +112,23 @@ class CmsAdministrationTests {
 	}
 
 	@Test
+	void aSavedPageIsAuditedWithTheValuesThatChangedBeforeAndAfter() {
+		String slug = unique("audit");
+		long id = createPage("Avant " + slug, slug, "<p>Texte inchangé</p>");
+		savePage(id, "Après " + slug, slug, "<p>Texte inchangé</p>", version(id));
+		String details = this.jdbc.sql("""
+				SELECT details::text FROM audit_log WHERE action = 'CMS_PAGE_SAVE' AND target = :target""")
+			.param("target", "cms_page:" + id)
+			.query(String.class)
+			.single();
+		assertThat(details)
+			.contains("\"before\": {\"title\": \"Avant " + slug + "\"", "\"after\": {\"title\": \"Après " + slug + "\"",
+					"\"revision\": 2")
+			.as("unchanged values are left out")
+			.doesNotContain("Texte inchangé");
+	}
+
+	@Test
 	void aStaleFormIsRefusedWithWhatWasTypedKept() {
 		String slug = unique("concurrence");
 		long id = createPage("Concurrence " + slug, slug, "<p>Départ</p>");

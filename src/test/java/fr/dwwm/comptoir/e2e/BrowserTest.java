@@ -123,8 +123,9 @@ public abstract class BrowserTest {
 	 * Logs a new staff account of a role in, with its password and an authenticator code,
 	 * as a person would; the browser ends on the dashboard.
 	 * @param role {@code EDITOR} or {@code ADMIN}
+	 * @return the account
 	 */
-	protected void logIn(Role role) {
+	protected Account logIn(Role role) {
 		browser.manage().deleteAllCookies();
 		String secret = Totp.newSecret();
 		Account staff = this.staffAccounts.create(role, secret);
@@ -134,6 +135,7 @@ public abstract class BrowserTest {
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/login/second-factor"));
 		browser.findElement(By.id("code")).sendKeys(Totp.code(secret, Totp.stepAt(Instant.now()), 6), Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
+		return staff;
 	}
 
 	/**

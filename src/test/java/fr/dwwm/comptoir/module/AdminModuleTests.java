@@ -102,6 +102,7 @@ class AdminModuleTests {
 		String key = form.select("form[action$=/settings] input[name]:not([type=hidden])").first().attr("name");
 		assertThat(values).as("today's values in the form").doesNotContainValue("");
 
+		String before = values.get(key);
 		values.put(key, "");
 		Document refused = Jsoup.parse(this.admin.http().postFormAndFollow(path, path + "/settings", values).body());
 		assertThat(refused.select("[role=alert]").text()).contains("n'ont pas été enregistrés");
@@ -114,6 +115,15 @@ class AdminModuleTests {
 		assertThat(this.registry.settings("reassurance").text(key)).isEqualTo("Emballage soigné, fait main");
 		assertThat(new fr.dwwm.comptoir.test.Http(this.port).get("/products/confiture-de-figues").body())
 			.contains("Emballage soigné, fait main");
+		assertThat(this.jdbc.sql("""
+				SELECT details -> 'before' ->> :key || ' -> ' || (details -> 'after' ->> :key) FROM audit_log
+				WHERE action = 'MODULE_CONFIGURE' AND target = 'module:reassurance' AND actor_account_id = :actor
+				ORDER BY id DESC LIMIT 1""")
+			.param("key", key)
+			.param("actor", this.admin.account().getId())
+			.query(String.class)
+			.single()).as("the setting's value before and after, in the audit log")
+			.isEqualTo(before + " -> Emballage soigné, fait main");
 	}
 
 	@Test

@@ -120,8 +120,16 @@ class HostileInputTests {
 			Map.entry("/admin/promo-codes",
 					List.of("promoCode", "kind", "amount", "startsOn", "endsOn", "minimumBasket", "maxUses",
 							"perCustomerLimit", "active", "version")),
-			Map.entry("/admin/promo-codes/{promo}", List.of("promoCode", "kind", "amount", "startsOn", "endsOn",
-					"minimumBasket", "maxUses", "perCustomerLimit", "active", "version")));
+			Map.entry("/admin/promo-codes/{promo}",
+					List.of("promoCode", "kind", "amount", "startsOn", "endsOn", "minimumBasket", "maxUses",
+							"perCustomerLimit", "active", "version")),
+			Map.entry("/admin/shipping",
+					List.of("code", "name", "description", "minDays", "maxDays", "freeFrom", "active", "version",
+							"bandCountry", "bandWeight", "bandPrice", "bandWeight", "bandPrice")),
+			Map.entry("/admin/shipping/{shipping}",
+					List.of("name", "description", "minDays", "maxDays", "freeFrom", "active", "version", "bandCountry",
+							"bandWeight", "bandPrice", "bandCountry", "bandWeight", "bandPrice")),
+			Map.entry("/admin/shipping/{shipping}/move", List.of("direction")));
 
 	/**
 	 * Fields that take one of a few values: half the time one of them, so that the
@@ -132,7 +140,7 @@ class HostileInputTests {
 			List.of("PAID", "PREPARING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"), "direction",
 			List.of("up", "down"), "trackingNumber", List.of("6A12345678901"), "role", List.of("EDITOR", "ADMIN"),
 			"key", List.of("6f1c2a4e-0d3b-4a57-9a8e-3c5d7e9f1a2b"), "kind", List.of("PERCENT", "FIXED"), "startsOn",
-			List.of("2026-12-01"), "endsOn", List.of("2026-12-31", "2026-11-30"));
+			List.of("2026-12-01"), "endsOn", List.of("2026-12-31", "2026-11-30"), "bandCountry", List.of("FR", "BE"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
 			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
@@ -243,6 +251,8 @@ class HostileInputTests {
 		String order = ownOrder();
 		String staff = String.valueOf(this.accounts.create(Role.EDITOR, null).getId());
 		String promo = ownPromoCode();
+		long lastShippingMethod = this.jdbc.sql("SELECT max(id) FROM shipping_method").query(Long.class).single();
+		String shipping = ownShippingMethod();
 		List<String> failures = new ArrayList<>();
 		try {
 			for (int i = 0; i < TRIES; i++) {
@@ -250,13 +260,19 @@ class HostileInputTests {
 				String path = form.replace("{customer}", customer)
 					.replace("{order}", order)
 					.replace("{staff}", staff)
-					.replace("{promo}", promo);
+					.replace("{promo}", promo)
+					.replace("{shipping}", shipping);
+				String shippingBefore = form.startsWith("/admin/shipping/") ? shippingFingerprint(shipping) : null;
 				String body = formBody(ADMIN_FORMS.get(form)) + "&_csrf="
 						+ Http.encode(admin.http().csrfToken("/cart"));
 				String module = form.startsWith("/admin/modules/") ? form.split("/")[3] : null;
 				String before = (module != null) ? configuration(module) : null;
 				HttpResponse<String> response = admin.http().submitBody("POST", path, body);
 				check(failures, "POST " + form + " " + body.substring(0, Math.min(120, body.length())), response);
+				if (shippingBefore != null && response.statusCode() == 200
+						&& !shippingFingerprint(shipping).equals(shippingBefore)) {
+					failures.add("POST " + form + ": refused but the shipping method changed");
+				}
 				if (module != null && response.statusCode() == 302) {
 					String next = admin.http()
 						.get(response.headers()
@@ -272,6 +288,8 @@ class HostileInputTests {
 			}
 		}
 		finally {
+			// The checkout's options are read by other tests: the methods made here go.
+			this.jdbc.sql("DELETE FROM shipping_method WHERE id > :last").param("last", lastShippingMethod).update();
 			// What was accepted is put back: other tests read these modules' texts.
 			settingsBefore.forEach((code, values) -> this.lifecycle.configure(code, values, admin.account().getId()));
 		}
@@ -395,6 +413,29 @@ class HostileInputTests {
 	}
 
 	/** A promotion code of this test, that no order uses. */
+	/** A shipping method of this test's own, off, last at the checkout. */
+	private String ownShippingMethod() {
+		long id = this.jdbc.sql("""
+				INSERT INTO shipping_method (code, name, description, min_days, max_days, position, active)
+				VALUES ('HOSTILE_' || translate((extract(epoch FROM clock_timestamp()) * 1000)::bigint::text,
+				                                '0123456789', 'ABCDEFGHIJ'), 'Hostile', '', 1, 2, 1000, false)
+				RETURNING id""").query(Long.class).single();
+		this.jdbc.sql("""
+				INSERT INTO shipping_rate (shipping_method_id, country, max_weight_grams, price_cents)
+				VALUES (:id, 'FR', 1000, 500)""").param("id", id).update();
+		return String.valueOf(id);
+	}
+
+	/** What a refused form must leave as it was: the method and its grid. */
+	private String shippingFingerprint(String id) {
+		return this.jdbc.sql("""
+				SELECT m.name || m.description || m.min_days || m.max_days || coalesce(m.free_from_cents, -1)
+				       || m.active || m.version || coalesce(string_agg(r.country || r.max_weight_grams || ':'
+				       || r.price_cents, ',' ORDER BY r.country, r.max_weight_grams), '')
+				FROM shipping_method m LEFT JOIN shipping_rate r ON r.shipping_method_id = m.id
+				WHERE m.id = :id GROUP BY m.id""").param("id", Long.parseLong(id)).query(String.class).single();
+	}
+
 	private String ownPromoCode() {
 		return String.valueOf(this.jdbc.sql("""
 				INSERT INTO promo_code (code, kind, amount, starts_at, ends_at)

@@ -133,8 +133,8 @@ class AccessControlAttackTests {
 	@Test
 	void noSpellingOfABackOfficePathOpensItToSomeoneWithoutTheRightRole() {
 		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
-		for (String path : List.of("/admin/orders", "/admin/returns", "/admin/promo-codes", "/admin/customers",
-				"/admin/staff", "/admin/audit", "/admin/modules")) {
+		for (String path : List.of("/admin/orders", "/admin/returns", "/admin/promo-codes", "/admin/shipping",
+				"/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules")) {
 			for (String spelling : Attacker.spellings(path)) {
 				assertThat(new Http(this.port).get(spelling).statusCode()).as("a visitor on " + spelling)
 					.isNotEqualTo(200);

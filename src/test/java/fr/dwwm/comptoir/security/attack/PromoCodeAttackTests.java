@@ -191,7 +191,8 @@ class PromoCodeAttackTests {
 		for (int i = 0; i < orders; i++) {
 			long cart = this.carts.create(null);
 			this.carts.add(cart, variantOf(product()), 2);
-			Quote quote = this.checkout.quote(this.carts.view(cart), null, CODE, customer);
+			Quote quote = this.checkout.quote(this.carts.view(cart), null, CODE, customer,
+					fr.dwwm.comptoir.account.Country.FR);
 			assertThat(quote.promo()).as("priced before any order: the code applies").isNotNull();
 			quotes.add(quote);
 			newOrders.add(new NewOrder(cart, null, email, Locale.FRANCE, TestOrders.ADDRESS, null, CODE,

@@ -1,5 +1,5 @@
 /*
- * Passkeys (WebAuthn), on the login page and on « Mon compte › Sécurité ». The browser and
+ * Passkeys (WebAuthn), on the login page and on the account's security page. The browser and
  * the person's device do the cryptography (navigator.credentials); this script carries
  * the server's challenge to the device and the device's signed answer back to Spring
  * Security's endpoints, turning binary fields into base64url text and back:

@@ -41,8 +41,8 @@ class AdminShippingController {
 
 	@InitBinder("method")
 	void allowedFields(WebDataBinder binder) {
-		binder.setAllowedFields("code", "name", "description", "minDays", "maxDays", "freeFrom", "active", "version",
-				"bandCountry", "bandWeight", "bandPrice");
+		binder.setAllowedFields("shippingCode", "name", "description", "minDays", "maxDays", "freeFrom", "active",
+				"version", "bandCountry", "bandWeight", "bandPrice");
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
@@ -84,7 +84,7 @@ class AdminShippingController {
 			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 		model.addAttribute("existing", existing);
 		// The code is chosen at creation: the one of the method, whatever the form says.
-		form.setCode(existing.code());
+		form.setShippingCode(existing.code());
 		check(form, errors);
 		if (errors.hasErrors()) {
 			return "admin/shipping-form";

@@ -63,7 +63,7 @@ public class ShippingAdministration {
 	 */
 	@Transactional
 	public Result create(ShippingMethodForm form, long staffId) {
-		if (form.getCode() == null || form.getCode().isBlank()) {
+		if (form.getShippingCode() == null || form.getShippingCode().isBlank()) {
 			return Result.refused("admin.shipping.code.invalid");
 		}
 		long id;
@@ -74,7 +74,7 @@ public class ShippingAdministration {
 					VALUES (:code, :name, :description, :freeFrom, :minDays, :maxDays,
 					        (SELECT coalesce(max(position), 0) + 1 FROM shipping_method), :active)
 					RETURNING id""")
-				.paramSource(fields(form).addValue("code", form.getCode()))
+				.paramSource(fields(form).addValue("code", form.getShippingCode()))
 				.query(Long.class)
 				.single();
 		}

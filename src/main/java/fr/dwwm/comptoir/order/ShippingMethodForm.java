@@ -36,7 +36,7 @@ public class ShippingMethodForm {
 	private static final String WEIGHT_PATTERN = "[0-9]{1,4}([.,][0-9]{1,3})?";
 
 	@Pattern(regexp = "[A-Z][A-Z_]{1,29}", message = "{admin.shipping.code.invalid}")
-	private String code;
+	private String shippingCode;
 
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 100, message = "{admin.shipping.name.invalid}")
@@ -70,7 +70,7 @@ public class ShippingMethodForm {
 
 	static ShippingMethodForm of(ShippingAdministration.Method method, Locale locale) {
 		ShippingMethodForm form = new ShippingMethodForm();
-		form.code = method.code();
+		form.shippingCode = method.code();
 		form.name = method.name();
 		form.description = method.description();
 		form.minDays = method.minDays();
@@ -188,12 +188,12 @@ public class ShippingMethodForm {
 	public record Row(String country, String weight, String price) {
 	}
 
-	public String getCode() {
-		return this.code;
+	public String getShippingCode() {
+		return this.shippingCode;
 	}
 
-	public void setCode(String code) {
-		this.code = code;
+	public void setShippingCode(String shippingCode) {
+		this.shippingCode = shippingCode;
 	}
 
 	public String getName() {

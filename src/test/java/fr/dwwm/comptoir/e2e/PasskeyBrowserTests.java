@@ -7,6 +7,7 @@ import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -46,6 +47,16 @@ class PasskeyBrowserTests extends BrowserTest {
 			.get("authenticatorId");
 	}
 
+	/**
+	 * Each test starts with an empty device: with several passkeys for the site, a person
+	 * picks one in the browser's dialog, while the virtual authenticator takes the first,
+	 * which may be one the shop no longer knows.
+	 */
+	@BeforeEach
+	void emptyDevice() {
+		browser.executeCdpCommand("WebAuthn.clearCredentials", Map.of("authenticatorId", authenticator));
+	}
+
 	@AfterAll
 	static void removeAuthenticator() {
 		browser.executeCdpCommand("WebAuthn.removeVirtualAuthenticator", Map.of("authenticatorId", authenticator));
@@ -82,6 +93,10 @@ class PasskeyBrowserTests extends BrowserTest {
 		browser.manage().deleteAllCookies();
 		open("/login");
 		assertPageQuality();
+		mobile();
+		assertPageQuality();
+		assertNoControlIsCovered();
+		desktop();
 		click(By.cssSelector("[data-passkey-sign-in]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
 		assertThat(browser.findElement(By.cssSelector(".admin-menu")).isDisplayed()).isTrue();

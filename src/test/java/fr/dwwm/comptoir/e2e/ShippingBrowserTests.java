@@ -52,7 +52,7 @@ class ShippingBrowserTests extends BrowserTest {
 		assertNoControlIsCovered();
 		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
 		desktop();
-		type("code", CODE);
+		type("shippingCode", CODE);
 		type("name", NAME);
 		type("description", "Livré à vélo dans la journée.");
 		List<WebElement> weights = browser.findElements(By.name("bandWeight"));
@@ -93,6 +93,10 @@ class ShippingBrowserTests extends BrowserTest {
 			.doesNotContain(NAME)
 			.contains("Colissimo");
 		assertPageQuality();
+		mobile();
+		assertPageQuality();
+		assertNoControlIsCovered();
+		desktop();
 	}
 
 	private String priceOf(String method) {

@@ -125,7 +125,7 @@ class ShippingAdministrationTests {
 	void aStaleFormIsRefusedWhileMovingAndSwitchingOffChangeWhatTheCheckoutOffers() {
 		long staff = this.accounts.create(Role.ADMIN, null).getId();
 		ShippingMethodForm form = new ShippingMethodForm();
-		form.setCode(this.code);
+		form.setShippingCode(this.code);
 		form.setName("Coursier test");
 		form.setDescription("Livré dans l'heure.");
 		form.setBandCountry(List.of("FR", "FR"));
@@ -200,7 +200,7 @@ class ShippingAdministrationTests {
 	/** A form body as the browser sends it: the grid's fields repeated once per row. */
 	private static String form(String code, String name, List<String> countries, List<String> weights,
 			List<String> prices) {
-		StringBuilder body = new StringBuilder("code=" + code + "&name=" + Http.encode(name) + "&description="
+		StringBuilder body = new StringBuilder("shippingCode=" + code + "&name=" + Http.encode(name) + "&description="
 				+ Http.encode("Livré par coursier.") + "&minDays=1&maxDays=2&active=true&version=0");
 		for (int row = 0; row < countries.size(); row++) {
 			body.append("&bandCountry=")

@@ -79,8 +79,9 @@ class HostileInputTests {
 			"version");
 
 	/** The forms of a signed-in customer. */
-	private static final Map<String, List<String>> CUSTOMER_FORMS = Map.of("/account/profile",
-			List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
+	private static final Map<String, List<String>> CUSTOMER_FORMS = Map.of("/account/security/passkeys/confirm",
+			List.of("current"), "/account/security/passkeys/AAAAAAAAAAAAAAAAAAAAAA/rename", List.of("label"),
+			"/account/profile", List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
 			List.of("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country", "phone"),
 			"/account/security/password", List.of("currentPassword", "newPassword"),
 			"/modules/reviews/products/{product}", List.of("rating", "title", "body"), "/account/orders/{order}/return",
@@ -124,8 +125,8 @@ class HostileInputTests {
 					List.of("promoCode", "kind", "amount", "startsOn", "endsOn", "minimumBasket", "maxUses",
 							"perCustomerLimit", "active", "version")),
 			Map.entry("/admin/shipping",
-					List.of("code", "name", "description", "minDays", "maxDays", "freeFrom", "active", "version",
-							"bandCountry", "bandWeight", "bandPrice", "bandWeight", "bandPrice")),
+					List.of("shippingCode", "name", "description", "minDays", "maxDays", "freeFrom", "active",
+							"version", "bandCountry", "bandWeight", "bandPrice", "bandWeight", "bandPrice")),
 			Map.entry("/admin/shipping/{shipping}",
 					List.of("name", "description", "minDays", "maxDays", "freeFrom", "active", "version", "bandCountry",
 							"bandWeight", "bandPrice", "bandCountry", "bandWeight", "bandPrice")),

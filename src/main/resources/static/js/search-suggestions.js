@@ -1,6 +1,6 @@
 /*
  * Suggestions under the header's search field: an accessible combobox as the WAI-ARIA
- * Authoring Practices describe it (list autocomplete). Typing asks /api/search after a
+ * Authoring Practices describe it (list autocomplete). Typing asks /api/v1/search after a
  * short pause (a newer request cancels the older one); Down and Up move through the
  * suggestions (aria-activedescendant keeps the focus in the field), Enter opens the chosen
  * one, Escape closes the list, then clears the field. Without JavaScript, or without a

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The cart's JSON API, called by {@code add-to-cart.js} and {@code cart.js}: the same
@@ -33,7 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @JsonApi
-@RequestMapping("/api/cart")
+@RequestMapping(path = "/api/v1/cart", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Panier / Cart",
+		description = "Le panier du visiteur (session) ou du compte (session ou jeton) ; ?country= choisit le pays "
+				+ "des prix de livraison. / The visitor's cart (session) or the account's (session or token); "
+				+ "?country= picks the country of the delivery prices.")
 class CartApiController {
 
 	private final Carts carts;

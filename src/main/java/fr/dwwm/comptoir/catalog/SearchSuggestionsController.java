@@ -10,6 +10,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @RestController
 @JsonApi
+@Tag(name = "Catalogue")
 class SearchSuggestionsController {
 
 	/** Fewest characters before suggesting anything. */
@@ -39,7 +42,11 @@ class SearchSuggestionsController {
 		this.money = money;
 	}
 
-	@GetMapping("/api/search")
+	@GetMapping(path = "/api/v1/search", produces = "application/json")
+	@Operation(summary = "Suggère des produits / Suggests products",
+			description = "Les 6 premiers produits que la page de recherche listerait, prix mis en forme pour la "
+					+ "langue du visiteur. / The first 6 products the search page would list, prices formatted for "
+					+ "the visitor's language.")
 	Suggestions suggest(@RequestParam(defaultValue = "") String q, Locale locale) {
 		String text = q.strip();
 		String allUrl = UriComponentsBuilder.fromPath("/search").queryParam("q", text).encode().build().toUriString();

@@ -39,18 +39,21 @@ class ApiProblemResponses implements AccessDeniedHandler, AuthenticationEntryPoi
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
-		write(request, response, HttpStatus.FORBIDDEN);
+		write(request, response, HttpStatus.FORBIDDEN,
+				ApiTokenAuthenticationFilter.carriesToken(request) ? "api.token.read-only" : null);
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException missing)
 			throws IOException {
-		write(request, response, HttpStatus.UNAUTHORIZED);
+		write(request, response, HttpStatus.UNAUTHORIZED,
+				ApiTokenAuthenticationFilter.carriesToken(request) ? "api.token.invalid" : null);
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
-		String title = this.messages.getMessage("api.status." + status.value(), null, status.getReasonPhrase(),
-				this.locales.resolveLocale(request));
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+			throws IOException {
+		String title = this.messages.getMessage((key != null) ? key : "api.status." + status.value(), null,
+				status.getReasonPhrase(), this.locales.resolveLocale(request));
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");
 		problem.put("title", title);
@@ -58,6 +61,10 @@ class ApiProblemResponses implements AccessDeniedHandler, AuthenticationEntryPoi
 		problem.put("detail", title);
 		problem.put("instance", request.getRequestURI());
 		response.setStatus(status.value());
+		if ("api.token.invalid".equals(key)) {
+			// RFC 6750: what a client that sent a bearer token should fix.
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		}
 		response.setContentType("application/problem+json");
 		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), problem);

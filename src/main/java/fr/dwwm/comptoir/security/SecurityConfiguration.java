@@ -32,6 +32,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -87,7 +90,7 @@ class SecurityConfiguration {
 			new RateLimitFilter.Rule("newsletter", HttpMethod.POST, "/modules/newsletter/**", 5,
 					Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("search", HttpMethod.GET, "/search", 60, Duration.ofMinutes(1)),
-			new RateLimitFilter.Rule("search-api", HttpMethod.GET, "/api/search", 120, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("search-api", HttpMethod.GET, "/api/v1/search", 120, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("checkout", HttpMethod.POST, "/checkout", 10, Duration.ofMinutes(1)));
 
 	@Bean
@@ -96,7 +99,7 @@ class SecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin, UserDetailsService users,
 			WebAuthnRelyingPartyOperations passkeyRelyingParty, AuthenticationEventPublisher authenticationEvents,
-			UserSessions userSessions) throws Exception {
+			UserSessions userSessions, ApiTokenResolver apiTokens) throws Exception {
 		// Back-office: orders (and their returns), customers, the audit log and modules
 		// are for
 		// administrators; the
@@ -109,7 +112,7 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
 					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))
-			.requestMatchers("/account/**", "/login/second-factor/**")
+			.requestMatchers("/account/**", "/login/second-factor/**", "/api/v1/orders/**", "/api/v1/tokens/**")
 			.authenticated()
 			.anyRequest()
 			.permitAll());
@@ -143,6 +146,11 @@ class SecurityConfiguration {
 				}
 			}));
 		http.addFilterBefore(new PasskeyRegistrationGuard(), AnonymousAuthenticationFilter.class);
+		// Where the signed-in person is kept: in the request (a REST API client's token,
+		// for this request only) or in the session. Session management reads the same:
+		// it finds the token's authentication in the request and opens no session for it.
+		http.securityContext((context) -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())));
 		// A login starts from a clean session: new id, and only what a feature carries
 		// over.
 		http.sessionManagement(
@@ -164,9 +172,16 @@ class SecurityConfiguration {
 		// to
 		// serve. Forms carry the token (masked differently on each page, against BREACH)
 		// and the server compares it with the cookie.
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(secureCookies)));
+		// A client of the REST API that sends a personal token instead of a session
+		// cookie
+		// needs no CSRF token: a page of another site cannot add the Authorization header
+		// without a CORS preflight, which the shop answers with nothing (CORS closed).
+		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens(secureCookies))
+			.ignoringRequestMatchers(ApiTokenAuthenticationFilter::isTokenApiRequest));
 		// The JSON API gets problem details, not the login page or an HTML error page.
 		ApiProblemResponses apiProblems = new ApiProblemResponses(messages, locales);
+		http.addFilterBefore(new ApiTokenAuthenticationFilter(apiTokens, users, apiProblems, apiProblems),
+				AnonymousAuthenticationFilter.class);
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// Pages keep Spring Security's usual answers: the login page, the 403 error page.
 		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(apiProblems, api)

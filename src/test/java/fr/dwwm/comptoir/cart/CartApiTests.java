@@ -87,14 +87,15 @@ class CartApiTests {
 	@Test
 	void anInvalidQuantityIsRefusedWithAMessagePerField() {
 		long product = this.fixtures.product(this.category, "Bol", 2500, 5, Map.of());
-		HttpResponse<String> response = this.http.sendJson("POST", "/api/cart/lines",
+		HttpResponse<String> response = this.http.sendJson("POST", "/api/v1/cart/lines",
 				"{\"variantId\": " + variantOf(product) + ", \"quantity\": 0}", this.token);
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode problem = read(response);
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("quantity");
 		assertThat(problem.get("errors").get(0).get("message").asString())
 			.isEqualTo("La quantité doit être comprise entre 1 et 99.");
-		assertThat(this.http.sendJson("POST", "/api/cart/lines", "{not json", this.token).statusCode()).isEqualTo(400);
+		assertThat(this.http.sendJson("POST", "/api/v1/cart/lines", "{not json", this.token).statusCode())
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -104,16 +105,16 @@ class CartApiTests {
 		ok(add(jam, 1));
 		ok(add(honey, 1));
 		JsonNode changed = ok(
-				this.http.sendJson("PUT", "/api/cart/lines/" + variantOf(jam), "{\"quantity\": 4}", this.token));
+				this.http.sendJson("PUT", "/api/v1/cart/lines/" + variantOf(jam), "{\"quantity\": 4}", this.token));
 		assertThat(changed.get("message").asString()).isEqualTo("Quantité mise à jour : 4.");
 		assertThat(changed.get("itemCount").asInt()).isEqualTo(5);
 		assertThat(spaces(changed.get("itemsTotal").asString())).isEqualTo("39,60 €");
-		JsonNode removed = ok(this.http.sendJson("DELETE", "/api/cart/lines/" + variantOf(jam), null, this.token));
+		JsonNode removed = ok(this.http.sendJson("DELETE", "/api/v1/cart/lines/" + variantOf(jam), null, this.token));
 		assertThat(removed.get("message").asString()).isEqualTo("Produit retiré du panier.");
 		assertThat(removed.get("lines")).hasSize(1);
 		assertThat(spaces(removed.get("itemsTotal").asString())).isEqualTo("12,00 €");
-		HttpResponse<String> gone = this.http.sendJson("PUT", "/api/cart/lines/" + variantOf(jam), "{\"quantity\": 1}",
-				this.token);
+		HttpResponse<String> gone = this.http.sendJson("PUT", "/api/v1/cart/lines/" + variantOf(jam),
+				"{\"quantity\": 1}", this.token);
 		assertThat(gone.statusCode()).isEqualTo(404);
 		assertThat(read(gone).get("title").asString()).isEqualTo("Ce produit n'est pas dans votre panier.");
 	}
@@ -121,12 +122,12 @@ class CartApiTests {
 	@Test
 	void aWriteWithoutTheCsrfHeaderIsRefusedAsAProblemDetail() {
 		long product = this.fixtures.product(this.category, "Savon", 600, 5, Map.of());
-		HttpResponse<String> response = this.http.sendJson("POST", "/api/cart/lines",
+		HttpResponse<String> response = this.http.sendJson("POST", "/api/v1/cart/lines",
 				"{\"variantId\": " + variantOf(product) + ", \"quantity\": 1}", null);
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(read(response).get("title").asString())
 			.isEqualTo("Action refusée : rechargez la page et réessayez.");
-		assertThat(ok(this.http.sendJson("GET", "/api/cart", null, null)).get("itemCount").asInt()).isZero();
+		assertThat(ok(this.http.sendJson("GET", "/api/v1/cart", null, null)).get("itemCount").asInt()).isZero();
 	}
 
 	@Test
@@ -139,7 +140,7 @@ class CartApiTests {
 	}
 
 	private HttpResponse<String> add(long productId, int quantity) {
-		return this.http.sendJson("POST", "/api/cart/lines",
+		return this.http.sendJson("POST", "/api/v1/cart/lines",
 				"{\"variantId\": " + variantOf(productId) + ", \"quantity\": " + quantity + "}", this.token);
 	}
 

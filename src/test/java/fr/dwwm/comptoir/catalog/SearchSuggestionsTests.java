@@ -36,7 +36,7 @@ class SearchSuggestionsTests {
 		for (int i = 1; i <= 7; i++) {
 			fixtures.product(category, "Brouillamini numéro " + i, 500 + i, 3, Map.of());
 		}
-		this.mvc.perform(get("/api/search").param("q", "brouillamini"))
+		this.mvc.perform(get("/api/v1/search").param("q", "brouillamini"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.total").value(7))
 			.andExpect(jsonPath("$.items", hasSize(6)))
@@ -55,14 +55,14 @@ class SearchSuggestionsTests {
 		long[] sizes = fixtures.options("Contenance", "250 g", "450 g");
 		fixtures.withOptions(fixtures.variantOf(jam), sizes[0]);
 		fixtures.variant(jam, 1090, 2, sizes[1]);
-		this.mvc.perform(get("/api/search").param("q", "zigomar"))
+		this.mvc.perform(get("/api/v1/search").param("q", "zigomar"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items[0].price", matchesPattern("à partir de 6,90[\\s\\u00a0\\u202f]€")));
 	}
 
 	@Test
 	void oneLetterSuggestsNothingAndCostsNoQuery() throws Exception {
-		this.mvc.perform(get("/api/search").param("q", "b"))
+		this.mvc.perform(get("/api/v1/search").param("q", "b"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.items", hasSize(0)))
 			.andExpect(jsonPath("$.allLabel").doesNotExist());

@@ -156,7 +156,25 @@ public final class Http {
 	 * @return the response, body as text
 	 */
 	public HttpResponse<String> sendJson(String method, String path, String json, String csrfToken) {
-		HttpRequest.Builder request = request(path, "Accept", "application/json, application/problem+json");
+		return sendJson(method, path, json, csrfToken, new String[0]);
+	}
+
+	/**
+	 * Calls the JSON API with extra headers, e.g. a client of the REST API with its token
+	 * ({@code Authorization}).
+	 * @param method HTTP method
+	 * @param path the API path
+	 * @param json the body, or {@code null}
+	 * @param csrfToken the CSRF token, or {@code null}
+	 * @param headers header names and values, alternately
+	 * @return the response, body as text
+	 */
+	public HttpResponse<String> sendJson(String method, String path, String json, String csrfToken, String... headers) {
+		String[] all = new String[headers.length + 2];
+		all[0] = "Accept";
+		all[1] = "application/json, application/problem+json";
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		HttpRequest.Builder request = request(path, all);
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}

@@ -79,9 +79,9 @@ class HostileInputTests {
 			"version");
 
 	/** The forms of a signed-in customer. */
-	private static final Map<String, List<String>> CUSTOMER_FORMS = Map.of("/account/security/passkeys/confirm",
-			List.of("current"), "/account/security/passkeys/AAAAAAAAAAAAAAAAAAAAAA/rename", List.of("label"),
-			"/account/profile", List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
+	private static final Map<String, List<String>> CUSTOMER_FORMS = Map.of(
+			"/account/security/passkeys/AAAAAAAAAAAAAAAAAAAAAA/rename", List.of("label"), "/account/profile",
+			List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
 			List.of("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country", "phone"),
 			"/account/security/password", List.of("currentPassword", "newPassword"),
 			"/modules/reviews/products/{product}", List.of("rating", "title", "body"), "/account/orders/{order}/return",
@@ -144,7 +144,9 @@ class HostileInputTests {
 			List.of("2026-12-01"), "endsOn", List.of("2026-12-31", "2026-11-30"), "bandCountry", List.of("FR", "BE"));
 
 	private static final List<String> READS = List.of("/products?q=", "/search?q=", "/products?category=",
-			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/search?q=");
+			"/products?sort=", "/products?page=", "/products?minPrice=", "/api/v1/search?q=", "/api/v1/products?q=",
+			"/api/v1/products?category=", "/api/v1/products?sort=", "/api/v1/products?page=", "/api/v1/products?size=",
+			"/api/v1/products/", "/api/v1/orders/");
 
 	@LocalServerPort
 	private int port;
@@ -309,7 +311,7 @@ class HostileInputTests {
 			check(failures, "GET " + read, visitor.get(read));
 			String json = hostileJson();
 			boolean put = this.random.nextBoolean();
-			String path = put ? "/api/cart/lines/" + this.product : "/api/cart/lines";
+			String path = put ? "/api/v1/cart/lines/" + this.product : "/api/v1/cart/lines";
 			HttpResponse<String> api = visitor.sendJson(put ? "PUT" : "POST", path, json, csrf);
 			check(failures, (put ? "PUT " : "POST ") + path + " " + json.substring(0, Math.min(80, json.length())),
 					api);

@@ -89,7 +89,7 @@ class CsrfAttackTests {
 	void theCartApiRefusesAWriteWithoutTheTokenHeader() {
 		Http victimsBrowser = new Http(this.port);
 		signIn(victimsBrowser, this.accounts.customer().getEmail());
-		HttpResponse<String> forged = victimsBrowser.sendJson("POST", "/api/cart/lines",
+		HttpResponse<String> forged = victimsBrowser.sendJson("POST", "/api/v1/cart/lines",
 				"{\"variantId\": 1, \"quantity\": 1}", null);
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.headers().firstValue("Content-Type"))

@@ -103,7 +103,7 @@ class InjectionAttackTests {
 			assertThat(Jsoup.parse(page.body()).select("[onload]")).as("elements with onload for %s", payload)
 				.isEmpty();
 
-			HttpResponse<String> api = visitor.get("/api/search?q=" + Http.encode(payload), "Accept",
+			HttpResponse<String> api = visitor.get("/api/v1/search?q=" + Http.encode(payload), "Accept",
 					"application/json");
 			assertThat(api.statusCode()).as("search API for %s", payload).isLessThan(500);
 			assertThat(api.headers().firstValue("Content-Type")).as("search API for %s", payload)

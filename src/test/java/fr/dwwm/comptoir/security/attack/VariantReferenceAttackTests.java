@@ -171,7 +171,7 @@ class VariantReferenceAttackTests {
 		Http visitor = new Http(this.port);
 		String token = visitor.csrfToken("/");
 		for (long variant : new long[] { withdrawn, this.editedVariant }) {
-			HttpResponse<String> response = visitor.sendJson("POST", "/api/cart/lines",
+			HttpResponse<String> response = visitor.sendJson("POST", "/api/v1/cart/lines",
 					"{\"variantId\": " + variant + ", \"quantity\": 1}", token);
 			assertThat(response.statusCode()).as("variant " + variant).isEqualTo(404);
 		}

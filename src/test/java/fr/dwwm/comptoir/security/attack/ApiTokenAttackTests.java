@@ -1,0 +1,101 @@
+package fr.dwwm.comptoir.security.attack;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Attacks on the REST API's tokens: another account's token id in the path; a token in
+ * the query string, where logs and histories keep it; a token whose account was disabled;
+ * a forged header added to a session's request to skip the CSRF check; a guessed or
+ * malformed token. None opens anything, none gives a 500.
+ */
+@IntegrationTest
+class ApiTokenAttackTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestAccounts accounts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void aTokenCannotRevokeAnotherAccountsTokenWhateverTheSpellingOfItsId() {
+		Account victim = this.accounts.customer();
+		create(signedIn(victim), "Victime", "READ");
+		long victimsToken = this.jdbc.sql("SELECT id FROM api_token WHERE account_id = ?")
+			.param(victim.getId())
+			.query(Long.class)
+			.single();
+		String attacker = create(signedIn(this.accounts.customer()), "Attaquant", "READ_WRITE");
+		Http script = new Http(this.port);
+		for (String spelling : Attacker.spellings("/api/v1/tokens/" + victimsToken)) {
+			HttpResponse<String> answer = script.send("DELETE", spelling, "Authorization", "Bearer " + attacker);
+			assertThat(answer.statusCode()).as(spelling).isNotEqualTo(204).isNotEqualTo(500);
+		}
+		assertThat(this.jdbc.sql("SELECT revoked_at IS NULL FROM api_token WHERE id = ?")
+			.param(victimsToken)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	@Test
+	void aTokenInTheQueryStringOrOfADisabledAccountOrGuessedOpensNothing() {
+		Account customer = this.accounts.customer();
+		String token = create(signedIn(customer), "Script", "READ");
+		Http script = new Http(this.port);
+		assertThat(script.get("/api/v1/orders?access_token=" + token).statusCode()).isEqualTo(401);
+		for (String forged : new String[] { "cpt_" + "A".repeat(43), "cpt_", token + "x", "' OR 1=1 --",
+				"A".repeat(5000), "cpt_%00" }) {
+			assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + forged).statusCode()).as(forged)
+				.isEqualTo(401);
+		}
+		assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		this.jdbc.sql("UPDATE account SET enabled = false WHERE id = ?").param(customer.getId()).update();
+		assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + token).statusCode())
+			.as("the account was disabled")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void aForgedBearerHeaderDoesNotLetASessionsRequestSkipTheCsrfCheck() {
+		Account customer = this.accounts.customer();
+		Http session = signedIn(customer);
+		HttpResponse<String> forged = session.submit("POST", "/account/security/sessions/end-others", Map.of(),
+				"Authorization", "Bearer cpt_" + "B".repeat(43));
+		assertThat(forged.statusCode()).as("no CSRF token: refused, whatever the header").isEqualTo(403);
+		HttpResponse<String> api = session.send("DELETE", "/api/v1/tokens/1", "Authorization", "Bearer junk");
+		assertThat(api.statusCode()).as("the session does not stand in for a bad token").isEqualTo(401);
+	}
+
+	private Http signedIn(Account account) {
+		Http session = new Http(this.port);
+		session.login(account.getEmail(), TestAccounts.PASSWORD);
+		return session;
+	}
+
+	private static String create(Http session, String name, String scope) {
+		return Jsoup
+			.parse(session.postForm("/account/api-tokens", "/account/api-tokens",
+					Map.of("name", name, "scope", scope, "days", "30"))
+				.body())
+			.select("[data-new-token]")
+			.val();
+	}
+
+}

@@ -48,8 +48,23 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	 * {@code /modules/newsletter/**}
 	 * @param requests allowed requests per window
 	 * @param window window length
+	 * @param perToken whether requests are counted per REST API token (only requests that
+	 * carry one) rather than per client IP address
 	 */
-	public record Rule(String name, HttpMethod method, String pattern, int requests, Duration window) {
+	public record Rule(String name, HttpMethod method, String pattern, int requests, Duration window,
+			boolean perToken) {
+
+		/**
+		 * A limit per client IP address.
+		 * @param name rule name, part of the counter key
+		 * @param method HTTP method
+		 * @param pattern path pattern
+		 * @param requests allowed requests per window
+		 * @param window window length
+		 */
+		public Rule(String name, HttpMethod method, String pattern, int requests, Duration window) {
+			this(name, method, pattern, requests, window, false);
+		}
 
 		RequestMatcher matcher() {
 			RequestMatcher matcher = RoutedPaths.matcher(this.method, this.pattern);
@@ -91,6 +106,19 @@ public class RateLimitFilter extends OncePerRequestFilter {
 		boolean exempt = this.trustLoopback && isLoopback(request.getRemoteAddr());
 		for (int i = 0; i < this.rules.size(); i++) {
 			Rule rule = this.rules.get(i);
+			if (rule.perToken()) {
+				// A token is counted wherever it comes from, loopback included: a script
+				// shares nothing with the person testing the shop on the same machine.
+				if (ApiTokenAuthenticationFilter.carriesToken(request) && this.matchers.get(i).matches(request)) {
+					long retryAfter = consume(rule, tokenKey(request));
+					if (retryAfter > 0) {
+						response.setHeader("Retry-After", Long.toString(retryAfter));
+						response.sendError(429);
+						return;
+					}
+				}
+				continue;
+			}
 			if (!exempt && this.matchers.get(i).matches(request)) {
 				long retryAfter = consume(rule, request.getRemoteAddr());
 				if (retryAfter > 0) {
@@ -101,6 +129,21 @@ public class RateLimitFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The counter key of a token: its SHA-256 digest, so that the counters kept in memory
+	 * hold no token.
+	 */
+	private static String tokenKey(HttpServletRequest request) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(request.getHeader("Authorization").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "token:" + java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	static boolean isLoopback(String address) {

@@ -76,7 +76,10 @@ class SecurityConfiguration {
 	/** Header of the logout response that empties the browser's copies of the shop. */
 	static final String CLEAR_SITE_DATA = "Clear-Site-Data";
 
-	/** The limits of {@link RateLimitFilter}, per client IP address. */
+	/** Requests a REST API token may make per minute, wherever it is sent from. */
+	static final int API_REQUESTS_PER_TOKEN = 300;
+
+	/** The limits of {@link RateLimitFilter}, per client IP address, or per API token. */
 	static final List<RateLimitFilter.Rule> RATE_LIMITS = List.of(
 			new RateLimitFilter.Rule("login", HttpMethod.POST, "/login", 20, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("second-factor", HttpMethod.POST, "/login/second-factor/**", 10,
@@ -91,6 +94,8 @@ class SecurityConfiguration {
 					Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("search", HttpMethod.GET, "/search", 60, Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("search-api", HttpMethod.GET, "/api/v1/search", 120, Duration.ofMinutes(1)),
+			new RateLimitFilter.Rule("api-token", null, "/api/v1/**", API_REQUESTS_PER_TOKEN, Duration.ofMinutes(1),
+					true),
 			new RateLimitFilter.Rule("checkout", HttpMethod.POST, "/checkout", 10, Duration.ofMinutes(1)));
 
 	@Bean

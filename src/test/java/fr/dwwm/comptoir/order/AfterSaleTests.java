@@ -264,10 +264,14 @@ class AfterSaleTests {
 			assertThat(answers).filteredOn(Refunds.Outcome.class::isInstance)
 				.singleElement()
 				.satisfies((outcome) -> assertThat(((Refunds.Outcome) outcome).status()).isEqualTo("SUCCEEDED"));
+			// Which refusal depends on the interleaving: the second request opens its
+			// refund while the first is with the provider (the amount is already counted:
+			// « exceeds »), or after the first has settled and marked the order refunded
+			// (« not refundable »). Either says why; neither refunds a cent more.
 			assertThat(answers).filteredOn(RefundRefusal.class::isInstance)
 				.singleElement()
-				.satisfies(
-						(refusal) -> assertThat(((RefundRefusal) refusal).getMessageKey()).isEqualTo("refund.exceeds"));
+				.satisfies((refusal) -> assertThat(((RefundRefusal) refusal).getMessageKey()).isIn("refund.exceeds",
+						"refund.not-refundable"));
 		}
 		finally {
 			pool.shutdownNow();

@@ -83,6 +83,28 @@ class ApiTokenAttackTests {
 		assertThat(api.statusCode()).as("the session does not stand in for a bad token").isEqualTo(401);
 	}
 
+	@Test
+	void aTokenIsLimitedPerMinuteWhateverAddressItIsSentFrom() {
+		String token = create(signedIn(this.accounts.customer()), "Robot", "READ");
+		String other = create(signedIn(this.accounts.customer()), "Autre", "READ");
+		Http script = new Http(this.port);
+		int refusedAt = -1;
+		for (int request = 1; request <= 301 && refusedAt < 0; request++) {
+			// A new address for every request, as a botnet or a rotating proxy would.
+			int status = script
+				.get("/api/v1/tokens", "Authorization", "Bearer " + token, "X-Forwarded-For",
+						"203.0.113." + request % 250)
+				.statusCode();
+			if (status == 429) {
+				refusedAt = request;
+			}
+		}
+		assertThat(refusedAt).as("the 301st request of the minute").isEqualTo(301);
+		assertThat(script.get("/api/v1/tokens", "Authorization", "Bearer " + other).statusCode())
+			.as("another token is counted apart")
+			.isEqualTo(200);
+	}
+
 	private Http signedIn(Account account) {
 		Http session = new Http(this.port);
 		session.login(account.getEmail(), TestAccounts.PASSWORD);

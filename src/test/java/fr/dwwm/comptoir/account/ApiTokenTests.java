@@ -5,14 +5,19 @@ import java.util.Map;
 
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.SqlStatements;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Personal API tokens, from « Mon compte › Accès API » to the REST API, on the real
@@ -32,6 +37,9 @@ class ApiTokenTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	@Test
 	void aTokenIsShownOnceKeptAsADigestAndReadsItsOwnersOrdersOnly() {
@@ -125,6 +133,25 @@ class ApiTokenTests {
 		assertThat(added.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(session.get("/cart").body()).as("the account's own cart, seen in its browser")
 			.contains("Confiture de figues");
+	}
+
+	@Test
+	void theOrdersListCostsTheSameStatementsWhateverTheNumberOfOrders() throws Exception {
+		Account few = this.accounts.customer();
+		order(few);
+		Account many = this.accounts.customer();
+		for (int i = 0; i < 5; i++) {
+			order(many);
+		}
+		int one = statements(few);
+		assertThat(statements(many)).as("no statement per order").isEqualTo(one).isLessThanOrEqualTo(2);
+	}
+
+	private int statements(Account account) throws Exception {
+		SqlStatements.reset();
+		this.mvc.perform(get("/api/v1/orders").with(user(AccountUserDetailsService.principal(account))))
+			.andExpect(status().isOk());
+		return SqlStatements.sent().size();
 	}
 
 	private Http signedIn(Account account) {

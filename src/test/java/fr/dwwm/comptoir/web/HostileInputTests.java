@@ -300,6 +300,61 @@ class HostileInputTests {
 	}
 
 	@Test
+	void theRestApiAnswersEveryGeneratedInputWithATokenWithoutAServerErrorAndRefusalsChangeNothing() {
+		Account customer = this.accounts.customer();
+		Http browser = new Http(this.port);
+		browser.login(customer.getEmail(), TestAccounts.PASSWORD);
+		String token = org.jsoup.Jsoup
+			.parse(browser.postForm("/account/api-tokens", "/account/api-tokens",
+					Map.of("name", "Hostile", "scope", "READ_WRITE", "days", "30"))
+				.body())
+			.select("[data-new-token]")
+			.val();
+		long tokenId = this.jdbc.sql("SELECT id FROM api_token WHERE account_id = ?")
+			.param(customer.getId())
+			.query(Long.class)
+			.single();
+		Http script = new Http(this.port);
+		List<String> failures = new ArrayList<>();
+		// Half as many rounds as the other tests, each of two requests (the page forms'
+		// JSON test already sends the same bodies without a token).
+		for (int i = 0; i < TRIES / 2; i++) {
+			String json = hostileJson();
+			String before = cartOf(customer.getId());
+			HttpResponse<String> write = script.sendJson("POST", "/api/v1/cart/lines", json, null, "Authorization",
+					"Bearer " + token);
+			check(failures, "POST /api/v1/cart/lines (token) " + json.substring(0, Math.min(80, json.length())), write);
+			if (write.statusCode() >= 400 && !cartOf(customer.getId()).equals(before)) {
+				failures.add("refused with " + write.statusCode() + " but the cart changed: " + json);
+			}
+			// Then a hostile id, in a path that deletes or reads (two requests an
+			// iteration: the token's 300 a minute are not reached).
+			String value = draw();
+			if (value.strip().equals(String.valueOf(tokenId))) {
+				continue;
+			}
+			String id = Http.encode(value.substring(0, Math.min(value.length(), 300)));
+			HttpResponse<String> answer = (i % 2 == 0)
+					? script.send("DELETE", "/api/v1/tokens/" + id, "Authorization", "Bearer " + token)
+					: script.get("/api/v1/orders/" + id, "Authorization", "Bearer " + token);
+			check(failures, ((i % 2 == 0) ? "DELETE /api/v1/tokens/" : "GET /api/v1/orders/") + id, answer);
+		}
+		assertThat(this.jdbc.sql("SELECT revoked_at IS NULL FROM api_token WHERE account_id = ?")
+			.param(customer.getId())
+			.query(Boolean.class)
+			.single()).as("the token survived every hostile id").isTrue();
+		assertThat(failures).as("seed " + SEED).isEmpty();
+	}
+
+	/** What a refused write must leave as it was: the account's cart lines. */
+	private String cartOf(long accountId) {
+		return this.jdbc.sql("""
+				SELECT coalesce(string_agg(l.variant_id || 'x' || l.quantity, ',' ORDER BY l.variant_id), '')
+				FROM cart c JOIN cart_line l ON l.cart_id = c.id
+				WHERE c.account_id = ? AND c.checked_out_at IS NULL""").param(accountId).query(String.class).single();
+	}
+
+	@Test
 	void searchesFiltersAndTheJsonApiAnswerEveryGeneratedInputWithoutAServerError() {
 		Http visitor = new Http(this.port);
 		String csrf = visitor.csrfToken("/cart");

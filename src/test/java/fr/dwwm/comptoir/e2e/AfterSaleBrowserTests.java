@@ -15,7 +15,6 @@ import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.order.DeliveredOrders;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,12 +141,10 @@ class AfterSaleBrowserTests extends BrowserTest {
 		desktop();
 	}
 
-	private void signIn(Account customer) {
+	@Override
+	protected void signIn(Account customer) {
 		browser.manage().deleteAllCookies();
-		open("/login");
-		type("email", customer.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		super.signIn(customer);
 	}
 
 	private int stock(long variant) {

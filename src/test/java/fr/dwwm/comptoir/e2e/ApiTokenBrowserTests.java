@@ -4,7 +4,6 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,10 +24,7 @@ class ApiTokenBrowserTests extends BrowserTest {
 	void aCustomerCreatesATokenSeesItOnceAndRevokesIt() {
 		browser.manage().deleteAllCookies();
 		Account customer = this.accounts.customer();
-		open("/login");
-		type("email", customer.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		signIn(customer);
 		open("/account/api-tokens");
 		assertPageQuality();
 

@@ -139,6 +139,19 @@ public abstract class BrowserTest {
 	}
 
 	/**
+	 * Signs an account in with its password on the login page, as a person does (the
+	 * browser's cookies, and so a guest's cart, are kept); the browser ends on the page
+	 * the login leads to.
+	 * @param account an account without a second factor
+	 */
+	protected void signIn(Account account) {
+		open("/login");
+		type("email", account.getEmail());
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+	}
+
+	/**
 	 * Adds a product to the cart from its page, as a shopper does, and waits for the
 	 * message that says so.
 	 * @param productPath the product page

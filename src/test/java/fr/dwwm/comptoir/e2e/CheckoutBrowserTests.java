@@ -92,10 +92,7 @@ class CheckoutBrowserTests extends BrowserTest {
 			.param("account", customer.getId())
 			.update();
 		addToCart(productPage(), 1);
-		open("/login");
-		type("email", customer.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		signIn(customer);
 		open("/checkout");
 		assertThat(browser.findElement(By.cssSelector("main")).getText())
 			.as("the guest cart joined the account at login, and the e-mail is the account's")

@@ -134,10 +134,7 @@ class PasskeyBrowserTests extends BrowserTest {
 	void aDisabledAccountsPasskeyOpensNothing() {
 		browser.manage().deleteAllCookies();
 		Account customer = this.accounts.customer();
-		open("/login");
-		type("email", customer.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		signIn(customer);
 		open("/account/security");
 		type("passkey-label", "Téléphone");
 		browser.findElement(By.id("current-passkey")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);

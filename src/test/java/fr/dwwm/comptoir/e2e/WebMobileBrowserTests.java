@@ -13,7 +13,6 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -114,10 +113,7 @@ class WebMobileBrowserTests extends BrowserTest {
 		open("/");
 		waitForTheWorker();
 		seeUntilKept(OTHER_PRODUCT);
-		open("/login");
-		type("email", customer.getEmail());
-		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
-		waitUpTo5Seconds().until((driver) -> !driver.getCurrentUrl().contains("/login"));
+		signIn(customer);
 		addToCart(PRODUCT, 1);
 		open("/products");
 		open("/cart");

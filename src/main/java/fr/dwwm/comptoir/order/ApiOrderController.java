@@ -38,8 +38,11 @@ class ApiOrderController {
 
 	private final OrderQueries orders;
 
-	ApiOrderController(OrderQueries orders) {
+	private final Invoices invoices;
+
+	ApiOrderController(OrderQueries orders, Invoices invoices) {
 		this.orders = orders;
+		this.invoices = invoices;
 	}
 
 	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -73,7 +76,27 @@ class ApiOrderController {
 			.cacheControl(personal())
 			.body(new ApiOrder(order.reference(), order.status().name(), order.placedAt(), order.shippingMethod(),
 					lines, new ApiMoney(order.totals().totalCents()), order.invoiceNumber(),
-					(order.invoiceNumber() != null) ? "/account/orders/" + order.reference() + "/invoice.pdf" : null));
+					(order.invoiceNumber() != null) ? "/api/v1/orders/" + order.reference() + "/invoice.pdf" : null));
+	}
+
+	@GetMapping(path = "/{reference}/invoice.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@Operation(summary = "Télécharge la facture d'une de mes commandes / Downloads one of my orders' invoice",
+			description = "Le PDF de la facture, le même que sur la page de la commande. / The invoice's PDF, the "
+					+ "same as on the order's page.")
+	@ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "404", description = "Commande inconnue, d'un autre client ou pas encore facturée / "
+			+ "Unknown order, another customer's or not invoiced yet")
+	ResponseEntity<byte[]> invoice(@AuthenticationPrincipal ShopUser user, @PathVariable String reference) {
+		OrderDetails order = this.orders.ofCustomer(reference, user.getAccountId())
+			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
+		if (order.invoiceNumber() == null) {
+			throw new ResponseStatusException(NOT_FOUND);
+		}
+		ResponseEntity<byte[]> pdf = CheckoutController.invoicePdf(this.invoices, order);
+		return ResponseEntity.status(pdf.getStatusCode())
+			.headers(pdf.getHeaders())
+			.cacheControl(personal())
+			.body(pdf.getBody());
 	}
 
 	private static CacheControl personal() {
@@ -102,7 +125,7 @@ class ApiOrderController {
 	 * @param lines what was ordered
 	 * @param total what it cost
 	 * @param invoiceNumber its invoice's number, once paid
-	 * @param invoice the path of the invoice's PDF (with the session), or {@code null}
+	 * @param invoice the path of the invoice's PDF in this API, or {@code null}
 	 */
 	record ApiOrder(String reference, String status, Instant placedAt, String shippingMethod, List<ApiOrderLine> lines,
 			ApiMoney total, String invoiceNumber, String invoice) {

@@ -41,6 +41,9 @@ class ApiTokenTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private fr.dwwm.comptoir.order.DeliveredOrders orders;
+
 	@Test
 	void aTokenIsShownOnceKeptAsADigestAndReadsItsOwnersOrdersOnly() {
 		Account customer = this.accounts.customer();
@@ -71,6 +74,25 @@ class ApiTokenTests {
 		assertThat(stranger.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(session.get("/account/api-tokens").body()).contains("Dernière utilisation le");
+
+		String paid = this.orders.pay(customer.getId(), customer.getEmail(), Map.of(jam(), 1)).reference();
+		assertThat(script.get("/api/v1/orders/" + paid, "Authorization", "Bearer " + token).body())
+			.contains("\"invoice\":\"/api/v1/orders/" + paid + "/invoice.pdf\"");
+		HttpResponse<byte[]> pdf = script.getBytes("/api/v1/orders/" + paid + "/invoice.pdf", "Authorization",
+				"Bearer " + token);
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		assertThat(script.getBytes("/api/v1/orders/" + mine + "/invoice.pdf", "Authorization", "Bearer " + token)
+			.statusCode()).as("not invoiced yet").isEqualTo(404);
+		assertThat(script.getBytes("/api/v1/orders/" + theirs + "/invoice.pdf", "Authorization", "Bearer " + token)
+			.statusCode()).as("another customer's invoice").isEqualTo(404);
+	}
+
+	private long jam() {
+		return this.jdbc.sql("""
+				SELECT v.id FROM product_variant v JOIN product p ON p.id = v.product_id
+				WHERE p.slug = 'confiture-de-figues' ORDER BY v.position, v.id LIMIT 1""").query(Long.class).single();
 	}
 
 	@Test

@@ -117,6 +117,13 @@ public class Stock {
 	 */
 	@Transactional
 	public OptionalInt adjust(long productId, long variantId, int delta, Reason reason, String note, long accountId) {
+		return change(productId, variantId, delta, reason, note, accountId, null)
+			.map((adjusted) -> OptionalInt.of(adjusted.stockAfter()))
+			.orElse(OptionalInt.empty());
+	}
+
+	private Optional<Adjusted> change(long productId, long variantId, int delta, Reason reason, String note,
+			long accountId, java.util.UUID key) {
 		if (delta == 0 || delta < -MAX_DELTA || delta > MAX_DELTA) {
 			throw new IllegalArgumentException("A stock change is between 1 and " + MAX_DELTA + " units");
 		}
@@ -136,10 +143,87 @@ public class Stock {
 			.query(Integer.class)
 			.optional();
 		if (stock.isEmpty()) {
-			return OptionalInt.empty();
+			return Optional.empty();
 		}
-		record(variantId, delta, stock.get(), reason, note, accountId, null);
-		return OptionalInt.of(stock.get());
+		long movement = record(variantId, delta, stock.get(), reason, note, accountId, null, key);
+		return Optional.of(new Adjusted(movement, variantId, delta, stock.get(), reason, false));
+	}
+
+	/**
+	 * Adjusts a stock like {@link #adjust(long, long, int, Reason, String, long)}, and
+	 * tells which movement it wrote; once per idempotency key: the same key sent again by
+	 * the same member of staff finds the movement it made and changes nothing. Two
+	 * requests with one key at the same instant: the database's unique key lets one
+	 * write, and the other's transaction is rolled back ({@code DuplicateKeyException});
+	 * the caller then reads the movement made with {@link #madeWith}.
+	 * @param productId the product
+	 * @param variantId the variant, one of that product's
+	 * @param delta units to add or take away
+	 * @param reason why, one staff may give
+	 * @param note a comment, or {@code null}
+	 * @param accountId the member of staff
+	 * @param key the client's idempotency key, or {@code null}
+	 * @return the movement, made now or before with this key; empty if the stock would
+	 * have gone below zero
+	 * @throws IllegalArgumentException as the other {@code adjust}, or if another account
+	 * used the key
+	 */
+	@Transactional
+	public Optional<Adjusted> adjust(long productId, long variantId, int delta, Reason reason, String note,
+			long accountId, java.util.UUID key) {
+		Optional<Adjusted> earlier = (key != null) ? madeWith(key, accountId) : Optional.empty();
+		if (earlier.isPresent()) {
+			return earlier;
+		}
+		return change(productId, variantId, delta, reason, note, accountId, key);
+	}
+
+	/**
+	 * Finds the movement a member of staff made with an idempotency key.
+	 * @param key the key
+	 * @param accountId who sends it again
+	 * @return the movement, marked as a replay; empty if the key was never used
+	 * @throws IllegalArgumentException if another account used it
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Adjusted> madeWith(java.util.UUID key, long accountId) {
+		return this.jdbc.sql("""
+				SELECT id, variant_id, delta, stock_after, reason, account_id FROM stock_movement
+				WHERE idempotency_key = :key""").param("key", key).query((row, number) -> {
+			if (row.getLong("account_id") != accountId) {
+				throw new IllegalArgumentException("This idempotency key was used by another account");
+			}
+			return new Adjusted(row.getLong("id"), row.getLong("variant_id"), row.getInt("delta"),
+					row.getInt("stock_after"), Reason.valueOf(row.getString("reason")), true);
+		}).optional();
+	}
+
+	/**
+	 * Finds a stock movement.
+	 * @param movementId the movement
+	 * @return the movement, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Adjusted> movement(long movementId) {
+		return this.jdbc.sql("""
+				SELECT id, variant_id, delta, stock_after, reason FROM stock_movement WHERE id = :id""")
+			.param("id", movementId)
+			.query((row, number) -> new Adjusted(row.getLong("id"), row.getLong("variant_id"), row.getInt("delta"),
+					row.getInt("stock_after"), Reason.valueOf(row.getString("reason")), false))
+			.optional();
+	}
+
+	/**
+	 * A stock adjustment made.
+	 *
+	 * @param movementId the stock movement written
+	 * @param variantId the variant
+	 * @param delta the units added or taken away
+	 * @param stockAfter the stock right after it
+	 * @param reason why
+	 * @param replay whether the key had already made it (nothing changed this time)
+	 */
+	public record Adjusted(long movementId, long variantId, int delta, int stockAfter, Reason reason, boolean replay) {
 	}
 
 	/**
@@ -185,11 +269,18 @@ public class Stock {
 		}).list();
 	}
 
-	private void record(long variantId, int delta, int stockAfter, Reason reason, String note, Long accountId,
+	private long record(long variantId, int delta, int stockAfter, Reason reason, String note, Long accountId,
 			Long orderId) {
-		this.jdbc.sql("""
-				INSERT INTO stock_movement (variant_id, delta, stock_after, reason, note, account_id, order_id)
-				VALUES (:variant, :delta, :after, :reason, :note, :account, :order)""")
+		return record(variantId, delta, stockAfter, reason, note, accountId, orderId, null);
+	}
+
+	private long record(long variantId, int delta, int stockAfter, Reason reason, String note, Long accountId,
+			Long orderId, java.util.UUID key) {
+		return this.jdbc.sql("""
+				INSERT INTO stock_movement (variant_id, delta, stock_after, reason, note, account_id, order_id,
+				                            idempotency_key)
+				VALUES (:variant, :delta, :after, :reason, :note, :account, :order, :key)
+				RETURNING id""")
 			.param("variant", variantId)
 			.param("delta", delta)
 			.param("after", stockAfter)
@@ -197,7 +288,9 @@ public class Stock {
 			.param("note", note)
 			.param("account", accountId)
 			.param("order", orderId)
-			.update();
+			.param("key", key)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

@@ -40,7 +40,8 @@ class ApiProblemResponses implements AccessDeniedHandler, AuthenticationEntryPoi
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		write(request, response, HttpStatus.FORBIDDEN,
-				ApiTokenAuthenticationFilter.carriesToken(request) ? "api.token.read-only" : null);
+				(denied instanceof ApiTokenAuthenticationFilter.ReadOnlyToken) ? "api.token.read-only"
+						: ApiTokenAuthenticationFilter.carriesToken(request) ? "api.token.forbidden" : null);
 	}
 
 	@Override

@@ -100,10 +100,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 		if (!reads && !resolved.get().writes()) {
-			this.forbidden.handle(request, response, new AccessDeniedException("Read-only API token"));
+			this.forbidden.handle(request, response, new ReadOnlyToken());
 			return;
 		}
-		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+		// The owner's role, not « second factor pending » (a token is not a half-open
+		// login that the second-factor page would finish): what needs a factor stays
+		// closed to it (StaffApi, /admin/**).
+		List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities()
+			.stream()
+			.filter((authority) -> !Factors.SECOND_FACTOR_REQUIRED.equals(authority.getAuthority()))
+			.toList());
 		authorities.add(new SimpleGrantedAuthority(READ_SCOPE));
 		if (resolved.get().writes()) {
 			authorities.add(new SimpleGrantedAuthority(WRITE_SCOPE));
@@ -132,6 +138,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		catch (UsernameNotFoundException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/** The refusal of a write sent with a read-only token. */
+	static final class ReadOnlyToken extends AccessDeniedException {
+
+		ReadOnlyToken() {
+			super("Read-only API token");
+		}
+
 	}
 
 }

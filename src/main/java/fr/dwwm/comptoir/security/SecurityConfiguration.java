@@ -114,6 +114,8 @@ class SecurityConfiguration {
 					"/admin/customers/**", "/admin/staff/**", "/admin/audit/**", "/admin/modules/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
 					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))
+			.requestMatchers("/api/v1/admin/**")
+			.access(StaffApi.withSecondFactor())
 			.requestMatchers("/admin/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
 					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))

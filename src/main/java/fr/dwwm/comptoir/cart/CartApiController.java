@@ -2,11 +2,12 @@ package fr.dwwm.comptoir.cart;
 
 import java.util.Locale;
 
+import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.JsonApi;
-import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.web.Money;
 import fr.dwwm.comptoir.web.Weights;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The cart's JSON API, called by {@code add-to-cart.js} and {@code cart.js}: the same

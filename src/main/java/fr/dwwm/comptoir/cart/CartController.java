@@ -6,16 +6,15 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.web.Money;
-import fr.dwwm.comptoir.web.Weights;
-import org.springframework.context.MessageSource;
-
 import fr.dwwm.comptoir.web.NoIndex;
+import fr.dwwm.comptoir.web.Weights;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;

@@ -5,13 +5,13 @@ import java.util.Locale;
 
 import fr.dwwm.comptoir.web.JsonApi;
 import fr.dwwm.comptoir.web.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.context.MessageSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

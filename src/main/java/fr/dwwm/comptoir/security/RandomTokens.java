@@ -31,4 +31,21 @@ public final class RandomTokens {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
 	}
 
+	/**
+	 * Returns what is kept of a token instead of the token: its SHA-256 digest, so that a
+	 * copy of the database (or of a counter in memory) opens nothing.
+	 * @param token the token
+	 * @return 64 hexadecimal characters
+	 */
+	public static String digest(String token) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 }

@@ -136,14 +136,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	 * hold no token.
 	 */
 	private static String tokenKey(HttpServletRequest request) {
-		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-				.digest(request.getHeader("Authorization").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			return "token:" + java.util.HexFormat.of().formatHex(digest);
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "token:" + RandomTokens.digest(request.getHeader("Authorization"));
 	}
 
 	static boolean isLoopback(String address) {

@@ -12,7 +12,6 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,13 +124,7 @@ class ApiStockTests {
 			.isNotEqualTo(201);
 
 		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port);
-		String token = Jsoup
-			.parse(admin.http()
-				.postForm("/account/api-tokens", "/account/api-tokens",
-						Map.of("name", "Stock", "scope", "READ_WRITE", "days", "30"))
-				.body())
-			.select("[data-new-token]")
-			.val();
+		String token = admin.http().createApiToken("Stock", "READ_WRITE");
 		HttpResponse<String> withToken = new Http(this.port).sendJson("POST", path, body, null, "Authorization",
 				"Bearer " + token);
 		assertThat(withToken.statusCode()).as("a token is never a second factor").isEqualTo(403);

@@ -259,6 +259,22 @@ public final class Http {
 	}
 
 	/**
+	 * Creates a personal API token on « Mon compte › Accès API », as its owner does, for
+	 * a client already signed in.
+	 * @param name the token's name
+	 * @param scope {@code READ} or {@code READ_WRITE}
+	 * @return the token, as the answer page shows it once
+	 */
+	public String createApiToken(String name, String scope) {
+		return org.jsoup.Jsoup
+			.parse(postForm("/account/api-tokens", "/account/api-tokens",
+					Map.of("name", name, "scope", scope, "days", "30"))
+				.body())
+			.select("[data-new-token]")
+			.val();
+	}
+
+	/**
 	 * Submits a form like {@link #postForm} and, when the answer is a redirect, opens the
 	 * page it leads to, as a browser does after a form (Post/Redirect/Get).
 	 * @param formPage the page with the form

@@ -304,12 +304,7 @@ class HostileInputTests {
 		Account customer = this.accounts.customer();
 		Http browser = new Http(this.port);
 		browser.login(customer.getEmail(), TestAccounts.PASSWORD);
-		String token = org.jsoup.Jsoup
-			.parse(browser.postForm("/account/api-tokens", "/account/api-tokens",
-					Map.of("name", "Hostile", "scope", "READ_WRITE", "days", "30"))
-				.body())
-			.select("[data-new-token]")
-			.val();
+		String token = browser.createApiToken("Hostile", "READ_WRITE");
 		long tokenId = this.jdbc.sql("SELECT id FROM api_token WHERE account_id = ?")
 			.param(customer.getId())
 			.query(Long.class)

@@ -7,7 +7,6 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,12 +36,12 @@ class ApiTokenAttackTests {
 	@Test
 	void aTokenCannotRevokeAnotherAccountsTokenWhateverTheSpellingOfItsId() {
 		Account victim = this.accounts.customer();
-		create(signedIn(victim), "Victime", "READ");
+		signedIn(victim).createApiToken("Victime", "READ");
 		long victimsToken = this.jdbc.sql("SELECT id FROM api_token WHERE account_id = ?")
 			.param(victim.getId())
 			.query(Long.class)
 			.single();
-		String attacker = create(signedIn(this.accounts.customer()), "Attaquant", "READ_WRITE");
+		String attacker = signedIn(this.accounts.customer()).createApiToken("Attaquant", "READ_WRITE");
 		Http script = new Http(this.port);
 		for (String spelling : Attacker.spellings("/api/v1/tokens/" + victimsToken)) {
 			HttpResponse<String> answer = script.send("DELETE", spelling, "Authorization", "Bearer " + attacker);
@@ -57,7 +56,7 @@ class ApiTokenAttackTests {
 	@Test
 	void aTokenInTheQueryStringOrOfADisabledAccountOrGuessedOpensNothing() {
 		Account customer = this.accounts.customer();
-		String token = create(signedIn(customer), "Script", "READ");
+		String token = signedIn(customer).createApiToken("Script", "READ");
 		Http script = new Http(this.port);
 		assertThat(script.get("/api/v1/orders?access_token=" + token).statusCode()).isEqualTo(401);
 		for (String forged : new String[] { "cpt_" + "A".repeat(43), "cpt_", token + "x", "' OR 1=1 --",
@@ -85,8 +84,8 @@ class ApiTokenAttackTests {
 
 	@Test
 	void aTokenIsLimitedPerMinuteWhateverAddressItIsSentFrom() {
-		String token = create(signedIn(this.accounts.customer()), "Robot", "READ");
-		String other = create(signedIn(this.accounts.customer()), "Autre", "READ");
+		String token = signedIn(this.accounts.customer()).createApiToken("Robot", "READ");
+		String other = signedIn(this.accounts.customer()).createApiToken("Autre", "READ");
 		Http script = new Http(this.port);
 		int refusedAt = -1;
 		for (int request = 1; request <= 301 && refusedAt < 0; request++) {
@@ -109,15 +108,6 @@ class ApiTokenAttackTests {
 		Http session = new Http(this.port);
 		session.login(account.getEmail(), TestAccounts.PASSWORD);
 		return session;
-	}
-
-	private static String create(Http session, String name, String scope) {
-		return Jsoup
-			.parse(session.postForm("/account/api-tokens", "/account/api-tokens",
-					Map.of("name", name, "scope", scope, "days", "30"))
-				.body())
-			.select("[data-new-token]")
-			.val();
 	}
 
 }

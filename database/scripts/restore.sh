@@ -50,6 +50,8 @@ GRANT INSERT (category_id, sku, name, slug, summary, description, price_cents, v
               created_at, updated_at) ON product TO comptoir_app;
 GRANT UPDATE (category_id, sku, name, slug, summary, description, vat_rate, active, featured, attributes,
               updated_at, version) ON product TO comptoir_app;
+-- V23: a product's idempotency key is written at its creation, never changed.
+GRANT INSERT (idempotency_key) ON product TO comptoir_app;
 -- V16: a credit note, like an invoice, is never changed nor deleted.
 REVOKE UPDATE, DELETE, TRUNCATE ON credit_note FROM comptoir_app;
 REVOKE ALL ON FUNCTION refund_within_invoice(), credit_note_within_invoice() FROM PUBLIC;

@@ -146,7 +146,13 @@ class ApiStockController {
 					movement.reason().name()));
 	}
 
-	private static UUID key(String typed) {
+	/**
+	 * Reads an {@code Idempotency-Key} header.
+	 * @param typed the header, or {@code null}
+	 * @return the key, or {@code null} without one
+	 * @throws ApiException 422 when it is not a UUID
+	 */
+	static UUID key(String typed) {
 		if (typed == null || typed.isBlank()) {
 			return null;
 		}

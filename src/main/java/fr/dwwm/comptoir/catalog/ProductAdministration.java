@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fr.dwwm.comptoir.system.LikePatterns;
@@ -168,15 +169,34 @@ class ProductAdministration {
 	 */
 	@Transactional
 	public long create(ProductForm form) {
+		return create(form, null);
+	}
+
+	/**
+	 * Creates a product like {@link #create(ProductForm)}, keeping the client's
+	 * idempotency key with it: the database's unique key lets one product be made per
+	 * key, however often and however simultaneously it is sent. The caller looks for an
+	 * earlier product with {@link #createdWith} first, and again when this refuses.
+	 * @param form the validated form
+	 * @param key the REST API client's idempotency key, or {@code null}
+	 * @return the new product's id
+	 * @throws ProductRefusal as {@link #create(ProductForm)}
+	 * @throws DataIntegrityViolationException if a product was made with the key
+	 * meanwhile
+	 */
+	@Transactional
+	public long create(ProductForm form, UUID key) {
 		checkCategory(form.getCategoryId());
 		checkSku(form.getSku(), NO_PRODUCT);
 		String slug = slug(form, NO_PRODUCT);
 		try {
 			long id = this.jdbc
 				.sql("""
-						INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, active)
-						VALUES (:category, :sku, :name, :slug, :summary, :description, :price, :vat, :active)
+						INSERT INTO product (category_id, sku, name, slug, summary, description, price_cents, vat_rate, active,
+						                     idempotency_key)
+						VALUES (:category, :sku, :name, :slug, :summary, :description, :price, :vat, :active, :key)
 						RETURNING id""")
+				.param("key", key)
 				.param("category", form.getCategoryId())
 				.param("sku", form.getSku())
 				.param("name", form.getName())
@@ -196,6 +216,19 @@ class ProductAdministration {
 		catch (DataIntegrityViolationException ex) {
 			throw refusalFor(ex);
 		}
+	}
+
+	/**
+	 * Finds the product made with an idempotency key.
+	 * @param key the REST API client's key
+	 * @return the product's id, if one was made with it
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> createdWith(UUID key) {
+		return this.jdbc.sql("SELECT id FROM product WHERE idempotency_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.optional();
 	}
 
 	/**

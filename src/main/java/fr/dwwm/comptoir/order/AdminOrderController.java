@@ -42,9 +42,6 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @NoIndex
 class AdminOrderController {
 
-	/** Longest note kept with a status change ({@code order_status_change.note}). */
-	static final int MAX_NOTE = 500;
-
 	static final int PAGE_SIZE = 20;
 
 	private final Orders orders;
@@ -99,7 +96,7 @@ class AdminOrderController {
 	String detail(@PathVariable String reference, Model model) {
 		OrderDetails order = find(reference);
 		model.addAttribute("order", order);
-		model.addAttribute("next", next(order.status()));
+		model.addAttribute("next", StaffStatusMove.allowedFrom(order.status()));
 		List<ReturnRequests.View> requests = this.returns.ofOrder(order.id());
 		model.addAttribute("returns", requests);
 		model.addAttribute("refunds", this.refunds.ofOrder(order.id()));
@@ -235,30 +232,13 @@ class AdminOrderController {
 			@RequestParam(required = false) String trackingNumber, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal ShopUser staff, RedirectAttributes redirect) {
 		OrderDetails order = find(reference);
-		OrderStatus next = Arrays.stream(OrderStatus.values())
-			.filter((s) -> s.name().equals(status))
-			.findFirst()
-			.orElse(null);
-		String tracking = (trackingNumber != null) ? trackingNumber.strip() : null;
-		if (next == OrderStatus.SHIPPED && (tracking == null || !tracking.matches("[A-Za-z0-9]{4,40}"))) {
-			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.tracking-required");
-			return "redirect:/admin/orders/" + reference;
-		}
-		if (next == null) {
-			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.illegal");
-			return "redirect:/admin/orders/" + reference;
-		}
-		if (note != null && note.strip().length() > MAX_NOTE) {
-			// The history's note is limited in the database too (CHECK): refused here
-			// with
-			// a message rather than there with an error.
-			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.note-too-long");
+		StaffStatusMove move = StaffStatusMove.of(status, trackingNumber, note);
+		if (move.refusal() != null) {
+			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, move.refusal());
 			return "redirect:/admin/orders/" + reference;
 		}
 		try {
-			this.orders.changeStatus(order.id(), next, staff.getAccountId(),
-					(note != null && !note.isBlank()) ? note.strip() : null,
-					(next == OrderStatus.SHIPPED) ? tracking : null);
+			this.orders.changeStatus(order.id(), move.next(), staff.getAccountId(), move.note(), move.trackingNumber());
 			// A paid order cancelled has its refund opened: the provider is asked now,
 			// after the cancellation committed.
 			this.refunds.executePending(order.id());
@@ -272,16 +252,6 @@ class AdminOrderController {
 
 	private OrderDetails find(String reference) {
 		return this.queries.byReference(reference).orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
-	}
-
-	/**
-	 * The moves staff may make by hand: every move the state machine allows, except «
-	 * refunded », which the refunds make.
-	 */
-	private static List<OrderStatus> next(OrderStatus current) {
-		return Arrays.stream(OrderStatus.values())
-			.filter((status) -> status != OrderStatus.REFUNDED && current.canMoveTo(status))
-			.toList();
 	}
 
 }

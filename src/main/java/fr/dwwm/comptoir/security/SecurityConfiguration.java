@@ -114,8 +114,10 @@ class SecurityConfiguration {
 					"/admin/customers/**", "/admin/staff/**", "/admin/audit/**", "/admin/modules/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
 					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))
+			.requestMatchers("/api/v1/admin/orders/**", "/api/v1/admin/orders")
+			.access(StaffApi.withSecondFactor("ROLE_ADMIN"))
 			.requestMatchers("/api/v1/admin/**")
-			.access(StaffApi.withSecondFactor())
+			.access(StaffApi.withSecondFactor("ROLE_EDITOR", "ROLE_ADMIN"))
 			.requestMatchers("/admin/**")
 			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasAnyRole("EDITOR", "ADMIN"),
 					AuthorityAuthorizationManager.hasAnyAuthority(Factors.TOTP, Factors.WEBAUTHN)))

@@ -10,7 +10,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Who may call the staff part of the REST API ({@code /api/v1/admin/**}): a member of
- * staff whose session proved a second factor, as for the back office's pages. A personal
+ * staff whose session proved a second factor, with the role the back office's matching
+ * pages ask (orders for administrators, products and stock for editors too). A personal
  * API token never does: it stands for its owner's role, not for a second factor. A plain
  * decision (not Spring Security's « missing authority » one, which sends a browser to the
  * login page) so that the refusal is the API's 403 problem.
@@ -20,14 +21,19 @@ final class StaffApi {
 	private StaffApi() {
 	}
 
-	static AuthorizationManager<RequestAuthorizationContext> withSecondFactor() {
+	/**
+	 * Lets in a member of staff with one of the roles and a second factor.
+	 * @param roles the roles let in, e.g. {@code ROLE_ADMIN}
+	 * @return the decision
+	 */
+	static AuthorizationManager<RequestAuthorizationContext> withSecondFactor(String... roles) {
 		return new AuthorizationManager<>() {
 			@Override
 			public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
 					RequestAuthorizationContext context) {
 				Authentication who = authentication.get();
 				boolean staff = who != null && who.isAuthenticated()
-						&& (Factors.has(who, "ROLE_EDITOR") || Factors.has(who, "ROLE_ADMIN"))
+						&& java.util.Arrays.stream(roles).anyMatch((role) -> Factors.has(who, role))
 						&& (Factors.has(who, Factors.TOTP) || Factors.has(who, Factors.WEBAUTHN))
 						&& !Factors.has(who, ApiTokenAuthenticationFilter.READ_SCOPE);
 				return new AuthorizationDecision(staff);

@@ -11,8 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -33,8 +33,8 @@ public class ApiErrors {
 		this.messages = messages;
 	}
 
-	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ProblemDetail invalid(MethodArgumentNotValidException ex, Locale locale) {
+	@ExceptionHandler(BindException.class)
+	ProblemDetail invalid(BindException ex, Locale locale) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.invalid", locale);
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()

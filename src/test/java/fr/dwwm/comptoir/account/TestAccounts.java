@@ -62,4 +62,13 @@ public final class TestAccounts {
 		});
 	}
 
+	/**
+	 * The signed-in user an account becomes, for MockMvc requests.
+	 * @param account the account
+	 * @return its principal, with its role's authorities
+	 */
+	public static ShopUser principal(Account account) {
+		return AccountUserDetailsService.principal(account);
+	}
+
 }

@@ -1,13 +1,21 @@
 package fr.dwwm.comptoir.admin;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.security.Factors;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * A staff member logged in with their password and their authenticator code, as the
@@ -26,6 +34,18 @@ public record StaffLogin(Account account, Http http) {
 		http.postForm("/login/second-factor", "/login/second-factor",
 				Map.of("code", Totp.code(secret, Totp.stepAt(Instant.now()), 6)));
 		return new StaffLogin(account, http);
+	}
+
+	/**
+	 * The same member of staff as a MockMvc request's authentication, second factor
+	 * proved: for tests that count the statements a request sends in the test's thread.
+	 * @return their authentication, with their role and {@code FACTOR_TOTP}
+	 */
+	public Authentication authentication() {
+		List<GrantedAuthority> authorities = new ArrayList<>(TestAccounts.principal(this.account).getAuthorities());
+		authorities.add(new SimpleGrantedAuthority(Factors.TOTP));
+		return UsernamePasswordAuthenticationToken.authenticated(TestAccounts.principal(this.account), null,
+				authorities);
 	}
 
 }

@@ -13,6 +13,7 @@ import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.Mailbox;
+import fr.dwwm.comptoir.test.SqlStatements;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * The back-office's dashboard and orders through Tomcat, as an administrator with a
  * second factor: figures equal to what SQL counts, orders moved only along their state
- * machine.
+ * machine, by the pages and by the REST API alike.
  */
 @IntegrationTest
 class AdminOrderTests {
@@ -54,6 +60,9 @@ class AdminOrderTests {
 
 	@Autowired
 	private Mailbox mailbox;
+
+	@Autowired
+	private MockMvc mvc;
 
 	private StaffLogin admin;
 
@@ -115,6 +124,73 @@ class AdminOrderTests {
 			.postForm(path, path + "/status", Map.of("status", "SHIPPED", "trackingNumber", "6A9876543210"));
 		assertThat(status(reference)).isEqualTo(OrderStatus.SHIPPED);
 		assertThat(this.mailbox.to(email)).anySatisfy((mail) -> assertThat(mail.text()).contains("6A9876543210"));
+	}
+
+	@Test
+	void theApiMovesAnOrderByTheSameRulesAndASecondIdenticalMoveIsAConflict() {
+		String email = "api-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+		String reference = placeOrder(email);
+		String path = "/api/v1/admin/orders/" + reference;
+		String csrf = this.admin.http().csrfToken("/admin");
+		HttpResponse<String> read = this.admin.http().get(path);
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.body()).contains("\"status\":\"PAID\"", "\"allowedMoves\":[\"PREPARING\",\"CANCELLED\"]",
+				"\"email\":\"" + email + "\"", "\"currency\":\"EUR\"");
+		assertThat(read.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((cache) -> assertThat(cache).contains("no-store"));
+
+		HttpResponse<String> noTracking = this.admin.http()
+			.sendJson("POST", path + "/status", "{\"status\":\"SHIPPED\"}", csrf);
+		assertThat(noTracking.statusCode()).isEqualTo(422);
+		assertThat(noTracking.body()).contains("Saisissez le numéro de suivi");
+		assertThat(this.admin.http()
+			.sendJson("POST", path + "/status", "{\"status\":\"PREPARING\",\"note\":\"" + "n".repeat(501) + "\"}", csrf)
+			.statusCode()).as("a note over 500 characters").isEqualTo(422);
+		assertThat(this.admin.http().sendJson("POST", path + "/status", "{\"status\":\"EXPEDIEE\"}", csrf).statusCode())
+			.isEqualTo(422);
+		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
+
+		HttpResponse<String> preparing = this.admin.http()
+			.sendJson("POST", path + "/status", "{\"status\":\"PREPARING\"}", csrf);
+		assertThat(preparing.statusCode()).isEqualTo(200);
+		assertThat(preparing.body()).contains("\"status\":\"PREPARING\"");
+		HttpResponse<String> again = this.admin.http()
+			.sendJson("POST", path + "/status", "{\"status\":\"PREPARING\"}", csrf);
+		assertThat(again.statusCode()).as("the same move sent twice changes the order once").isEqualTo(409);
+		assertThat(again.body()).contains("n'est pas permis");
+		HttpResponse<String> shipped = this.admin.http()
+			.sendJson("POST", path + "/status", "{\"status\":\"SHIPPED\",\"trackingNumber\":\"6A1234567890\"}", csrf);
+		assertThat(shipped.statusCode()).isEqualTo(200);
+		assertThat(shipped.body()).contains("\"trackingNumber\":\"6A1234567890\"", "\"allowedMoves\":[\"DELIVERED\"]");
+		assertThat(status(reference)).isEqualTo(OrderStatus.SHIPPED);
+		assertThat(this.mailbox.to(email)).anySatisfy((mail) -> assertThat(mail.text()).contains("6A1234567890"));
+		assertThat(this.admin.http().get("/api/v1/admin/orders/CMD-INCONNUE").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theApiListFiltersLikeThePageAndCostsTheSameStatementsWhateverItsLength() throws Exception {
+		String email = "liste-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.test";
+		String reference = placeOrder(email);
+		HttpResponse<String> found = this.admin.http().get("/api/v1/admin/orders?status=PAID&customer=" + email);
+		assertThat(found.statusCode()).isEqualTo(200);
+		assertThat(found.body()).contains("\"reference\":\"" + reference + "\"", "\"total\":1");
+		assertThat(this.admin.http().get("/api/v1/admin/orders?status=SHIPPED&customer=" + email).body())
+			.contains("\"total\":0");
+		assertThat(this.admin.http().get("/api/v1/admin/orders?status=perdue").statusCode()).isEqualTo(400);
+		assertThat(this.admin.http().get("/api/v1/admin/orders?from=hier").statusCode()).isEqualTo(400);
+
+		Authentication staff = this.admin.authentication();
+		SqlStatements.reset();
+		this.mvc.perform(get("/api/v1/admin/orders?customer=" + email).with(authentication(staff)))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		int one = SqlStatements.sent().size();
+		SqlStatements.reset();
+		this.mvc.perform(get("/api/v1/admin/orders").with(authentication(staff)))
+			.andExpect(MockMvcResultMatchers.status().isOk());
+		assertThat(SqlStatements.sent())
+			.as("a page of twenty orders costs what a page of one does: the list, and the cart of whoever is signed in")
+			.hasSize(one)
+			.hasSizeLessThanOrEqualTo(2);
 	}
 
 	private OrderStatus status(String reference) {

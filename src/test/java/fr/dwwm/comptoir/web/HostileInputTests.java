@@ -341,6 +341,103 @@ class HostileInputTests {
 		assertThat(failures).as("seed " + SEED).isEmpty();
 	}
 
+	@Test
+	void theStaffApiAnswersEveryGeneratedInputWithoutAServerErrorAndRefusalsChangeNothing() {
+		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port);
+		String csrf = admin.http().csrfToken("/admin");
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long category = fixtures.category("API hostile", null);
+		long product = fixtures.product(category, "Produit de l'API hostile", 990, 10, Map.of());
+		long variant = fixtures.variantOf(product);
+		String order = ownOrder();
+		List<String> failures = new ArrayList<>();
+		for (int i = 0; i < TRIES / 2; i++) {
+			String before = backOfficeFingerprint() + "/" + orderStatus(order);
+			int target = this.random.nextInt(4);
+			String path = switch (target) {
+				case 0 -> "/api/v1/admin/products";
+				case 1 -> "/api/v1/admin/products/" + product;
+				case 2 -> "/api/v1/admin/orders/" + order + "/status";
+				default -> "/api/v1/admin/products/" + product + "/variants/" + variant + "/stock-movements";
+			};
+			String json = switch (target) {
+				case 0, 1 -> hostileProduct(category);
+				case 2 -> hostileObject("status", "trackingNumber", "note");
+				default -> hostileObject("delta", "reason", "note");
+			};
+			String version = this.jdbc.sql("SELECT version FROM product WHERE id = ?")
+				.param(product)
+				.query(String.class)
+				.single();
+			HttpResponse<String> answer = admin.http()
+				.sendJson((target == 1) ? "PUT" : "POST", path, json, csrf, "If-Match", "\"" + version + "\"");
+			check(failures, path + " " + json.substring(0, Math.min(80, json.length())), answer);
+			if (answer.statusCode() >= 400
+					&& !answer.headers().firstValue("Content-Type").orElse("").contains("problem+json")) {
+				failures.add(path + ": refusal " + answer.statusCode() + " is not a JSON problem");
+			}
+			if (answer.statusCode() >= 400 && !(backOfficeFingerprint() + "/" + orderStatus(order)).equals(before)) {
+				failures.add(path + ": refused with " + answer.statusCode() + " but the database changed: " + json);
+			}
+		}
+		assertThat(failures).as("seed " + SEED).isEmpty();
+	}
+
+	private String orderStatus(String reference) {
+		return this.jdbc.sql("SELECT status FROM customer_order WHERE reference = ?")
+			.param(reference)
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * A product's body with some fields hostile (strings, huge numbers, wrong types) and
+	 * the others valid, or no JSON at all.
+	 */
+	private String hostileProduct(long category) {
+		if (this.random.nextInt(8) == 0) {
+			return hostileJson();
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("name", "\"Bol hostile\"");
+		fields.put("sku", "\"HOSTILE-" + this.random.nextInt(1_000_000) + "\"");
+		fields.put("summary", "\"Un bol.\"");
+		fields.put("description", "\"Un bol en grès.\"");
+		fields.put("priceCents", "1290");
+		fields.put("vatRate", "\"20.00\"");
+		fields.put("categoryId", String.valueOf(category));
+		fields.put("active", "false");
+		List<String> names = new ArrayList<>(fields.keySet());
+		for (int hostile = 1 + this.random.nextInt(3); hostile > 0; hostile--) {
+			fields.put(pick(names), hostileScalar());
+		}
+		return fields.entrySet()
+			.stream()
+			.map((field) -> "\"" + field.getKey() + "\":" + field.getValue())
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+	}
+
+	/** A JSON object whose every field is a hostile value, or no JSON at all. */
+	private String hostileObject(String... names) {
+		if (this.random.nextInt(8) == 0) {
+			return hostileJson();
+		}
+		return java.util.Arrays.stream(names)
+			.map((name) -> "\"" + name + "\":" + hostileScalar())
+			.collect(java.util.stream.Collectors.joining(",", "{", "}"));
+	}
+
+	private String hostileScalar() {
+		return switch (this.random.nextInt(8)) {
+			case 0, 1, 2 -> "\"" + jsonEscaped(draw()) + "\"";
+			case 3 -> "99999999999999999999999999";
+			case 4 -> "-1";
+			case 5 -> "null";
+			case 6 -> "[1,2,3]";
+			default -> "1e309";
+		};
+	}
+
 	/** What a refused write must leave as it was: the account's cart lines. */
 	private String cartOf(long accountId) {
 		return this.jdbc.sql("""

@@ -134,7 +134,7 @@ class AccessControlAttackTests {
 	void noSpellingOfABackOfficePathOpensItToSomeoneWithoutTheRightRole() {
 		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
 		for (String path : List.of("/admin/orders", "/admin/returns", "/admin/promo-codes", "/admin/shipping",
-				"/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules")) {
+				"/admin/customers", "/admin/staff", "/admin/audit", "/admin/modules", "/api/v1/admin/orders")) {
 			for (String spelling : Attacker.spellings(path)) {
 				assertThat(new Http(this.port).get(spelling).statusCode()).as("a visitor on " + spelling)
 					.isNotEqualTo(200);

@@ -19,16 +19,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses with a 400 (the shop's « Requête invalide » page) any request whose parameters
  * carry a NUL byte or another control character that no form of the shop can produce —
- * tabs and line breaks excepted. PostgreSQL refuses NUL in text anyway: without this
+ * tabs and line breaks excepted — or a code point HTML forbids (C1 controls,
+ * noncharacters, a lone surrogate). PostgreSQL refuses NUL in text anyway: without this
  * filter, such a value reaching a query is a 500 instead of a clear refusal, and the
  * other control characters (escape sequences, backspace) have no place in a name or an
- * address.
+ * address. JSON bodies get the same rule from {@link JsonControlCharacters}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ControlCharactersFilter extends OncePerRequestFilter {
 
-	private static final Pattern FORBIDDEN = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+	/**
+	 * What HTML forbids in a document's text: the C0 controls but tab, LF and CR, DEL and
+	 * the C1 controls, the noncharacters of the basic plane, and a surrogate without its
+	 * pair (no character at all). Shown back in a page, any of them makes it invalid.
+	 */
+	private static final Pattern FORBIDDEN = Pattern
+		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]"
+				+ "|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]");
 
 	private static final Logger logger = LoggerFactory.getLogger(ControlCharactersFilter.class);
 
@@ -49,6 +57,15 @@ public class ControlCharactersFilter extends OncePerRequestFilter {
 	 * @param parameters the request's parameters
 	 * @return whether one carries a control character other than tab, CR and LF
 	 */
+	/**
+	 * Tells whether a text carries a control character other than tab, CR and LF.
+	 * @param text a value received
+	 * @return whether it does
+	 */
+	static boolean isForbidden(String text) {
+		return text != null && FORBIDDEN.matcher(text).find();
+	}
+
 	static boolean hasForbiddenCharacter(Map<String, String[]> parameters) {
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			if (FORBIDDEN.matcher(parameter.getKey()).find()) {

@@ -146,6 +146,14 @@ class ApiAdminProductTests {
 				product(sku, "Bol", 900, false).replace("\"categoryId\":" + this.category, "\"categoryId\":999999999"))
 			.statusCode()).as("unknown category").isEqualTo(422);
 		assertThat(send("POST", PATH, "{\"name\":").statusCode()).isEqualTo(400);
+		assertThat(send("POST", PATH, product(sku, "Bol \\u001b[31mrouge", 900, false)).statusCode())
+			.as("an escape sequence in a name, which would make the back office's pages invalid HTML")
+			.isEqualTo(400);
+		assertThat(send("POST", PATH, product(sku, "Bol \\u0000", 900, false)).statusCode()).as("a NUL byte")
+			.isEqualTo(400);
+		assertThat(send("POST", PATH, product(sku(), "Bol\\tà\\nfeu", 900, false)).statusCode())
+			.as("a tab and a line break are text, refused here by the form's own rules, not as control characters")
+			.isNotEqualTo(400);
 		assertThat(products(sku)).isZero();
 		assertThat(products(taken)).isEqualTo(1);
 	}

@@ -112,6 +112,32 @@ public final class Browser {
 	}
 
 	/**
+	 * Captures the whole page (up to 6000 CSS pixels high) as the viewport shows it.
+	 * @param driver the browser
+	 * @param file where to write it; its extension, {@code .png} or {@code .webp}, gives
+	 * the format (WebP at quality 85, for the documents' reference screenshots)
+	 */
+	public static void capture(ChromeDriver driver, Path file) {
+		Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+		Number width = (Number) driver.executeScript("return document.documentElement.clientWidth");
+		boolean webp = file.getFileName().toString().endsWith(".webp");
+		Map<String, Object> parameters = new java.util.HashMap<>(
+				Map.of("format", webp ? "webp" : "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+						"width", width.intValue(), "height", Math.min(height.intValue(), 6000), "scale", 1)));
+		if (webp) {
+			parameters.put("quality", 85);
+		}
+		Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", parameters);
+		try {
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Names the browser and driver the tests ran on, so that a failure says it.
 	 * @return e.g. {@code Chromium 156.0.8078.114, ChromeDriver 156.0.8078.114}, or
 	 * {@code not started}

@@ -66,7 +66,7 @@ public abstract class BrowserTest {
 	/** Width and height of the desktop viewport. */
 	protected static final int DESKTOP_WIDTH = 1280;
 
-	private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
@@ -397,22 +397,13 @@ public abstract class BrowserTest {
 	}
 
 	/**
-	 * Saves a full-page screenshot to {@code docs/screenshots/<name>.png}.
+	 * Saves a full-page screenshot to {@code target/screenshots/<name>.png}, to look at
+	 * what a test saw. The documents' screenshots are not these: they come from a fresh
+	 * demo database ({@link ReferenceScreenshots}), never from the tests' data.
 	 * @param name file name without extension, e.g. {@code accueil-375}
 	 */
 	protected void screenshot(String name) {
-		Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-		Number width = (Number) browser.executeScript("return document.documentElement.clientWidth");
-		Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot",
-				Map.of("format", "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width",
-						width.intValue(), "height", Math.min(height.intValue(), 6000), "scale", 1)));
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Browser.capture(browser, SCREENSHOTS.resolve(name + ".png"));
 	}
 
 	/**

@@ -29,9 +29,12 @@ const TIMEOUT_MS = 3000;
 /** At most this many pages are kept; the oldest go first. */
 const MAX_PAGES = 40;
 
-/** First segments of the paths never kept: pages of one person, or that change state. */
+/**
+ * First segments of the paths never kept: pages of one person, or that change state (the
+ * site map lists the back office for staff).
+ */
 const PRIVATE = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'demo', 'invitation', 'login', 'logout',
-  'modules', 'password', 'register']);
+  'modules', 'password', 'register', 'sitemap']);
 
 /** The banner of the layout (fragments/layout.html), hidden in every page but a kept copy. */
 const BANNER = '<section class="offline-copy" data-offline-copy hidden aria-labelledby="offline-copy-title">';

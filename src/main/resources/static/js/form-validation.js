@@ -64,8 +64,13 @@ function describedBy(field, id, add) {
   }
 }
 
-/** Shows or clears the error of one field; returns whether it is valid. */
-function check(field) {
+/**
+ * Shows or clears the error of one field; returns whether it is valid. An error shown
+ * while the person types or leaves a field is announced at once (role="alert", RGAA 7.5):
+ * the focus does not move to it. On sending, the focus goes to the first wrong field,
+ * which reads its error through aria-describedby.
+ */
+function check(field, announce = false) {
   const valid = field.checkValidity();
   if (valid) {
     field.classList.remove('is-invalid');
@@ -74,7 +79,13 @@ function check(field) {
     document.getElementById(errorId(field))?.remove();
   } else {
     const error = errorElement(field);
-    error.textContent = messageFor(field);
+    const text = messageFor(field);
+    if (announce) {
+      error.setAttribute('role', 'alert');
+    }
+    if (error.textContent !== text) {
+      error.textContent = text;
+    }
     field.classList.add('is-invalid');
     field.setAttribute('aria-invalid', 'true');
     describedBy(field, error.id, true);
@@ -103,12 +114,12 @@ for (const form of document.querySelectorAll('form[data-validate]')) {
   // Once a field was shown wrong, it is checked again as the person corrects it.
   form.addEventListener('input', (event) => {
     if (event.target.getAttribute('aria-invalid') === 'true') {
-      check(event.target);
+      check(event.target, true);
     }
   });
   form.addEventListener('change', (event) => {
     if (event.target.willValidate && event.target.value !== '') {
-      check(event.target);
+      check(event.target, true);
     }
   });
 }

@@ -33,7 +33,7 @@ function enhance(gallery) {
   const next = button('gallery__nav--next', messages.galleryNext, '›');
   const position = document.createElement('p');
   position.className = 'gallery__position';
-  position.setAttribute('aria-live', 'polite');
+  position.setAttribute('role', 'status');
   const controls = document.createElement('div');
   controls.className = 'gallery__controls';
   controls.append(previous, position, next);
@@ -52,8 +52,10 @@ function enhance(gallery) {
         thumb.removeAttribute('aria-current');
       }
     });
-    previous.disabled = current === 0;
-    next.disabled = current === slides.length - 1;
+    // aria-disabled rather than disabled: a disabled button loses the keyboard focus
+    // when the last photo is reached with it (RGAA 7.3); show() stops at either end.
+    previous.setAttribute('aria-disabled', String(current === 0));
+    next.setAttribute('aria-disabled', String(current === slides.length - 1));
     position.textContent = format(messages.galleryPosition, current + 1, slides.length);
   }
 

@@ -5,17 +5,19 @@
  */
 import { messages } from './messages.js';
 
-const region = document.querySelector('[data-toast-region]');
+const statusRegion = document.querySelector('[data-toast-region]');
+// Warnings and refusals go to an alert region, read at once rather than politely.
+const alertRegion = document.querySelector('[data-toast-alert-region]');
 const DELAY = 8000;
 let timer;
 
-function hideLater() {
+function hideLater(region) {
   clearTimeout(timer);
   timer = setTimeout(() => {
     if (!region.matches(':hover, :focus-within')) {
       region.replaceChildren();
     } else {
-      hideLater();
+      hideLater(region);
     }
   }, DELAY);
 }
@@ -26,9 +28,13 @@ function hideLater() {
  * @param {{tone?: 'success'|'warning', link?: {href: string, text: string}}} options
  */
 export function announce(text, { tone = 'success', link } = {}) {
+  const region = (tone === 'warning' && alertRegion) ? alertRegion : statusRegion;
   if (!region || !text) {
     return;
   }
+  // One message at a time: the other region's is gone.
+  [statusRegion, alertRegion].filter((other) => other && other !== region)
+    .forEach((other) => other.replaceChildren());
   const toast = document.createElement('div');
   toast.className = `toast-message toast-message--${tone}`;
   const message = document.createElement('p');
@@ -43,9 +49,20 @@ export function announce(text, { tone = 'success', link } = {}) {
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'btn-close';
-  close.setAttribute('aria-label', messages.close);
-  close.addEventListener('click', () => region.replaceChildren());
+  // Its name is text, which stays with CSS off (RGAA 10.2).
+  const closeName = document.createElement('span');
+  closeName.className = 'visually-hidden';
+  closeName.textContent = messages.close;
+  close.append(closeName);
+  // Closing removes the button that has the focus: the focus goes back where it was.
+  const before = document.activeElement;
+  close.addEventListener('click', () => {
+    region.replaceChildren();
+    if (before instanceof HTMLElement && before.isConnected) {
+      before.focus();
+    }
+  });
   toast.append(close);
   region.replaceChildren(toast);
-  hideLater();
+  hideLater(region);
 }

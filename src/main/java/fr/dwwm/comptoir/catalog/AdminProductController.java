@@ -319,7 +319,13 @@ class AdminProductController {
 
 	@PostMapping("/admin/products/{id}/images/{imageId}/delete")
 	String deleteImage(@PathVariable long id, @PathVariable long imageId,
-			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean confirm, @AuthenticationPrincipal AccountPrincipal staff,
+			RedirectAttributes redirect) {
+		if (!confirm) {
+			// A picture deleted is gone for good: the box is ticked first (RGAA 11.12).
+			redirect.addFlashAttribute(ERROR, "admin.products.images.delete.unconfirmed");
+			return "redirect:/admin/products/" + id + "#photos";
+		}
 		if (!this.images.delete(id, imageId)) {
 			throw new ResponseStatusException(NOT_FOUND);
 		}

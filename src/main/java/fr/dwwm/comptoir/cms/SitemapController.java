@@ -10,12 +10,14 @@ import fr.dwwm.comptoir.catalog.ProductQueries;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Tells search engines what to index: {@code /sitemap.xml} lists every published product,
- * category and page; {@code /robots.txt} keeps them out of private areas.
+ * category and page; {@code /robots.txt} keeps them out of private areas. And tells
+ * people: {@code /sitemap}, the site map page.
  */
 @Controller
 class SitemapController {
@@ -55,6 +57,18 @@ class SitemapController {
 		}
 		xml.append("</urlset>\n");
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
+	}
+
+	/**
+	 * The site map for people: the shop's sections and shelves, its published pages, the
+	 * account's pages, and for staff the back office's sections. A second way to reach
+	 * every page besides the menus and the search (RGAA 12.1).
+	 */
+	@GetMapping("/sitemap")
+	String page(Model model) {
+		model.addAttribute("roots", this.categories.tree().roots());
+		model.addAttribute("pages", this.pages.findByStatusOrderBySlug(CmsPage.Status.PUBLISHED));
+		return "cms/sitemap";
 	}
 
 	@GetMapping(path = "/robots.txt")

@@ -378,6 +378,10 @@ class AdminProductTests {
 
 		String path = upload.path() + "/images/" + image.get("id") + "/delete";
 		assertThat(this.editor.http().postForm(upload.path(), path, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(images(upload.productId())).as("a deletion not confirmed deletes nothing").isEqualTo(1);
+		assertThat(this.editor.http().get(upload.path()).body()).contains("Cochez la case de confirmation");
+		assertThat(this.editor.http().postForm(upload.path(), path, Map.of("confirm", "true")).statusCode())
+			.isEqualTo(302);
 		assertThat(images(upload.productId())).isZero();
 		assertThat(this.editor.http().getBytes("/images/products/" + fileName).statusCode()).isEqualTo(404);
 	}

@@ -52,6 +52,28 @@ class StorefrontPagesTests {
 	}
 
 	@Test
+	void theSiteMapLeadsToEveryShelfAndPublishedPageAndTheBackOfficeOnlyForStaff() throws Exception {
+		Document map = page("/sitemap");
+		assertThat(map.select("h1").text()).isEqualTo("Plan du site");
+		List<String> links = map.select("main a").eachAttr("href");
+		assertThat(links).contains("/products?category=epicerie-fine", "/products?category=confitures-et-miels",
+				"/pages/cgv", "/pages/accessibilite", "/contact", "/login");
+		assertThat(links).as("a visitor is not shown the back office").noneMatch((href) -> href.startsWith("/admin"));
+		assertThat(page("/").select("footer a[href=/sitemap]")).as("reached from every page's footer").hasSize(1);
+
+		String staff = this.mvc.perform(get("/sitemap")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user("editeur@exemple.test")
+				.roles("EDITOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(staff).select("main a").eachAttr("href")).contains("/admin", "/admin/products",
+				"/admin/pages", "/account");
+	}
+
+	@Test
 	void theHomePageShowsShelvesFavouritesAndNewProducts() throws Exception {
 		Document home = page("/");
 		assertThat(home.select(".shelf__name")).extracting((element) -> element.text())

@@ -93,7 +93,6 @@ class AccessibilityChecksBrowserTests extends BrowserTest {
 		open(path);
 		found.addAll(focusProblems());
 		found.addAll(textSpacingProblems());
-		open(path);
 		viewport(640, 800, false);
 		int zoomed = overflowOnceLaidOut();
 		if (zoomed > 0) {

@@ -175,7 +175,7 @@ class AdminBrowserTests extends BrowserTest {
 		mobile();
 		for (String path : java.util.List.of("/admin", "/admin/orders", "/admin/products", "/admin/products/new",
 				"/admin/categories", "/admin/products/import", "/admin/customers", "/admin/audit", "/admin/returns",
-				"/admin/staff", "/admin/promo-codes", "/admin/promo-codes/new")) {
+				"/admin/staff", "/admin/promo-codes", "/admin/promo-codes/new", "/sitemap")) {
 			open(path);
 			assertPageQuality();
 			assertThat(horizontalOverflow()).as("horizontal scroll on " + path).isLessThanOrEqualTo(0);

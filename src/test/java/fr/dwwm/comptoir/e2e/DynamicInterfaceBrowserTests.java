@@ -269,7 +269,8 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 
 	private WebElement waitForToast(String text) {
 		return waitUpTo5Seconds().until((driver) -> {
-			List<WebElement> toasts = driver.findElements(By.cssSelector("[data-toast-region] .toast-message"));
+			List<WebElement> toasts = driver.findElements(
+					By.cssSelector("[data-toast-region] .toast-message, [data-toast-alert-region] .toast-message"));
 			return (!toasts.isEmpty() && toasts.get(0).getText().contains(text)) ? toasts.get(0) : null;
 		});
 	}

@@ -31,7 +31,11 @@ document.addEventListener('submit', async (event) => {
       },
     });
     showCartCount(summary);
-    announce(summary.message, { link: { href: form.dataset.cartUrl, text: messages.viewCart } });
+    // Cut to the stock: a warning, read at once (RGAA 7.5).
+    announce(summary.message, {
+      tone: summary.limited ? 'warning' : 'success',
+      link: { href: form.dataset.cartUrl, text: messages.viewCart },
+    });
   } catch (error) {
     if (error instanceof ApiError && error.status === 0) {
       form.submit();

@@ -93,7 +93,8 @@ async function send(form, method, body) {
   try {
     const summary = await callApi(form.dataset.api, { method, form, body });
     render(summary);
-    announce(summary.message);
+    // Cut to the stock: a warning, read at once (RGAA 7.5).
+    announce(summary.message, { tone: summary.limited ? 'warning' : 'success' });
   } catch (error) {
     announce(error.message, { tone: 'warning' });
     try {

@@ -67,7 +67,7 @@ class CartApiController {
 	@GetMapping
 	CartSummary cart(HttpServletRequest request, Locale locale) {
 		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);
-		return summary(cart, null, request, locale);
+		return summary(cart, null, false, request, locale);
 	}
 
 	@PostMapping("/lines")
@@ -76,7 +76,8 @@ class CartApiController {
 		Carts.Addition addition = this.carts.add(cartId, form.getVariantId(), form.getQuantity());
 		String key = "cart.message." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
-		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), request, locale);
+		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale),
+				addition.outcome() == Carts.Addition.Outcome.LIMITED, request, locale);
 	}
 
 	@PutMapping("/lines/{variantId}")
@@ -89,14 +90,15 @@ class CartApiController {
 		Carts.Addition addition = this.carts.change(cartId, variantId, change.getQuantity());
 		String key = "cart.message.updated." + addition.outcome().name().toLowerCase(Locale.ROOT);
 		refuseUnlessDone(addition, key);
-		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale), request, locale);
+		return summary(this.carts.view(cartId), message(key, addition.quantity(), locale),
+				addition.outcome() == Carts.Addition.Outcome.LIMITED, request, locale);
 	}
 
 	@DeleteMapping("/lines/{variantId}")
 	CartSummary remove(@PathVariable long variantId, HttpServletRequest request, Locale locale) {
 		long cartId = cartHolding(variantId, request);
 		this.carts.setQuantity(cartId, variantId, 0);
-		return summary(this.carts.view(cartId), message("cart.message.removed", 0, locale), request, locale);
+		return summary(this.carts.view(cartId), message("cart.message.removed", 0, locale), false, request, locale);
 	}
 
 	private long cartHolding(long variantId, HttpServletRequest request) {
@@ -123,10 +125,11 @@ class CartApiController {
 	 * The summary of a cart after a change, its delivery estimated for the country the
 	 * page asks about ({@code ?country=BE}, France by default).
 	 */
-	private CartSummary summary(CartView cart, String message, HttpServletRequest request, Locale locale) {
+	private CartSummary summary(CartView cart, String message, boolean limited, HttpServletRequest request,
+			Locale locale) {
 		Country country = CartController.country(request.getParameter("country"));
-		return CartSummary.of(cart, this.shipping.of(cart, country), message, this.messages, this.money, this.weights,
-				locale);
+		return CartSummary.of(cart, this.shipping.of(cart, country), message, limited, this.messages, this.money,
+				this.weights, locale);
 	}
 
 	/**

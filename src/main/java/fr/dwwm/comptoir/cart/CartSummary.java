@@ -15,6 +15,8 @@ import org.springframework.context.MessageSource;
  * ({@code textContent}) and never does arithmetic on prices.
  *
  * @param message what the change did, for the toast
+ * @param limited whether the change was cut to the stock (or the per-line maximum): the
+ * message is then a warning, read at once (RGAA 7.5)
  * @param itemCount units in the cart, for the header badge
  * @param itemCountLabel the badge's text for screen readers
  * @param itemsLabel "3 articles"
@@ -26,23 +28,24 @@ import org.springframework.context.MessageSource;
  * @param orderable whether checkout may start
  * @param lines the lines, in page order
  */
-public record CartSummary(String message, int itemCount, String itemCountLabel, String itemsLabel, String itemsTotal,
-		List<Vat> vat, String shipping, String estimate, List<Delivery> deliveries, boolean orderable,
-		List<Line> lines) {
+public record CartSummary(String message, boolean limited, int itemCount, String itemCountLabel, String itemsLabel,
+		String itemsTotal, List<Vat> vat, String shipping, String estimate, List<Delivery> deliveries,
+		boolean orderable, List<Line> lines) {
 
 	/**
 	 * Builds the summary of a cart.
 	 * @param cart the cart, freshly read
 	 * @param shipping its delivery estimate and progress towards free shipping
 	 * @param message what the change did, already translated
+	 * @param limited whether the change was cut to the stock
 	 * @param messages the message bundles
 	 * @param money the amount formatter
 	 * @param weights the weight formatter
 	 * @param locale the visitor's language
 	 * @return the summary
 	 */
-	static CartSummary of(CartView cart, Optional<ShippingEstimate> shipping, String message, MessageSource messages,
-			Money money, Weights weights, Locale locale) {
+	static CartSummary of(CartView cart, Optional<ShippingEstimate> shipping, String message, boolean limited,
+			MessageSource messages, Money money, Weights weights, Locale locale) {
 		List<Vat> vat = cart.vat()
 			.rates()
 			.stream()
@@ -65,7 +68,7 @@ public record CartSummary(String message, int itemCount, String itemCountLabel, 
 		String estimate = shipping.map((known) -> estimateHeading(known, messages, weights, locale)).orElse(null);
 		List<Delivery> deliveries = shipping.map((known) -> deliveries(known, messages, money, locale))
 			.orElse(List.of());
-		return new CartSummary(message, cart.itemCount(),
+		return new CartSummary(message, limited, cart.itemCount(),
 				messages.getMessage("layout.cart.count", new Object[] { cart.itemCount() }, locale),
 				messages.getMessage("cart.items", new Object[] { cart.itemCount() }, locale),
 				money.format(cart.itemsTotalCents()), vat, shippingText, estimate, deliveries, cart.orderable(), lines);

@@ -2,6 +2,7 @@ package fr.dwwm.comptoir.catalog;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,9 +14,9 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -40,9 +41,12 @@ class AdminVariantController {
 
 	private final CatalogAudit audit;
 
-	AdminVariantController(VariantAdministration variants, CatalogAudit audit) {
+	private final MessageSource messages;
+
+	AdminVariantController(VariantAdministration variants, CatalogAudit audit, MessageSource messages) {
 		this.variants = variants;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	@InitBinder("variant")
@@ -85,14 +89,21 @@ class AdminVariantController {
 	@PostMapping("/admin/products/{id}/variants/{variantId}")
 	String update(@PathVariable long id, @PathVariable long variantId,
 			@Valid @ModelAttribute("variant") VariantForm form, BindingResult errors,
-			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountPrincipal staff, RedirectAttributes redirect, Locale locale) {
 		if (!this.variants.belongsTo(id, variantId)) {
 			throw new ResponseStatusException(NOT_FOUND, "Unknown variant");
 		}
 		String back = "redirect:/admin/products/" + id + "#variant-" + variantId;
 		if (errors.hasErrors()) {
-			return refused(form, variantId,
-					errors.getFieldErrors().stream().map(FieldError::getDefaultMessage).toList(), redirect, back);
+			// Each message names its field and its variant: it is shown above the table,
+			// away from the field (RGAA 11.10).
+			VariantAdministration.Row variant = row(id, variantId);
+			String name = (variant.label() != null) ? variant.label() : variant.sku();
+			return refused(form, variantId, errors.getFieldErrors()
+				.stream()
+				.map((error) -> this.messages.getMessage("admin.variants.error-named",
+						new Object[] { fieldLabel(error.getField(), locale), name, error.getDefaultMessage() }, locale))
+				.toList(), redirect, back);
 		}
 		VariantAdministration.Row before = row(id, variantId);
 		try {
@@ -109,6 +120,16 @@ class AdminVariantController {
 		this.audit.changed("VARIANT_UPDATE", staff.getAccountId(), "variant:" + variantId, before, row(id, variantId));
 		redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.variants.saved");
 		return back;
+	}
+
+	private String fieldLabel(String field, Locale locale) {
+		String key = switch (field) {
+			case "sku" -> "admin.variants.sku";
+			case "price" -> "admin.variants.price";
+			case "weightGrams" -> "admin.variants.weight";
+			default -> "admin.variants.active";
+		};
+		return this.messages.getMessage(key, null, locale);
 	}
 
 	private VariantAdministration.Row row(long productId, long variantId) {

@@ -30,14 +30,18 @@ class ApiDocumentation {
 	@Bean
 	OpenAPI comptoirApi() {
 		return new OpenAPI().info(new Info().title("Comptoir API").version("1").description("""
-				API REST de la boutique Comptoir : catalogue public, commandes du client connecté, jetons \
-				d'API. Sommes en centimes avec leur devise, dates ISO 8601 en UTC, erreurs au format \
-				application/problem+json (RFC 9457). Un client sans navigateur s'authentifie par un jeton \
-				personnel créé dans « Mon compte › Accès API » (Authorization: Bearer …). \
-				/ REST API of the Comptoir shop: public catalogue, the signed-in customer's orders, API \
-				tokens. Amounts in cents with their currency, ISO 8601 UTC dates, errors as \
-				application/problem+json (RFC 9457). A client without a browser authenticates with a \
-				personal token created in « Mon compte › Accès API » (Authorization: Bearer …)."""))
+				API REST de la boutique Comptoir : catalogue public, panier, commandes et factures du \
+				client connecté, jetons d'API ; pour le personnel connecté avec son second facteur, \
+				produits, stock et commandes (/api/v1/admin, jamais par un jeton). Sommes en centimes \
+				avec leur devise, dates ISO 8601 en UTC, erreurs au format application/problem+json \
+				(RFC 9457). Un client sans navigateur s'authentifie par un jeton personnel créé dans \
+				« Mon compte › Accès API » (Authorization: Bearer …). \
+				/ REST API of the Comptoir shop: public catalogue, cart, the signed-in customer's orders \
+				and invoices, API tokens; for staff signed in with their second factor, products, stock \
+				and orders (/api/v1/admin, never with a token). Amounts in cents with their currency, \
+				ISO 8601 UTC dates, errors as application/problem+json (RFC 9457). A client without a \
+				browser authenticates with a personal token created in « Mon compte › Accès API » \
+				(Authorization: Bearer …)."""))
 			.components(new Components().addSecuritySchemes("token",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")

@@ -53,6 +53,7 @@ class CartApiTests {
 		long product = this.fixtures.product(this.category, "Confiture test", 690, 10, Map.of());
 		JsonNode cart = ok(add(product, 2));
 		assertThat(cart.get("message").asString()).isEqualTo("Produit ajouté au panier (quantité : 2).");
+		assertThat(cart.get("limited").asBoolean()).isFalse();
 		assertThat(cart.get("itemCount").asInt()).isEqualTo(2);
 		assertThat(cart.get("itemCountLabel").asString()).isEqualTo("(2 articles)");
 		assertThat(spaces(cart.get("itemsTotal").asString())).isEqualTo("13,80 €");
@@ -70,6 +71,7 @@ class CartApiTests {
 		long product = this.fixtures.product(this.category, "Miel rare", 1500, 3, Map.of());
 		JsonNode cart = ok(add(product, 5));
 		assertThat(cart.get("message").asString()).isEqualTo("Quantité limitée au stock disponible : 3.");
+		assertThat(cart.get("limited").asBoolean()).as("a warning, which the page reads at once").isTrue();
 		assertThat(cart.get("lines").get(0).get("quantity").asInt()).isEqualTo(3);
 	}
 

@@ -81,7 +81,7 @@ class ContentScreensBrowserTests extends BrowserTest {
 		}
 		assertThat(browser.findElement(By.cssSelector("main section[data-menu=FOOTER]")).getText())
 			.as("the footer links of the reference data")
-			.contains("Mentions légales", "Confidentialité", "Accessibilité : non conforme");
+			.contains("Mentions légales", "Confidentialité", "Accessibilité : partiellement conforme");
 	}
 
 	@Test

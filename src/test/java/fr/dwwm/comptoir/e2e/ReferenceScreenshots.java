@@ -114,6 +114,7 @@ class ReferenceScreenshots {
 		both("recherche", "/search?q=confiture");
 		both("page-de-contenu", "/pages/livraison");
 		both("contact", "/contact");
+		both("plan-du-site", "/sitemap");
 		both("connexion", "/login");
 		both("inscription", "/register");
 		both("mot-de-passe-oublie", "/password/forgot");

@@ -163,10 +163,14 @@ class VariantBrowserTests extends BrowserTest {
 			.findElement(By.cssSelector("button[type=submit]")));
 		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-variant-errors]")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector("[data-variant-errors]")).getText())
-			.contains("Saisissez un prix en euros");
-		assertThat(browser.findElement(By.xpath("//tr[th[normalize-space()='" + label + "']]"))
-			.findElement(By.name("price"))
-			.getDomProperty("value")).as("what was typed is kept").isEqualTo("quarante");
+			.as("the message names its field and its variant, shown away from them")
+			.contains("Prix TTC (€) de la déclinaison « " + label + " » : Saisissez un prix en euros");
+		WebElement refusedRow = browser
+			.findElement(By.xpath("//tr[th[starts-with(normalize-space(), '" + label + "')]]"));
+		assertThat(refusedRow.findElement(By.tagName("th")).getText()).as("said in words, not only by a colour")
+			.contains("À corriger");
+		assertThat(refusedRow.findElement(By.name("price")).getDomProperty("value")).as("what was typed is kept")
+			.isEqualTo("quarante");
 		assertPageQuality();
 		mobile();
 		open("/admin/options");

@@ -37,6 +37,10 @@ export function announce(text, { tone = 'success', link } = {}) {
     .forEach((other) => other.replaceChildren());
   const toast = document.createElement('div');
   toast.className = `toast-message toast-message--${tone}`;
+  if (region === alertRegion) {
+    // Added with its role: read at once, without an empty alert waiting in every page.
+    toast.setAttribute('role', 'alert');
+  }
   const message = document.createElement('p');
   message.textContent = text;
   toast.append(message);

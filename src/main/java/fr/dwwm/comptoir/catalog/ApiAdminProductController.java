@@ -11,6 +11,7 @@ import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.ApiMoney;
 import fr.dwwm.comptoir.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -284,8 +285,14 @@ class ApiAdminProductController {
 	 * @param categoryId its category
 	 * @param active whether it is published
 	 */
-	record ApiProductInput(String name, String slug, String sku, String summary, String description, Long priceCents,
-			String vatRate, Long categoryId, Boolean active) {
+	record ApiProductInput(@Schema(example = "Théière en fonte") String name,
+			@Schema(example = "theiere-en-fonte", description = "Facultatif / Optional") String slug,
+			@Schema(example = "MAI-CERA-010") String sku,
+			@Schema(example = "Une théière en fonte émaillée de 80 cl.") String summary,
+			@Schema(example = "Fonte émaillée, filtre inox, 80 cl, fabriquée en Normandie.") String description,
+			@Schema(example = "4590") Long priceCents, @Schema(example = "20.00", allowableValues = {
+					"20.00", "5.50" }) String vatRate,
+			@Schema(example = "4") Long categoryId, @Schema(example = "false") Boolean active){
 
 		/**
 		 * Fills the back office's form, trimmed as the form's binder trims (blank is no

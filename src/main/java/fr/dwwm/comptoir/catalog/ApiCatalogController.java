@@ -7,6 +7,7 @@ import java.util.List;
 import fr.dwwm.comptoir.web.ApiMoney;
 import fr.dwwm.comptoir.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -151,7 +152,8 @@ class ApiCatalogController {
 	 * @param name its name
 	 * @param parent its parent's slug, or {@code null}
 	 */
-	record ApiCategory(String slug, String name, String parent) {
+	record ApiCategory(@Schema(example = "confitures-et-miels") String slug,
+			@Schema(example = "Confitures et miels") String name, @Schema(example = "epicerie-fine") String parent) {
 	}
 
 	/**
@@ -165,8 +167,10 @@ class ApiCatalogController {
 	 * @param inStock whether it can be ordered now
 	 * @param image the path of its first picture, or {@code null}
 	 */
-	record ApiProductSummary(String slug, String name, String summary, ApiMoney price, boolean priceFrom,
-			boolean inStock, String image) {
+	record ApiProductSummary(@Schema(example = "confiture-de-figues") String slug,
+			@Schema(example = "Confiture de figues") String name,
+			@Schema(example = "Confiture de figues violettes de Provence, cuite au chaudron.") String summary,
+			ApiMoney price, boolean priceFrom, boolean inStock, String image) {
 	}
 
 	/**
@@ -208,7 +212,8 @@ class ApiCatalogController {
 	 * @param price its price
 	 * @param inStock whether it can be ordered now
 	 */
-	record ApiVariant(String sku, String label, ApiMoney price, boolean inStock) {
+	record ApiVariant(@Schema(example = "EPI-CONF-001") String sku, @Schema(example = "250 g") String label,
+			ApiMoney price, boolean inStock) {
 	}
 
 }

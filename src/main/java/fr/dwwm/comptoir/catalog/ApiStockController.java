@@ -10,6 +10,7 @@ import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -171,7 +172,8 @@ class ApiStockController {
 	 * @param reason {@code ADJUSTMENT} or {@code INVENTORY}
 	 * @param note a comment, 500 characters at most, or {@code null}
 	 */
-	record Adjustment(Integer delta, String reason, String note) {
+	record Adjustment(@Schema(example = "12") Integer delta, @Schema(example = "ADJUSTMENT", allowableValues = {
+			"ADJUSTMENT", "INVENTORY" }) String reason, @Schema(example = "Livraison du producteur reçue") String note){
 	}
 
 	/**

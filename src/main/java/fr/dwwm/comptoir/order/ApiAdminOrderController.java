@@ -11,6 +11,7 @@ import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.ApiMoney;
 import fr.dwwm.comptoir.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -172,7 +173,9 @@ class ApiAdminOrderController {
 	 * @param trackingNumber the parcel's number, 4 to 40 letters or digits, to ship
 	 * @param note a note kept in the history, 500 characters at most, or {@code null}
 	 */
-	record ApiStatusMove(String status, String trackingNumber, String note) {
+	record ApiStatusMove(@Schema(example = "SHIPPED") String status,
+			@Schema(example = "6A1234567890", description = "Pour / For SHIPPED") String trackingNumber,
+			@Schema(example = "Colis remis au transporteur") String note) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import fr.dwwm.comptoir.account.ShopUser;
 import fr.dwwm.comptoir.web.ApiMoney;
 import fr.dwwm.comptoir.web.JsonApi;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -112,7 +113,9 @@ class ApiOrderController {
 	 * @param total what it cost
 	 * @param items units ordered
 	 */
-	record ApiOrderSummary(String reference, String status, Instant placedAt, ApiMoney total, int items) {
+	record ApiOrderSummary(@Schema(example = "CPT-2026-000042") String reference,
+			@Schema(example = "SHIPPED") String status, @Schema(example = "2026-12-05T10:47:55Z") Instant placedAt,
+			ApiMoney total, @Schema(example = "3") int items) {
 	}
 
 	/**

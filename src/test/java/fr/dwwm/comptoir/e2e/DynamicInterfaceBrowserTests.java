@@ -71,8 +71,8 @@ class DynamicInterfaceBrowserTests extends BrowserTest {
 		int stock = ((Number) lowStock.get("stock")).intValue();
 		quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), String.valueOf(stock + 5));
 		waitForToast("Quantité limitée au stock disponible : " + stock + ".");
-		assertThat(browser.findElement(By.cssSelector("[data-toast-alert-region]")).getText())
-			.as("a quantity cut to the stock is a warning, in the region read at once (role=alert)")
+		assertThat(browser.findElement(By.cssSelector("[data-toast-alert-region] [role=alert]")).getText())
+			.as("a quantity cut to the stock is a warning, read at once (role=alert)")
 			.contains("Quantité limitée");
 		waitUpTo5Seconds().until((driver) -> String.valueOf(stock).equals(quantity.getDomProperty("value")));
 		assertThat(line.findElement(By.cssSelector("[data-line-total]")).getText()).isNotEqualTo(totalBefore);

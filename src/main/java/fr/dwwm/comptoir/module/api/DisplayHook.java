@@ -12,7 +12,7 @@ public final class DisplayHook {
 	/** Above the header of every storefront page: a banner. */
 	public static final String TOP = "displayTop";
 
-	/** The home page, between the hero and the categories. */
+	/** The home page, between the shelves and the new products. */
 	public static final String HOME = "displayHome";
 
 	/** A product page, under the add-to-cart form. Subject: the product id. */

@@ -75,6 +75,23 @@ class ApplicationRoleTests {
 	}
 
 	@Test
+	void theApplicationRoleNeverChangesNorErasesAnInvoiceOrACreditNote() {
+		JdbcClient application = Database.asApplication(this.server);
+		for (String table : java.util.List.of("invoice", "credit_note")) {
+			// Refused by the privileges themselves, whether rows exist or not.
+			assertThatThrownBy(() -> application.sql("UPDATE " + table + " SET number = number").update()).as(table)
+				.rootCause()
+				.hasMessageMatching(REFUSED);
+			assertThatThrownBy(() -> application.sql("DELETE FROM " + table).update()).as(table)
+				.rootCause()
+				.hasMessageMatching(REFUSED);
+			assertThatThrownBy(() -> application.sql("TRUNCATE " + table).update()).as(table)
+				.rootCause()
+				.hasMessageMatching(REFUSED);
+		}
+	}
+
+	@Test
 	void theApplicationRoleCannotMakeAnyoneAnAdministratorByAnUpdate() {
 		Account customer = this.accounts.customer();
 		JdbcClient application = Database.asApplication(this.server);

@@ -117,6 +117,19 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theSiteMapFromTheFooterLeadsToAShelf() {
+		mobile();
+		open("/");
+		click(browser.findElement(By.cssSelector("footer a[href='/sitemap']")));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/sitemap"));
+		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+		click(browser.findElement(By.cssSelector("main a[href='/products?category=confitures-et-miels']")));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("category=confitures-et-miels"));
+		assertThat(browser.findElements(By.cssSelector(".product-card"))).isNotEmpty();
+		desktop();
+	}
+
+	@Test
 	void filteringSubmitsTheFormAndReloadsTheList() {
 		mobile();
 		open("/products?category=epicerie-fine");

@@ -4,7 +4,10 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,32 @@ class ApiTokenAttackTests {
 		assertThat(script.get("/api/v1/tokens", "Authorization", "Bearer " + other).statusCode())
 			.as("another token is counted apart")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void anAdministratorsReadWriteTokenNeitherCreatesAProductNorMovesAnOrder() {
+		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port);
+		String token = admin.http().createApiToken("Script du personnel", "READ_WRITE");
+		long category = new CatalogFixtures(this.jdbc).category("Rayon de l'attaquant", null);
+		String sku = "TOKEN-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		Http script = new Http(this.port);
+		HttpResponse<String> product = script.sendJson("POST", "/api/v1/admin/products", """
+				{"name":"Bol volé","sku":"%s","summary":"Un bol.","description":"Un bol.","priceCents":900,
+				 "vatRate":"20.00","categoryId":%d,"active":true}""".formatted(sku, category), null, "Authorization",
+				"Bearer " + token);
+		assertThat(product.statusCode()).as("a token never stands for the second factor").isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM product WHERE sku = ?").param(sku).query(Integer.class).single())
+			.isZero();
+		String order = this.jdbc.sql("SELECT reference FROM customer_order WHERE status = 'PAID' LIMIT 1")
+			.query(String.class)
+			.optional()
+			.orElse("CPT-0000-000000");
+		HttpResponse<String> move = script.sendJson("POST", "/api/v1/admin/orders/" + order + "/status",
+				"{\"status\":\"CANCELLED\"}", null, "Authorization", "Bearer " + token);
+		assertThat(move.statusCode()).isEqualTo(403);
+		assertThat(script.get("/api/v1/admin/orders", "Authorization", "Bearer " + token).statusCode())
+			.as("nor reads all the orders")
+			.isEqualTo(403);
 	}
 
 	private Http signedIn(Account account) {

@@ -102,18 +102,9 @@ class AdminProductController {
 	@GetMapping("/admin/products")
 	String list(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
 			@RequestParam(defaultValue = "1") int page, Model model) {
-		String text = (q != null) ? q.strip() : "";
-		if (text.length() > MAX_SEARCH_LENGTH) {
-			text = text.substring(0, MAX_SEARCH_LENGTH);
-		}
+		String text = searchText(q);
 		String wanted = (status != null && STATUSES.contains(status)) ? status : "all";
-		Boolean active = null;
-		if ("active".equals(wanted)) {
-			active = Boolean.TRUE;
-		}
-		else if ("inactive".equals(wanted)) {
-			active = Boolean.FALSE;
-		}
+		Boolean active = published(wanted);
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
 		Paged<ProductAdministration.Row> result = this.products.search(text, active, pageIndex, PAGE_SIZE);
 		Map<String, String> kept = new LinkedHashMap<>();
@@ -125,6 +116,31 @@ class AdminProductController {
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", STATUSES);
 		return "admin/products";
+	}
+
+	/**
+	 * The text searched in the product list (the page's or the REST API's): trimmed, at
+	 * most {@value #MAX_SEARCH_LENGTH} characters.
+	 * @param q the text typed, or {@code null}
+	 * @return the text to search, possibly empty
+	 */
+	static String searchText(String q) {
+		String text = (q != null) ? q.strip() : "";
+		return (text.length() > MAX_SEARCH_LENGTH) ? text.substring(0, MAX_SEARCH_LENGTH) : text;
+	}
+
+	/**
+	 * The publication a status filter of the product list asks for.
+	 * @param status one of {@link #STATUSES}
+	 * @return published only ({@code true}), unpublished only ({@code false}) or both
+	 * ({@code null})
+	 */
+	static Boolean published(String status) {
+		return switch (status) {
+			case "active" -> Boolean.TRUE;
+			case "inactive" -> Boolean.FALSE;
+			default -> null;
+		};
 	}
 
 	@GetMapping("/admin/products/new")

@@ -84,18 +84,12 @@ class ApiAdminProductController {
 					required = false) String q,
 			@Parameter(description = "all, active ou/or inactive") @RequestParam(defaultValue = "all") String status,
 			@Parameter(description = "Page, à partir de 1 / Page, from 1") @RequestParam(defaultValue = "1") int page) {
-		String text = (q != null) ? q.strip() : "";
-		if (text.length() > AdminProductController.MAX_SEARCH_LENGTH) {
-			text = text.substring(0, AdminProductController.MAX_SEARCH_LENGTH);
+		if (!AdminProductController.STATUSES.contains(status)) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "api.status.400");
 		}
-		Boolean active = switch (status) {
-			case "active" -> Boolean.TRUE;
-			case "inactive" -> Boolean.FALSE;
-			case "all" -> null;
-			default -> throw new ApiException(HttpStatus.BAD_REQUEST, "api.status.400");
-		};
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
-		Paged<ProductAdministration.Row> found = this.products.search(text, active, pageIndex, PAGE_SIZE);
+		Paged<ProductAdministration.Row> found = this.products.search(AdminProductController.searchText(q),
+				AdminProductController.published(status), pageIndex, PAGE_SIZE);
 		List<ApiAdminProductRow> items = found.items()
 			.stream()
 			.map((row) -> new ApiAdminProductRow(row.id(), row.sku(), row.name(), new ApiMoney(row.priceCents()),
@@ -254,14 +248,15 @@ class ApiAdminProductController {
 
 	/** A product made by a creation, now or before with its key: where it is. */
 	private static ResponseEntity<ApiAdminProduct> made(HttpStatus status, ProductAdministration.Details product) {
-		ResponseEntity<ApiAdminProduct> answer = answer(status, product);
-		return ResponseEntity.status(status)
-			.headers(answer.getHeaders())
-			.location(URI.create("/api/v1/admin/products/" + product.id()))
-			.body(answer.getBody());
+		return answer(status, product, URI.create("/api/v1/admin/products/" + product.id()));
 	}
 
 	private static ResponseEntity<ApiAdminProduct> answer(HttpStatus status, ProductAdministration.Details product) {
+		return answer(status, product, null);
+	}
+
+	private static ResponseEntity<ApiAdminProduct> answer(HttpStatus status, ProductAdministration.Details product,
+			URI location) {
 		ApiAdminProduct body = new ApiAdminProduct(product.id(), product.sku(), product.name(), product.slug(),
 				product.summary(), product.description(), new ApiMoney(product.priceCents()),
 				product.vatRate().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), product.categoryId(),
@@ -269,6 +264,9 @@ class ApiAdminProductController {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
 			.eTag("\"" + product.version() + "\"")
 			.cacheControl(CacheControl.noStore().cachePrivate());
+		if (location != null) {
+			builder.location(location);
+		}
 		return builder.body(body);
 	}
 

@@ -3,7 +3,6 @@ package fr.dwwm.comptoir.order;
 import fr.dwwm.comptoir.web.BackOfficeFlash;
 import fr.dwwm.comptoir.web.NoIndex;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +70,7 @@ class AdminOrderController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String customer, @RequestParam(defaultValue = "1") int page, Model model) {
-		OrderStatus wanted = Arrays.stream(OrderStatus.values())
-			.filter((s) -> s.name().equals(status))
-			.findFirst()
-			.orElse(null);
+		OrderStatus wanted = OrderStatus.named(status).orElse(null);
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));
 		Paged<OrderQueries.StaffRow> result = this.queries.search(wanted, from, to, customer, pageIndex, PAGE_SIZE);
 		model.addAttribute("result", result);

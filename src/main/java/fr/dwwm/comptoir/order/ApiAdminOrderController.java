@@ -80,10 +80,7 @@ class ApiAdminOrderController {
 			@Parameter(description = "Page, à partir de 1 / Page, from 1") @RequestParam(defaultValue = "1") int page) {
 		OrderStatus wanted = null;
 		if (status != null && !status.isBlank()) {
-			wanted = List.of(OrderStatus.values())
-				.stream()
-				.filter((candidate) -> candidate.name().equals(status.strip()))
-				.findFirst()
+			wanted = OrderStatus.named(status.strip())
 				.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "api.status.400"));
 		}
 		int pageIndex = Math.max(0, Math.min(page - 1, 10_000));

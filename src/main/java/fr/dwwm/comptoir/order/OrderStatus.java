@@ -1,7 +1,9 @@
 package fr.dwwm.comptoir.order;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +44,15 @@ public enum OrderStatus {
 			PAID, EnumSet.of(PREPARING, CANCELLED, REFUNDED), PREPARING, EnumSet.of(SHIPPED, CANCELLED, REFUNDED),
 			SHIPPED, EnumSet.of(DELIVERED, REFUNDED), DELIVERED, EnumSet.of(REFUNDED), CANCELLED,
 			EnumSet.noneOf(OrderStatus.class), REFUNDED, EnumSet.noneOf(OrderStatus.class));
+
+	/**
+	 * Reads a status by its name, as a form or a query parameter sends it.
+	 * @param name e.g. {@code SHIPPED}, or {@code null}
+	 * @return the status, empty if the name is none of them
+	 */
+	public static Optional<OrderStatus> named(String name) {
+		return Arrays.stream(values()).filter((status) -> status.name().equals(name)).findFirst();
+	}
 
 	/**
 	 * Tells whether an order in this status may move to another.

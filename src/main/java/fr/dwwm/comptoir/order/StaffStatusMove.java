@@ -28,10 +28,7 @@ record StaffStatusMove(OrderStatus next, String trackingNumber, String note, Str
 	 * @return the move, or its refusal
 	 */
 	static StaffStatusMove of(String status, String trackingNumber, String note) {
-		OrderStatus next = Arrays.stream(OrderStatus.values())
-			.filter((candidate) -> candidate.name().equals(status))
-			.findFirst()
-			.orElse(null);
+		OrderStatus next = OrderStatus.named(status).orElse(null);
 		String tracking = (trackingNumber != null) ? trackingNumber.strip() : null;
 		String text = (note != null && !note.isBlank()) ? note.strip() : null;
 		if (next == OrderStatus.SHIPPED && (tracking == null || !tracking.matches("[A-Za-z0-9]{4,40}"))) {

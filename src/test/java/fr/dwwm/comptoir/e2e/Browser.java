@@ -112,6 +112,18 @@ public final class Browser {
 	}
 
 	/**
+	 * Sets an exact viewport (headless Chromium's window cannot go below 500 px).
+	 * @param driver the browser
+	 * @param width CSS pixels
+	 * @param height CSS pixels
+	 * @param mobile whether to emulate a touch phone
+	 */
+	public static void viewport(ChromeDriver driver, int width, int height, boolean mobile) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+	}
+
+	/**
 	 * Captures the whole page (up to 6000 CSS pixels high) as the viewport shows it.
 	 * @param driver the browser
 	 * @param file where to write it; its extension, {@code .png} or {@code .webp}, gives

@@ -307,8 +307,7 @@ public abstract class BrowserTest {
 	 * @param mobile whether to emulate a touch phone
 	 */
 	protected void viewport(int width, int height, boolean mobile) {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+		Browser.viewport(browser, width, height, mobile);
 	}
 
 	/**

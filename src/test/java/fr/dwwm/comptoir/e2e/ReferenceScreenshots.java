@@ -260,13 +260,11 @@ class ReferenceScreenshots {
 	}
 
 	private static void mobile() {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", BrowserTest.MOBILE_WIDTH, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+		Browser.viewport(browser, BrowserTest.MOBILE_WIDTH, 812, true);
 	}
 
 	private static void desktop() {
-		browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", BrowserTest.DESKTOP_WIDTH, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+		Browser.viewport(browser, BrowserTest.DESKTOP_WIDTH, 800, false);
 	}
 
 	static {

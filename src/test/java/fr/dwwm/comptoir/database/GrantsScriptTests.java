@@ -63,10 +63,11 @@ class GrantsScriptTests {
 					+ "; GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA module_test TO " + APP
 					+ "; REVOKE ALL ON module_test.flyway_schema_history FROM " + APP)
 			.update();
-		List<String> migrated = rights(owner);
+		List<String> migrated = ApplicationRights.of(owner);
 		String script = Files.readString(SCRIPT).replace("${application_role}", APP);
 		owner.sql(script).update();
-		assertThat(rights(owner)).as("the script run after the migrations changes no right").isEqualTo(migrated);
+		assertThat(ApplicationRights.of(owner)).as("the script run after the migrations changes no right")
+			.isEqualTo(migrated);
 		assertThat(migrated).as("the rights of a migrated database")
 			.contains("public.invoice INSERT " + APP, "public.account.email UPDATE " + APP,
 					"public.product.idempotency_key INSERT " + APP, "module_test.note SELECT " + APP,
@@ -83,10 +84,10 @@ class GrantsScriptTests {
 				+ "; GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC; REVOKE USAGE ON SCHEMA module_test FROM "
 				+ APP)
 			.update();
-		assertThat(rights(owner)).as("the restore took the rights away").isNotEqualTo(migrated);
+		assertThat(ApplicationRights.of(owner)).as("the restore took the rights away").isNotEqualTo(migrated);
 
 		owner.sql(script).update();
-		assertThat(rights(owner)).as("the rights given back by the grants script").isEqualTo(migrated);
+		assertThat(ApplicationRights.of(owner)).as("the rights given back by the grants script").isEqualTo(migrated);
 	}
 
 	@Test
@@ -95,39 +96,6 @@ class GrantsScriptTests {
 		assertThat(restore).contains("migration/R__grants.sql");
 		assertThat(restore.lines().filter((line) -> !line.strip().startsWith("#")))
 			.noneMatch((line) -> line.contains("GRANT ") || line.contains("REVOKE "));
-	}
-
-	/**
-	 * The rights of the application role and of everyone, one line per object, privilege
-	 * and grantee, whoever granted them, sorted.
-	 */
-	private static List<String> rights(JdbcClient owner) {
-		return owner.sql("""
-				SELECT n.nspname || '.' || c.relname || ' ' || a.privilege_type || ' ' || coalesce(g.rolname, 'PUBLIC')
-				FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				CROSS JOIN LATERAL aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a
-				LEFT JOIN pg_roles g ON g.oid = a.grantee
-				WHERE n.nspname IN ('public', 'module_test') AND c.relkind IN ('r', 'S', 'v')
-				  AND (g.rolname = :app OR a.grantee = 0)
-				UNION ALL
-				SELECT n.nspname || '.' || c.relname || '.' || t.attname || ' ' || a.privilege_type || ' '
-				       || coalesce(g.rolname, 'PUBLIC')
-				FROM pg_attribute t JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-				CROSS JOIN LATERAL aclexplode(t.attacl) a
-				LEFT JOIN pg_roles g ON g.oid = a.grantee
-				WHERE n.nspname IN ('public', 'module_test') AND (g.rolname = :app OR a.grantee = 0)
-				UNION ALL
-				SELECT 'function ' || p.proname || ' ' || a.privilege_type || ' ' || coalesce(g.rolname, 'PUBLIC')
-				FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-				CROSS JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-				LEFT JOIN pg_roles g ON g.oid = a.grantee
-				WHERE n.nspname = 'public' AND (g.rolname = :app OR a.grantee = 0)
-				UNION ALL
-				SELECT 'schema ' || n.nspname || ' ' || a.privilege_type || ' ' || coalesce(g.rolname, 'PUBLIC')
-				FROM pg_namespace n CROSS JOIN LATERAL aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
-				LEFT JOIN pg_roles g ON g.oid = a.grantee
-				WHERE n.nspname IN ('public', 'module_test') AND (g.rolname = :app OR a.grantee = 0)
-				ORDER BY 1""").param("app", APP).query(String.class).list();
 	}
 
 	/** A new database made as roles.sql makes it, migrated to the last version. */

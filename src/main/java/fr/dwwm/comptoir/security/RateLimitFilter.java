@@ -3,11 +3,7 @@ package fr.dwwm.comptoir.security;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits how often one IP address may call the forms that attackers automate (login,
  * registration, password reset, contact) and the search API (OWASP ASVS 2.4.1): beyond
  * the limit, the answer is {@code 429 Too Many Requests} with a {@code Retry-After}
- * header, and the page explains it.
+ * header, and the page explains it. The counters are in PostgreSQL
+ * ({@link RateLimitCounters}): two instances of the shop enforce one limit, not two.
  *
  * <p>
  * The address is the one Tomcat reports: behind the reverse proxy, with
@@ -81,21 +78,20 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
 	private final List<RequestMatcher> matchers;
 
-	private final Cache<String, Window> windows = Caffeine.newBuilder()
-		.expireAfterWrite(1, TimeUnit.HOURS)
-		.maximumSize(100_000)
-		.build();
+	private final RateLimitCounters counters;
 
 	private final boolean trustLoopback;
 
 	/**
 	 * Creates the filter.
 	 * @param rules the limits
+	 * @param counters where requests are counted, shared by every instance
 	 * @param trustLoopback whether requests from this computer are never limited (tests
 	 * and local demos only)
 	 */
-	public RateLimitFilter(List<Rule> rules, boolean trustLoopback) {
+	public RateLimitFilter(List<Rule> rules, RateLimitCounters counters, boolean trustLoopback) {
 		this.rules = rules;
+		this.counters = counters;
 		this.matchers = rules.stream().map(Rule::matcher).toList();
 		this.trustLoopback = trustLoopback;
 	}
@@ -132,8 +128,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The counter key of a token: its SHA-256 digest, so that the counters kept in memory
-	 * hold no token.
+	 * The counter key of a token: its SHA-256 digest, so that the counters kept in the
+	 * database hold no token.
 	 */
 	private static String tokenKey(HttpServletRequest request) {
 		return "token:" + RandomTokens.digest(request.getHeader("Authorization"));
@@ -144,30 +140,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	/** Returns 0 when allowed, else the seconds until the window ends. */
-	private long consume(Rule rule, String ip) {
-		long now = System.currentTimeMillis();
-		Window window = this.windows.asMap().compute(rule.name() + "|" + ip, (key, current) -> {
-			if (current == null || now - current.start >= rule.window().toMillis()) {
-				return new Window(now);
-			}
-			return current;
-		});
-		if (window.count.incrementAndGet() <= rule.requests()) {
-			return 0;
-		}
-		return Math.max(1, (window.start + rule.window().toMillis() - now + 999) / 1000);
-	}
-
-	private static final class Window {
-
-		private final long start;
-
-		private final AtomicInteger count = new AtomicInteger();
-
-		Window(long start) {
-			this.start = start;
-		}
-
+	private long consume(Rule rule, String client) {
+		return this.counters.consume(rule.name() + "|" + client, rule.requests(), rule.window());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -104,7 +105,8 @@ class SecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin, UserDetailsService users,
 			WebAuthnRelyingPartyOperations passkeyRelyingParty, AuthenticationEventPublisher authenticationEvents,
-			UserSessions userSessions, ApiTokenResolver apiTokens) throws Exception {
+			UserSessions userSessions, ApiTokenResolver apiTokens, RateLimitCounters rateLimitCounters)
+			throws Exception {
 		// Back-office: orders (and their returns), customers, the audit log and modules
 		// are for
 		// administrators; the
@@ -201,7 +203,7 @@ class SecurityConfiguration {
 		http.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		http.addFilterBefore(new ContentSecurityPolicyFilter(), HeaderWriterFilter.class);
-		http.addFilterBefore(new RateLimitFilter(RATE_LIMITS, trustLoopback),
+		http.addFilterBefore(new RateLimitFilter(RATE_LIMITS, rateLimitCounters, trustLoopback),
 				UsernamePasswordAuthenticationFilter.class);
 		http.addFilterBefore(new SessionLifetimeFilter(sessionPolicy), AuthorizationFilter.class);
 		return http.build();
@@ -224,6 +226,25 @@ class SecurityConfiguration {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> strongSessionIdentifiers() {
 		return (sessions) -> sessions.setSessionIdGenerator(() -> RandomTokens.urlSafe(RandomTokens.SECRET_BYTES));
+	}
+
+	/**
+	 * The sessions Spring Session's filter and {@link UserSessions} use: PostgreSQL's,
+	 * whose last access time is written at most once per step instead of on every request
+	 * ({@link CoalescedSessionRepository}).
+	 */
+	@Bean
+	static BeanPostProcessor coalescedSessions() {
+		// Spring Boot's JDBC sessions are kept (its settings, the customizers below, the
+		// expired sessions' clean-up), wrapped once made: a SessionRepository bean of our
+		// own would make Boot back off and build none.
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof JdbcIndexedSessionRepository sessions) ? CoalescedSessionRepository.of(sessions)
+						: bean;
+			}
+		};
 	}
 
 	/**

@@ -112,6 +112,46 @@ class SessionAndCsrfTests {
 	}
 
 	@Test
+	void aPageThatChangesNothingWritesNoSessionButTheIdleTimeoutStillHolds() {
+		Account customer = this.accounts.customer();
+		Http http = new Http(this.port);
+		http.login(customer.getEmail(), TestAccounts.PASSWORD);
+		assertThat(http.get("/account").statusCode()).isEqualTo(200);
+		long stored = lastAccess(customer);
+		for (int i = 0; i < 3; i++) {
+			assertThat(http.get("/account").statusCode()).isEqualTo(200);
+		}
+		assertThat(lastAccess(customer)).as("pages read within a step write nothing").isEqualTo(stored);
+
+		// Two minutes later (a customer's step is one minute), the next page moves it.
+		this.jdbc.sql(
+				"UPDATE spring_session SET last_access_time = last_access_time - 120000, expiry_time = expiry_time - 120000"
+						+ " WHERE principal_name = :login")
+			.param("login", customer.getEmail())
+			.update();
+		assertThat(http.get("/account").statusCode()).isEqualTo(200);
+		assertThat(lastAccess(customer)).as("written again once a step behind")
+			.isGreaterThanOrEqualTo(System.currentTimeMillis() - 10_000);
+
+		// Idle for 31 minutes: the session is over, whatever was not written.
+		this.jdbc
+			.sql("UPDATE spring_session SET last_access_time = last_access_time - 1860000,"
+					+ " expiry_time = expiry_time - 1860000 WHERE principal_name = :login")
+			.param("login", customer.getEmail())
+			.update();
+		HttpResponse<String> expired = http.get("/account");
+		assertThat(expired.statusCode()).isEqualTo(302);
+		assertThat(expired.headers().firstValue("Location").orElseThrow()).contains("/login");
+	}
+
+	private long lastAccess(Account account) {
+		return this.jdbc.sql("SELECT max(last_access_time) FROM spring_session WHERE principal_name = :login")
+			.param("login", account.getEmail())
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void aSessionEndsAfterItsAbsoluteLifetimeEvenIfUsed() throws Exception {
 		SessionLifetimeFilter filter = new SessionLifetimeFilter(new SessionPolicy(java.time.Duration.ofMinutes(30),
 				java.time.Duration.ofHours(8), java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(4)));

@@ -58,6 +58,32 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void twoInstancesEnforceOneRateLimitNotTwo() {
+		// The search allows 60 requests a minute per client address; one client (the
+		// address the proxy names) alternates between the two instances.
+		String client = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+		Http onA = new Http(this.portA);
+		Http onB = onA.onPort(portB());
+		int allowed = 0;
+		int refusedByA = 0;
+		int refusedByB = 0;
+		for (int i = 0; i < 70; i++) {
+			boolean toA = i % 2 == 0;
+			int status = (toA ? onA : onB).get("/search?q=miel", "X-Forwarded-For", client).statusCode();
+			if (status == 429) {
+				refusedByA += toA ? 1 : 0;
+				refusedByB += toA ? 0 : 1;
+			}
+			else {
+				allowed++;
+			}
+		}
+		assertThat(allowed).as("one limit for the cluster (counters in each JVM allowed 70)").isEqualTo(60);
+		assertThat(refusedByA).isEqualTo(5);
+		assertThat(refusedByB).isEqualTo(5);
+	}
+
+	@Test
 	void aSignedInCustomersSessionAndCartSurviveBeingServedByTheOtherInstance() {
 		long product = product("Pot partagé", 10);
 		Http onA = new Http(this.portA);

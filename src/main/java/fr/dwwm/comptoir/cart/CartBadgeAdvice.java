@@ -1,41 +1,30 @@
 package fr.dwwm.comptoir.cart;
 
+import fr.dwwm.comptoir.web.VisitorCartCount;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.dao.DataAccessException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page the number of units in the visitor's cart, for the header's badge. A
- * visitor without a cart costs no query.
+ * Gives every page the number of units in the visitor's cart, for the header's badge, and
+ * notes it in the request: the {@link fr.dwwm.comptoir.web.PageCache} takes it out of a
+ * page it keeps and puts each guest's own back.
  */
 @ControllerAdvice
 class CartBadgeAdvice {
 
-	private static final Logger logger = LoggerFactory.getLogger(CartBadgeAdvice.class);
+	private final HeaderCartCount count;
 
-	private final Carts carts;
-
-	private final CurrentCart currentCart;
-
-	CartBadgeAdvice(Carts carts, CurrentCart currentCart) {
-		this.carts = carts;
-		this.currentCart = currentCart;
+	CartBadgeAdvice(HeaderCartCount count) {
+		this.count = count;
 	}
 
 	@ModelAttribute("cartCount")
 	int cartCount(HttpServletRequest request) {
-		try {
-			return this.currentCart.find(request).map(this.carts::count).orElse(0);
-		}
-		catch (DataAccessException ex) {
-			logger.warn("Cart badge shown empty: {}", ex.getMessage());
-			return 0;
-		}
+		int units = this.count.count(request);
+		request.setAttribute(VisitorCartCount.RENDERED_ATTRIBUTE, units);
+		return units;
 	}
 
 }

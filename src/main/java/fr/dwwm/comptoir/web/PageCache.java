@@ -2,6 +2,7 @@ package fr.dwwm.comptoir.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,12 +10,16 @@ import java.util.Objects;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,7 +27,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -42,13 +50,18 @@ import org.springframework.web.util.WebUtils;
  * instance, and the bound for a module whose own tables are not watched.
  *
  * <p>
- * <strong>Never someone else's.</strong> Only a {@code GET} from a visitor without a
- * session cookie (so not logged in, no cart, no message waiting), not switching language,
- * to a handler marked {@link SharedPage}, answered 200 in HTML without creating a
- * session, is kept. Every security filter still runs on every request, kept page or not:
- * rate limits, headers, a fresh Content-Security-Policy nonce. What belongs to one
- * request is taken out of the kept HTML and put back for each visitor: the script nonce
- * and the masked CSRF token of the forms (the visitor's own, from their cookie).
+ * <strong>Never someone else's.</strong> Only a {@code GET} from a visitor who is not
+ * signed in, not switching language, to a handler marked {@link SharedPage}, answered 200
+ * in HTML without creating a session, is kept and served. A guest with a session (a cart)
+ * gets kept pages too, unless a message waits for them in their session (a flash
+ * attribute after a redirect): their page is rendered, and shows it. A signed-in customer
+ * never does: modules show them parts of their own (the reviews module's form). Every
+ * security filter still runs on every request, kept page or not: rate limits, headers, a
+ * fresh Content-Security-Policy nonce. What belongs to one request is taken out of the
+ * kept HTML and put back for each visitor: the script nonce, the masked CSRF token of the
+ * forms (the visitor's own, from their cookie), and the number of units in the header's
+ * cart badge and its spoken label ({@link VisitorCartCount}; 0 without a session, at no
+ * cost).
  *
  * <p>
  * <strong>Its parts.</strong> This filter serves and keeps pages; it does nothing else.
@@ -77,6 +90,20 @@ public class PageCache extends OncePerRequestFilter {
 
 	private static final String CSRF_MARK = "\u0000csrf\u0000";
 
+	private static final String CART_COUNT_MARK = "\u0000cart-count\u0000";
+
+	private static final String CART_LABEL_MARK = "\u0000cart-label\u0000";
+
+	/** The header's badge and its label, as the layout writes them. */
+	private static final String CART_COUNT_OPENING = "data-cart-count aria-hidden=\"true\">";
+
+	private static final String CART_LABEL_OPENING = "data-cart-count-label>";
+
+	private static final String CART_LABEL_MESSAGE = "layout.cart.count";
+
+	/** Where Spring MVC keeps the messages waiting for the next page of a session. */
+	private static final String FLASH_MAPS = SessionFlashMapManager.class.getName() + ".FLASH_MAPS";
+
 	/** Spring Security's name for the CSRF field of forms. */
 	private static final String CSRF_FIELD = "name=\"_csrf\"";
 
@@ -94,12 +121,31 @@ public class PageCache extends OncePerRequestFilter {
 
 	private final String sessionCookie;
 
+	private final VisitorCartCount cartCount;
+
+	private final MessageSource messages;
+
+	private final Counter hits;
+
+	private final Counter misses;
+
 	PageCache(ContentVersion versions, LocaleResolver locales, EveryViewEvents events,
-			@Value("${server.servlet.session.cookie.name}") String sessionCookie) {
+			@Value("${server.servlet.session.cookie.name}") String sessionCookie, VisitorCartCount cartCount,
+			MessageSource messages, MeterRegistry meters) {
 		this.versions = versions;
 		this.locales = locales;
 		this.events = events;
 		this.sessionCookie = sessionCookie;
+		this.cartCount = cartCount;
+		this.messages = messages;
+		this.hits = Counter.builder("comptoir.page.cache")
+			.description("Shared pages served kept, or rendered")
+			.tag("result", "hit")
+			.register(meters);
+		this.misses = Counter.builder("comptoir.page.cache")
+			.description("Shared pages served kept, or rendered")
+			.tag("result", "miss")
+			.register(meters);
 	}
 
 	@Override
@@ -115,10 +161,12 @@ public class PageCache extends OncePerRequestFilter {
 		if (kept != null) {
 			version = this.versions.currentOrZero();
 			if (kept.version() == version) {
+				this.hits.increment();
 				serve(kept, request, response);
 				return;
 			}
 		}
+		this.misses.increment();
 		// The version just read, if any, is the one the page will be kept with: it was
 		// read before the page's data, and need not be read twice.
 		PageCapture capture = new PageCapture(response, version);
@@ -127,10 +175,13 @@ public class PageCache extends OncePerRequestFilter {
 		if (html == null) {
 			return;
 		}
-		if (capture.getStatus() == HttpServletResponse.SC_OK && request.getSession(false) == null
+		HttpSession session = request.getSession(false);
+		if (capture.getStatus() == HttpServletResponse.SC_OK && (session == null || !session.isNew())
 				&& isHtml(capture.getContentType())) {
 			keep(key, capture, html, request);
-			allowBrowsersToKeep(response);
+			if (session == null) {
+				allowBrowsersToKeep(response);
+			}
 		}
 		response.getWriter().write(html);
 	}
@@ -144,11 +195,30 @@ public class PageCache extends OncePerRequestFilter {
 		if (!"GET".equals(request.getMethod()) || request.getParameter(ShopLocaleResolver.PARAMETER) != null) {
 			return false;
 		}
-		if (WebUtils.getCookie(request, this.sessionCookie) != null) {
+		Authentication visitor = SecurityContextHolder.getContext().getAuthentication();
+		if (visitor != null && !(visitor instanceof AnonymousAuthenticationToken)) {
 			return false;
 		}
-		Authentication visitor = SecurityContextHolder.getContext().getAuthentication();
-		return visitor == null || visitor instanceof AnonymousAuthenticationToken;
+		return !hasMessageWaiting(request);
+	}
+
+	/**
+	 * Whether a guest's session holds a message for this page (a flash attribute whose
+	 * redirect leads here, or anywhere): the page must be rendered to show it. A message
+	 * waiting for another page (the cart's, after adding to it) changes nothing here.
+	 */
+	private boolean hasMessageWaiting(HttpServletRequest request) {
+		if (WebUtils.getCookie(request, this.sessionCookie) == null) {
+			return false;
+		}
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(FLASH_MAPS) instanceof Collection<?> waiting)) {
+			return false;
+		}
+		String path = request.getRequestURI();
+		return waiting.stream()
+			.anyMatch((map) -> map instanceof FlashMap flash && !flash.isExpired()
+					&& (flash.getTargetRequestPath() == null || flash.getTargetRequestPath().equals(path)));
 	}
 
 	/**
@@ -179,6 +249,15 @@ public class PageCache extends OncePerRequestFilter {
 		if (kept.contains(CSRF_FIELD) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
 			kept = kept.replace(csrf.getToken(), CSRF_MARK);
 		}
+		if (kept.contains(CART_COUNT_OPENING)) {
+			// The badge's number and label as this visitor saw them: exactly one of each,
+			// or the page is not kept.
+			kept = markContent(markContent(kept, CART_COUNT_OPENING, CART_COUNT_MARK), CART_LABEL_OPENING,
+					CART_LABEL_MARK);
+			if (kept == null) {
+				return;
+			}
+		}
 		this.pages.put(key, new KeptPage(response.version(), kept, response.getContentType(), response.getLocale(),
 				response.everyViewEvents()));
 	}
@@ -188,6 +267,12 @@ public class PageCache extends OncePerRequestFilter {
 		if (html.contains(NONCE_MARK)) {
 			html = html.replace(NONCE_MARK, (String) request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE));
 		}
+		if (html.contains(CART_COUNT_MARK)) {
+			int units = (WebUtils.getCookie(request, this.sessionCookie) != null) ? this.cartCount.count(request) : 0;
+			html = html.replace(CART_COUNT_MARK, Integer.toString(units))
+				.replace(CART_LABEL_MARK, HtmlUtils
+					.htmlEscape(this.messages.getMessage(CART_LABEL_MESSAGE, new Object[] { units }, kept.locale())));
+		}
 		if (html.contains(CSRF_MARK)) {
 			// The visitor's own token, masked for this response; set in a cookie if new.
 			html = html.replace(CSRF_MARK, ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
@@ -195,17 +280,36 @@ public class PageCache extends OncePerRequestFilter {
 		response.setContentType(kept.contentType());
 		response.setLocale(kept.locale());
 		this.events.replay(kept.everyViewEvents());
-		allowBrowsersToKeep(response);
+		if (request.getSession(false) == null) {
+			allowBrowsersToKeep(response);
+		}
 		response.getWriter().write(html);
+	}
+
+	/**
+	 * Replaces the text of the one element opened by {@code opening} with a mark.
+	 * @return the page, or {@code null} when the element is missing or repeated
+	 */
+	private static String markContent(String html, String opening, String mark) {
+		if (html == null) {
+			return null;
+		}
+		int start = html.indexOf(opening);
+		if (start < 0 || html.indexOf(opening, start + 1) >= 0) {
+			return null;
+		}
+		int from = start + opening.length();
+		int end = html.indexOf("</span>", from);
+		return (end < 0) ? null : html.substring(0, from) + mark + html.substring(end);
 	}
 
 	/**
 	 * Lets the browser, and the shop's service worker, keep this page for when the
 	 * network fails ({@code no-cache}: kept, but asked again each time it is online).
 	 * Every other response keeps Spring Security's {@code no-store}: the pages of a
-	 * visitor with a session, and this page too if it sets a cookie (the visitor's first
-	 * CSRF token), which the service worker cannot see (scripts are never shown
-	 * {@code Set-Cookie}).
+	 * visitor with a session (kept pages served to a guest included: they show their
+	 * cart), and this page too if it sets a cookie (the visitor's first CSRF token),
+	 * which the service worker cannot see (scripts are never shown {@code Set-Cookie}).
 	 */
 	private static void allowBrowsersToKeep(HttpServletResponse response) {
 		if (response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {

@@ -1,10 +1,14 @@
 package fr.dwwm.comptoir.web;
 
+import java.util.Map;
+
 import jakarta.servlet.http.Cookie;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
+import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.SqlStatements;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.context.TestSecurityContextHolder;
@@ -50,6 +55,12 @@ class PageCacheTests {
 
 	@Autowired
 	private ApplicationEvents events;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@LocalServerPort
+	private int port;
 
 	@BeforeEach
 	@AfterEach
@@ -149,12 +160,79 @@ class PageCacheTests {
 	}
 
 	@Test
-	void aVisitorWithASessionIsRenderedTheirOwnPage() throws Exception {
+	void guestsWithACartAreServedTheKeptPageEachWithTheirOwnCartAndToken() throws Exception {
 		fetch(PRODUCT);
-		SqlStatements.reset();
-		this.mvc.perform(get(PRODUCT).cookie(new Cookie("COMPTOIR_SESSION", "a-session-of-their-own")))
-			.andExpect(status().isOk());
-		assertThat(SqlStatements.sent()).hasSizeGreaterThan(1);
+		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
+			.query(Long.class)
+			.single();
+		Http camille = new Http(this.port);
+		Http dominique = new Http(this.port);
+		assertThat(
+				camille.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "2"))
+					.statusCode())
+			.isEqualTo(302);
+		assertThat(dominique
+			.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "3"))
+			.statusCode()).isEqualTo(302);
+		double hits = hits();
+
+		Document forCamille = Jsoup.parse(camille.get(PRODUCT).body());
+		Document forDominique = Jsoup.parse(dominique.get(PRODUCT).body());
+		assertThat(hits() - hits).as("both served the kept page").isEqualTo(2);
+		assertThat(forCamille.select("[data-cart-count]").text()).isEqualTo("2");
+		assertThat(forCamille.select("[data-cart-count-label]").text()).isEqualTo("(2 articles)");
+		assertThat(forDominique.select("[data-cart-count]").text()).isEqualTo("3");
+		assertThat(forDominique.select("[data-cart-count-label]").text()).isEqualTo("(3 articles)");
+		assertThat(forCamille.select(".site-header__account a[href=/login]")).as("still a guest's header").hasSize(1);
+
+		// Each form carries its visitor's own token: Camille's page adds to Camille's
+		// cart.
+		String token = forCamille.select("form.add-to-cart input[name=_csrf]").attr("value");
+		assertThat(camille
+			.submit("POST", "/cart/lines",
+					Map.of("variantId", String.valueOf(variant), "quantity", "1", "_csrf", token))
+			.statusCode()).isEqualTo(302);
+		assertThat(dominique
+			.submit("POST", "/cart/lines",
+					Map.of("variantId", String.valueOf(variant), "quantity", "1", "_csrf", token))
+			.statusCode()).as("Camille's token refused to Dominique").isEqualTo(403);
+		assertThat(Jsoup.parse(camille.get(PRODUCT).body()).select("[data-cart-count]").text()).isEqualTo("3");
+		assertThat(Jsoup.parse(dominique.get(PRODUCT).body()).select("[data-cart-count]").text()).isEqualTo("3");
+	}
+
+	@Test
+	void aGuestsPageKeptForOthersHoldsNeitherTheirCartNorTheirToken() throws Exception {
+		this.pages.clear();
+		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
+			.query(Long.class)
+			.single();
+		Http guest = new Http(this.port);
+		guest.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "4"));
+		String guestsToken = Jsoup.parse(guest.get(PRODUCT).body()).select("input[name=_csrf]").first().attr("value");
+		double hits = hits();
+		String visitor = new Http(this.port).get(PRODUCT).body();
+		assertThat(hits() - hits).as("the page the guest had rendered was kept").isEqualTo(1);
+		Document page = Jsoup.parse(visitor);
+		assertThat(page.select("[data-cart-count]").text()).isEqualTo("0");
+		assertThat(page.select("[data-cart-count-label]").text()).isEqualTo("(vide)");
+		assertThat(visitor).doesNotContain(guestsToken);
+	}
+
+	@Test
+	void aSessionCookieThatNamesNoSessionGetsTheKeptPageWithAnEmptyCart() throws Exception {
+		fetch(PRODUCT);
+		double hits = hits();
+		String page = this.mvc.perform(get(PRODUCT).cookie(new Cookie("COMPTOIR_SESSION", "a-session-of-their-own")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(hits() - hits).isEqualTo(1);
+		assertThat(Jsoup.parse(page).select("[data-cart-count]").text()).isEqualTo("0");
+	}
+
+	private double hits() {
+		return this.meters.get("comptoir.page.cache").tag("result", "hit").counter().count();
 	}
 
 	@Test

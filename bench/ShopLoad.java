@@ -54,8 +54,12 @@ public class ShopLoad {
 
 		TRIVIAL("trivial", 0), HOME("home", 15), LISTING("listing", 20), PRODUCT("product", 30),
 		SEARCH("search", 10), ADD_TO_CART("add-to-cart", 10), CART("cart", 10), CHECKOUT("checkout", 5),
-		/** A product page for a visitor whose cart holds two lines: rendered, never from the page cache. */
-		PRODUCT_WITH_CART("product-with-cart", 0);
+		/** A product page for a guest whose cart holds two lines (a session cookie on every request). */
+		PRODUCT_WITH_CART("product-with-cart", 0),
+		/** A shelf for a guest whose cart holds two lines. */
+		LISTING_WITH_CART("listing-with-cart", 0),
+		/** The trivial reference sent with the session cookie of a guest with a cart. */
+		TRIVIAL_WITH_CART("trivial-with-cart", 0);
 
 		final String label;
 		final int mixWeight;
@@ -84,7 +88,7 @@ public class ShopLoad {
 	static final String START_HINT = "./mvnw spring-boot:run -Dspring-boot.run.arguments=--app.security.trust-loopback=true";
 
 	static final String USAGE = "usage: java bench/ShopLoad.java [--base URL] [--connections N] [--runs 16,64]"
-			+ " [--seconds S] [--warmup S] [--pid PID]\n       [--reference-seconds S (default: --seconds; shorter for a soak)]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart|product-with-cart"
+			+ " [--seconds S] [--warmup S] [--pid PID]\n       [--reference-seconds S (default: --seconds; shorter for a soak)]\n       [--scenario mix|trivial|home|listing|product|search|add-to-cart|cart|product-with-cart|listing-with-cart|trivial-with-cart"
 			+ "|checkout, or several separated by commas]";
 
 	static final Pattern CATEGORY_LINK = Pattern.compile("href=\"/products\\?category=([a-z0-9-]+)\"");
@@ -404,7 +408,8 @@ public class ShopLoad {
 		List<User> team = new ArrayList<>();
 		for (int i = 0; i < users; i++) {
 			Session session = new Session();
-			if (scenario.uses(Page.CART) || scenario.uses(Page.ADD_TO_CART) || scenario.uses(Page.PRODUCT_WITH_CART)) {
+			if (scenario.uses(Page.CART) || scenario.uses(Page.ADD_TO_CART) || scenario.uses(Page.PRODUCT_WITH_CART)
+					|| scenario.uses(Page.LISTING_WITH_CART) || scenario.uses(Page.TRIVIAL_WITH_CART)) {
 				fillCart(session, 2, 2 * i);
 			}
 			Session checkout = scenario.uses(Page.CHECKOUT) ? loggedInSessions().get(i % LOGIN_SESSIONS) : null;
@@ -513,9 +518,9 @@ public class ShopLoad {
 			this.turn++;
 			Catalog catalog = this.load.catalog;
 			HttpRequest.Builder request = switch (page) {
-				case TRIVIAL -> this.load.request("/actuator/health");
+				case TRIVIAL, TRIVIAL_WITH_CART -> this.load.request("/actuator/health");
 				case HOME -> this.load.request("/");
-				case LISTING -> this.load.request("/products?category=" + pick(catalog.categories));
+				case LISTING, LISTING_WITH_CART -> this.load.request("/products?category=" + pick(catalog.categories));
 				case PRODUCT, PRODUCT_WITH_CART -> this.load.request("/products/" + pick(catalog.productSlugs));
 				case SEARCH -> this.load.request("/search?q=" + URLEncoder.encode(pick(SEARCH_WORDS), StandardCharsets.UTF_8));
 				case CART -> this.load.request("/cart");

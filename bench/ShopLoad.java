@@ -40,7 +40,7 @@ import java.util.zip.GZIPInputStream;
  * the connection pools need them, and a cold start is not the steady state we compare.</li>
  * <li><b>Exact percentiles.</b> Every latency of the measured window is kept, then sorted:
  * p95 and p99 are read from the real values, not from buckets or averages of averages.</li>
- * <li><b>A reference in the same run.</b> {@code GET /actuator/health} (no database, no
+ * <li><b>A reference in the same run.</b> {@code GET /health} (no database, no
  * template) is measured at the same concurrency, on the same machine, a moment before. A
  * page's req/s divided by it (the "ratio") says how much the page itself costs, whatever the
  * machine: that is the figure to improve.</li>
@@ -260,10 +260,10 @@ public class ShopLoad {
 			HttpResponse<Void> response = HttpClient.newBuilder()
 				.connectTimeout(Duration.ofSeconds(5))
 				.build()
-				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+				.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
 						BodyHandlers.discarding());
 			if (response.statusCode() != 200) {
-				throw new SetupException(base + "/actuator/health answered " + response.statusCode()
+				throw new SetupException(base + "/health answered " + response.statusCode()
 						+ " instead of 200: is this a Comptoir shop?");
 			}
 		}
@@ -518,7 +518,7 @@ public class ShopLoad {
 			this.turn++;
 			Catalog catalog = this.load.catalog;
 			HttpRequest.Builder request = switch (page) {
-				case TRIVIAL, TRIVIAL_WITH_CART -> this.load.request("/actuator/health");
+				case TRIVIAL, TRIVIAL_WITH_CART -> this.load.request("/health");
 				case HOME -> this.load.request("/");
 				case LISTING, LISTING_WITH_CART -> this.load.request("/products?category=" + pick(catalog.categories));
 				case PRODUCT, PRODUCT_WITH_CART -> this.load.request("/products/" + pick(catalog.productSlugs));

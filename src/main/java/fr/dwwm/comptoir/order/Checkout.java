@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.order;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +47,16 @@ public class Checkout {
 
 	private final PaymentGateway gateway;
 
-	Checkout(Carts carts, ShippingMethods shippingMethods, PromoCodes promoCodes, Orders orders,
-			PaymentGateway gateway) {
+	private final CheckoutMetrics metrics;
+
+	Checkout(Carts carts, ShippingMethods shippingMethods, PromoCodes promoCodes, Orders orders, PaymentGateway gateway,
+			CheckoutMetrics metrics) {
 		this.carts = carts;
 		this.shippingMethods = shippingMethods;
 		this.promoCodes = promoCodes;
 		this.orders = orders;
 		this.gateway = gateway;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -107,6 +111,20 @@ public class Checkout {
 	 * cart is then left as it was
 	 */
 	public Placed place(NewOrder order) {
+		try {
+			Placed placed = placeOrRefuse(order);
+			if (placed.now()) {
+				this.metrics.placed();
+			}
+			return placed;
+		}
+		catch (CheckoutRefusal refusal) {
+			this.metrics.refused(refusal);
+			throw refusal;
+		}
+	}
+
+	private Placed placeOrRefuse(NewOrder order) {
 		var existing = this.orders.placedWith(order.idempotencyKey(), order.cartId(), order.accountId());
 		if (existing.isPresent()) {
 			if (!existing.get().sameCustomer()) {
@@ -147,11 +165,14 @@ public class Checkout {
 		}
 		NewOrder.Card card = order.card();
 		PaymentResult result;
+		long start = System.nanoTime();
 		try {
 			result = this.gateway.charge(new CardPayment(reservation.reference(), quote.totals().totalCents(),
 					card.number(), card.expiry(), card.code(), card.holder()));
+			this.metrics.payment(CheckoutMetrics.name(result.outcome()), Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (RuntimeException ex) {
+			this.metrics.payment(CheckoutMetrics.NO_ANSWER, Duration.ofNanos(System.nanoTime() - start));
 			// No answer (network cut, time-out): the card may or may not have been
 			// charged.
 			// The order stays reserved; PaymentReconciliation asks the provider later.

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import fr.dwwm.comptoir.system.ClusterLock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +58,17 @@ public class LoginThrottle {
 
 	private final boolean trustLoopback;
 
+	private final Counter throttled;
+
 	LoginThrottle(JdbcClient jdbc, ClusterLock clusterLock,
-			@org.springframework.beans.factory.annotation.Value("${app.security.trust-loopback:false}") boolean trustLoopback) {
+			@org.springframework.beans.factory.annotation.Value("${app.security.trust-loopback:false}") boolean trustLoopback,
+			MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.clusterLock = clusterLock;
 		this.trustLoopback = trustLoopback;
+		this.throttled = Counter.builder("comptoir.login.throttled")
+			.description("Password attempts refused unchecked, their address or IP being held back")
+			.register(meters);
 	}
 
 	/**
@@ -111,6 +119,9 @@ public class LoginThrottle {
 					.param("subject", subject)
 					.update();
 			}
+		}
+		if (!allowed) {
+			this.throttled.increment();
 		}
 		return allowed;
 	}

@@ -76,7 +76,7 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 			response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
 			response.setHeader("Cache-Control", "no-store");
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/health")) {
 				// A probe that sent a session cookie fails before the health check runs:
 				// it gets the check's own answer.
 				response.setContentType("application/json");

@@ -59,6 +59,17 @@ class LayoutModelAdvice {
 	 * @param locale the language of the current page
 	 * @return a site-relative URL ending with {@code lang=fr} or {@code lang=en}
 	 */
+	/**
+	 * The reference of this request ({@link RequestReference}), shown on the error page
+	 * so that a customer can quote it.
+	 * @param request the current request
+	 * @return e.g. {@code K7QX-M2PA}, or {@code null} outside a request filtered by it
+	 */
+	@ModelAttribute("requestReference")
+	String requestReference(HttpServletRequest request) {
+		return (request.getAttribute(RequestReference.ATTRIBUTE) instanceof String reference) ? reference : null;
+	}
+
 	@ModelAttribute("currentUrl")
 	String currentUrl(HttpServletRequest request) {
 		// Absolute URL of this page without its query: the default canonical URL.

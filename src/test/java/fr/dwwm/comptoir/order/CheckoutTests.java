@@ -20,6 +20,8 @@ import fr.dwwm.comptoir.test.Mailbox;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +62,9 @@ class CheckoutTests {
 
 	@Autowired
 	private TestAccounts accounts;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Autowired
 	private OrderPersonalData orderData;
@@ -228,6 +233,34 @@ class CheckoutTests {
 		Checkout.Placed retried = this.checkout.place(order(cart, null, order.email(), DemoPaymentGateway.ACCEPTED));
 		assertThat(retried.now()).isTrue();
 		assertThat(stock(tea)).isEqualTo(3);
+	}
+
+	@Test
+	void ordersPlacedAndRefusedAndThePaymentAnswersAreCountedForTheOperationsTeam() {
+		double placed = count("comptoir.orders", "outcome", "placed");
+		double refusedCards = count("comptoir.orders", "reason", "payment.refused");
+		double emptyCarts = count("comptoir.orders", "reason", "checkout.empty");
+		long refusedAnswers = this.meters.get("comptoir.payment").tag("answer", "refused").timer().count();
+		long tea = this.fixtures.product(this.category, "Thé compté", 900, 5, Map.of());
+		long cart = cartWith(tea, 1);
+		assertThatExceptionOfType(CheckoutRefusal.class)
+			.isThrownBy(() -> this.checkout.place(order(cart, null, unique("compte"), DemoPaymentGateway.REFUSED)));
+		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout
+			.place(order(this.carts.create(null), null, unique("vide"), DemoPaymentGateway.ACCEPTED)));
+		NewOrder paid = order(cart, null, unique("compte"), DemoPaymentGateway.ACCEPTED);
+		this.checkout.place(paid);
+		this.checkout.place(paid);
+
+		assertThat(count("comptoir.orders", "outcome", "placed") - placed).as("the same form twice: one order")
+			.isEqualTo(1);
+		assertThat(count("comptoir.orders", "reason", "payment.refused") - refusedCards).isEqualTo(1);
+		assertThat(count("comptoir.orders", "reason", "checkout.empty") - emptyCarts).isEqualTo(1);
+		assertThat(this.meters.get("comptoir.payment").tag("answer", "refused").timer().count() - refusedAnswers)
+			.isEqualTo(1);
+	}
+
+	private double count(String name, String tag, String value) {
+		return this.meters.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.Mailbox;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,7 +161,7 @@ class PaymentReconciliationTests {
 
 		};
 		Checkout withoutAnswer = new Checkout(this.carts, this.shippingMethods, this.promoCodes, this.orders,
-				unreachable);
+				unreachable, new CheckoutMetrics(new SimpleMeterRegistry()));
 		long cart = cartWithTwo();
 		Quote quote = this.checkout.quote(this.carts.view(cart), null, null);
 		NewOrder order = TestOrders.of(cart, null, "sans-reponse@exemple.test", quote.totals().totalCents(),

@@ -77,15 +77,15 @@ class DatabaseOutageTests {
 			assertThat(Jsoup.parse(down.body()).select("meta[http-equiv=Content-Security-Policy]").attr("content"))
 				.as("the filters' headers were reset: the policy comes with the page")
 				.startsWith("default-src 'none'");
-			assertThat(visitor.get("/actuator/health").body()).contains("\"DOWN\"");
-			HttpResponse<String> probe = new Http(visitor.port()).get("/actuator/health");
+			assertThat(visitor.get("/health").body()).contains("\"DOWN\"");
+			HttpResponse<String> probe = new Http(visitor.port()).get("/health");
 			assertThat(probe.statusCode()).as("a load balancer's probe, without cookies").isEqualTo(503);
 			assertThat(probe.body()).contains("\"DOWN\"");
 			HttpResponse<String> checkout = visitor.submit("POST", "/checkout", Map.of("_csrf", csrf));
 			assertThat(checkout.statusCode()).as("a checkout tried during the outage").isEqualTo(503);
 
 			restartDatabaseAndWaitForTheShop(visitor);
-			assertThat(visitor.get("/actuator/health").body()).contains("\"UP\"");
+			assertThat(visitor.get("/health").body()).contains("\"UP\"");
 			assertThat(cartText(visitor)).as("the cart is intact").contains("Confiture de figues");
 			assertThat(orders(shop)).as("no order, not even half of one").isEqualTo(ordersBefore);
 		}

@@ -6,9 +6,13 @@ import java.util.Map;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.TestEndpoints;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,22 @@ class ErrorPagesTests {
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).contains("Erreur interne");
 		assertNoInternals(response.body());
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aFailureShowsTheReferenceItsLogLinesCarry(CapturedOutput output) {
+		HttpResponse<String> response = this.http.get("/test/failure", "Accept", "text/html");
+		String reference = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(reference).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
+		assertThat(Jsoup.parse(response.body()).select(".error-page__reference code").text()).isEqualTo(reference);
+		assertThat(output.getOut().lines().filter((line) -> line.contains("[" + reference + "]")))
+			.as("the failure logged with the reference the customer reads")
+			.anyMatch((line) -> line.contains("Request GET /test/failure failed"));
+		HttpResponse<String> another = this.http.get("/no-such-page", "Accept", "text/html");
+		assertThat(another.headers().firstValue("X-Request-Id").orElseThrow()).isNotEqualTo(reference);
+		assertThat(Jsoup.parse(another.body()).select(".error-page__reference")).as("only for a server failure")
+			.isEmpty();
 	}
 
 	@Test

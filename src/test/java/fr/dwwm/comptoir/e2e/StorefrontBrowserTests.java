@@ -36,12 +36,12 @@ class StorefrontBrowserTests extends BrowserTest {
 	private static final int KIND_BUDGET = 25;
 
 	/**
-	 * How many pages of one kind are opened at all: those checked, and fifteen more for
+	 * How many pages of one kind are opened at all: those checked, and seven more for
 	 * their links. Beyond, in the full suite, are the other tests' own products and
 	 * shelves, one-line copies of the same templates, whose links lead to pages already
 	 * queued.
 	 */
-	private static final int KIND_OPEN_BUDGET = 40;
+	private static final int KIND_OPEN_BUDGET = 32;
 
 	/** Query parameters that choose what a page shows, not how. */
 	private static final Set<String> CONTENT_PARAMETERS = Set.of("category", "q");

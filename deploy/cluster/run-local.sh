@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Runs Comptoir as a cluster on this machine, without Docker, and kills one instance
+# under load (docs/deploiement.md, section 5):
+#
+#   ./mvnw -q package -DskipTests && deploy/cluster/run-local.sh [seconds-of-load]
+#
+# - shop A: the packaged jar, with its embedded PostgreSQL 17 (the cluster's database);
+# - shop B: the same jar on A's database (SPRING_DATASOURCE_URL), as a second instance;
+# - Debian's nginx in front (https://localhost:8443, TLS 1.2/1.3 with the self-signed
+#   certificate of deploy/nginx/make-self-signed-cert.sh), least connections, no
+#   stickiness, a failed connection tried on the other instance;
+# - a signed-in customer's cart read ten times through nginx (sessions shared);
+# - bench/ShopLoad.java's "mix" through nginx for the given seconds (default 40), and
+#   shop B killed (SIGKILL) a third of the way in: the figures show what the customers saw.
+#
+# Needs a JDK, nginx (sudo apt-get install nginx-light), openssl, keytool and curl. Uses
+# ports 8443, 18081-18082, 18091-18092 and 54330; leaves its files in target/cluster.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds="${1:-40}"
+jar=$(ls target/comptoir-*.jar 2> /dev/null | grep -v original | head -n 1 || true)
+if [ -z "$jar" ]; then
+  echo "No target/comptoir-*.jar: run ./mvnw -q package -DskipTests first." >&2
+  exit 2
+fi
+if ! command -v nginx > /dev/null; then
+  echo "nginx is needed: sudo apt-get install nginx-light" >&2
+  exit 2
+fi
+
+work="$(pwd)/target/cluster"
+rm -rf "$work"
+mkdir -p "$work/nginx"
+pids=()
+cleanup() {
+  nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -s stop 2> /dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  wait 2> /dev/null || true
+}
+trap cleanup EXIT
+
+wait_healthy() { # port name
+  for _ in $(seq 1 120); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$1/health")" = "200" ]; then
+      echo "$2 is up on port $1"
+      return 0
+    fi
+    sleep 1
+  done
+  echo "$2 did not start (see $work/$2.log)" >&2
+  exit 1
+}
+
+common=(--app.demo.mailbox.port=0 --app.security.trust-loopback=true
+  --app.security.trusted-proxies=127.0.0.1 --server.forward-headers-strategy=native)
+
+echo "== Shop A with the cluster's database (PostgreSQL 17 on port 54330)"
+java -jar "$jar" --server.port=18081 --management.server.port=18091 --app.embedded-db.port=54330 \
+  --app.embedded-db.data-dir="$work/postgres" --app.embedded-db.clean=true "${common[@]}" \
+  > "$work/shop-a.log" 2>&1 &
+pids+=($!)
+wait_healthy 18081 shop-a
+
+echo "== Shop B on the same database"
+SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:54330/comptoir SPRING_DATASOURCE_USERNAME=comptoir_app \
+  SPRING_DATASOURCE_PASSWORD= SPRING_FLYWAY_USER=comptoir_owner SPRING_FLYWAY_PASSWORD= \
+  java -jar "$jar" --server.port=18082 --management.server.port=18092 "${common[@]}" \
+  > "$work/shop-b.log" 2>&1 &
+shop_b=$!
+pids+=("$shop_b")
+wait_healthy 18082 shop-b
+
+echo "== nginx with TLS on https://localhost:8443"
+deploy/nginx/make-self-signed-cert.sh > /dev/null 2>&1
+certs="$(pwd)/deploy/nginx/certs"
+cat > "$work/nginx/nginx.conf" << CONF
+# Written by deploy/cluster/run-local.sh: deploy/nginx/comptoir.conf for Debian's nginx
+# 1.22 on this machine (no Docker DNS, no "resolve", instances on localhost).
+daemon on;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+worker_processes auto;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    upstream comptoir {
+        least_conn;
+        server 127.0.0.1:18081 max_fails=3 fail_timeout=10s;
+        server 127.0.0.1:18082 max_fails=3 fail_timeout=10s;
+        keepalive 16;
+    }
+    server {
+        listen 8443 ssl http2;
+        server_tokens off;
+        ssl_certificate     $certs/localhost.crt;
+        ssl_certificate_key $certs/localhost.key;
+        ssl_protocols TLSv1.2 TLSv1.3;
+        ssl_session_cache shared:TLS:10m;
+        ssl_session_tickets off;
+        client_max_body_size 21m;
+        location / {
+            proxy_pass http://comptoir;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host              \$host;
+            proxy_set_header X-Forwarded-For   \$remote_addr;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header X-Forwarded-Host  \$host;
+            proxy_set_header X-Forwarded-Port  \$server_port;
+            proxy_next_upstream error timeout;
+            proxy_connect_timeout 5s;
+            proxy_read_timeout 60s;
+        }
+    }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
+curl -s --cacert "$certs/localhost.crt" -o /dev/null -w "https://localhost:8443/health: %{http_code}, %{ssl_verify_result} (0: certificate verified)\n" \
+  https://localhost:8443/health
+
+echo "== A signed-in customer's cart, read ten times through nginx"
+jar_cookies="$work/cookies.txt"
+https() { curl -s --cacert "$certs/localhost.crt" -b "$jar_cookies" -c "$jar_cookies" "$@"; }
+csrf() { https "https://localhost:8443$1" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+https -o /dev/null --data-urlencode "email=client@comptoir.test" --data-urlencode "password=Tartine-beurre-miel-2026" \
+  --data-urlencode "_csrf=$(csrf /login)" https://localhost:8443/login
+slug=$(https https://localhost:8443/products | grep -o 'href="/products/[a-z0-9-]*"' | head -n 1 | sed 's#.*/##; s/"$//')
+page=$(https "https://localhost:8443/products/$slug")
+variant=$(echo "$page" | grep -o 'name="variantId"[^>]*value="[0-9]*"\|value="[0-9]*"[^>]*name="variantId"' | head -n 1 |
+  grep -o 'value="[0-9]*"' | grep -o '[0-9]*')
+https -o /dev/null --data-urlencode "variantId=$variant" --data-urlencode "quantity=1" \
+  --data-urlencode "_csrf=$(echo "$page" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//')" \
+  https://localhost:8443/cart/lines
+seen=0
+for _ in $(seq 1 10); do
+  cart=$(https https://localhost:8443/cart)
+  if [[ "$cart" == *"/products/$slug"* ]]; then seen=$((seen + 1)); fi
+done
+echo "the cart showed the line $seen times out of 10 (requests shared between the two instances)"
+carts_by() { # management port: GET /cart answered by that instance, from its own metrics
+  curl -s "http://localhost:$1/actuator/prometheus" |
+    awk '/^http_server_requests_seconds_count\{/ && /method="GET"/ && /uri="\/cart"/ { n += $NF } END { print n + 0 }'
+}
+echo "GET /cart answered by shop A: $(carts_by 18091), by shop B: $(carts_by 18092)"
+
+echo "== Load: ShopLoad mix for ${seconds} s through nginx; shop B killed after $((seconds / 3)) s"
+keytool -importcert -noprompt -alias localhost -file "$certs/localhost.crt" -keystore "$work/trust.p12" \
+  -storetype PKCS12 -storepass changeit > /dev/null 2>&1
+java -Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit \
+  bench/ShopLoad.java --base https://localhost:8443 --runs 16 --warmup 3 --seconds "$seconds" \
+  --reference-seconds 5 --scenario mix > "$work/load.log" 2>&1 &
+load=$!
+sleep $((3 + 5 + 3 + seconds / 3))
+kill -9 "$shop_b"
+echo "shop B killed at $(date -u +%H:%M:%S)"
+wait "$load" || true
+grep -E '^\| 16 \| mix' "$work/load.log" || tail -n 20 "$work/load.log"
+echo "nginx's log of the failover:"
+grep -c "connect() failed" "$work/nginx/error.log" | sed 's/^/  connections refused by the killed instance and retried on the other: /'
+echo "Figures and logs in $work"

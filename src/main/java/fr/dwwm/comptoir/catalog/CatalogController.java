@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.web.EveryViewEvents;
+import fr.dwwm.comptoir.web.PageLinks;
 import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -88,6 +89,8 @@ class CatalogController {
 		model.addAttribute("category", category);
 		model.addAttribute("tree", tree);
 		model.addAttribute("page", page);
+		model.addAttribute("pages",
+				PageLinks.of(page.page(), page.pageCount(), (number) -> search.pageUrl(path, number)));
 		model.addAttribute("facets", this.queries.facets(filter, this.facetNames));
 		model.addAttribute("sorts", ProductSort.values());
 		if ("/search".equals(path)) {

@@ -3,9 +3,11 @@ package fr.dwwm.comptoir.order;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import fr.dwwm.comptoir.mail.MailOutbox;
 
@@ -50,12 +52,26 @@ class OrderMails {
 					row.getInt("quantity"), "total", money(row.getLong("line_total_cents"), locale)))
 			.list();
 		byte[] pdf = this.invoices.pdf(orderId).orElseThrow();
-		this.outbox.enqueue((String) order.get("email"), "order-confirmation",
-				Map.of("name", order.get("ship_first_name"), "reference", order.get("reference"), "lines", lines,
-						"total", money(((Number) order.get("total_cents")).longValue(), locale), "shippingMethod",
-						order.get("shipping_method_name"), "ordersUrl",
-						Boolean.TRUE.equals(order.get("customer")) ? this.publicUrl + "/account/orders" : ""),
-				locale, "facture-" + order.get("reference") + ".pdf", pdf);
+		long discount = ((Number) order.get("discount_cents")).longValue();
+		// Every figure the customer needs to add up to the amount paid: the lines, their
+		// total, the discount, the delivery, the total (mail and invoice say the same).
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", order.get("ship_first_name"));
+		model.put("reference", order.get("reference"));
+		model.put("lines", lines);
+		model.put("items", money(((Number) order.get("items_total_cents")).longValue(), locale));
+		model.put("discount", (discount > 0) ? money(discount, locale) : "");
+		model.put("promoCode", Objects.toString(order.get("promo_code"), ""));
+		model.put("shipping", money(((Number) order.get("shipping_cents")).longValue(), locale));
+		model.put("shippingMethod", order.get("shipping_method_name"));
+		model.put("total", money(((Number) order.get("total_cents")).longValue(), locale));
+		model.put("ordersUrl", Boolean.TRUE.equals(order.get("customer")) ? this.publicUrl + "/account/orders" : "");
+		// The file is named by the invoice's number, as the one downloaded from the
+		// order.
+		this.outbox.enqueue((String) order.get("email"), "order-confirmation", model, locale,
+				Invoices.number(((Number) order.get("invoice_year")).intValue(),
+						((Number) order.get("invoice_number")).intValue()) + ".pdf",
+				pdf);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -111,9 +127,14 @@ class OrderMails {
 
 	private Map<String, Object> order(long orderId) {
 		return this.jdbc.sql("""
-				SELECT reference, email, locale, ship_first_name, total_cents, shipping_method_name, tracking_number,
-				       account_id IS NOT NULL AS customer
-				FROM customer_order WHERE id = :id""").param("id", orderId).query().singleRow();
+				SELECT o.reference, o.email, o.locale, o.ship_first_name, o.items_total_cents, o.discount_cents,
+				       o.promo_code, o.shipping_cents, o.total_cents, o.shipping_method_name, o.tracking_number,
+				       o.account_id IS NOT NULL AS customer,
+				       i.year AS invoice_year, i.number AS invoice_number
+				FROM customer_order o LEFT JOIN invoice i ON i.order_id = o.id WHERE o.id = :id""")
+			.param("id", orderId)
+			.query()
+			.singleRow();
 	}
 
 	private static String money(long cents, Locale locale) {

@@ -112,7 +112,8 @@ class CheckoutTests {
 		assertThat(mails).singleElement().satisfies((mail) -> {
 			assertThat(mail.subject()).isEqualTo("Votre commande Comptoir est confirmée");
 			assertThat(mail.text()).contains(placed.reference()).contains("Confiture commandée");
-			assertThat(mail.attachments()).containsExactly("facture-" + placed.reference() + ".pdf");
+			assertThat(mail.attachments()).as("named as the invoice downloaded from the order")
+				.containsExactly(details.invoiceNumber() + ".pdf");
 		});
 
 		String text = pdfText(this.invoices.pdf(details.id()).orElseThrow());
@@ -346,11 +347,22 @@ class CheckoutTests {
 		Quote quote = this.checkout.quote(this.carts.view(firstCart), null, code.toLowerCase(Locale.ROOT));
 		assertThat(quote.promo()).isNotNull();
 		assertThat(quote.totals().discountCents()).isEqualTo(200);
+		String email = unique("promo");
 		Checkout.Placed placed = this.checkout
-			.place(new NewOrder(firstCart, null, unique("promo"), Locale.FRANCE, TestOrders.ADDRESS, null, code,
+			.place(new NewOrder(firstCart, null, email, Locale.FRANCE, TestOrders.ADDRESS, null, code,
 					UUID.randomUUID(), quote.totals().totalCents(), TestOrders.card(DemoPaymentGateway.ACCEPTED)));
 		assertThat(this.orderQueries.byReference(placed.reference()).orElseThrow().totals().discountCents())
 			.isEqualTo(200);
+		// The confirmation's figures add up to the amount paid: 20,00 − 2,00 + 5,90.
+		assertThat(this.mailbox.to(email)).singleElement().satisfies((mail) -> {
+			String text = mail.text().replace('\u00a0', ' ').replace('\u202f', ' ');
+			assertThat(text)
+				.contains("Articles : 20,00 €", "Remise (code " + code + ") : − 2,00 €", "Total payé : 23,90 €")
+				.containsPattern("Livraison \\(.+\\) : 5,90 €");
+			assertThat(amount(text, "Articles") - amount(text, "Remise") + amount(text, "Livraison"))
+				.isEqualTo(amount(text, "Total payé"))
+				.isEqualTo(quote.totals().totalCents());
+		});
 
 		long secondCart = cartWith(honey, 1);
 		Quote second = this.checkout.quote(this.carts.view(secondCart), null, code);
@@ -370,6 +382,15 @@ class CheckoutTests {
 			.satisfies((refusal) -> assertThat(refusal.getMessageKey()).isEqualTo("checkout.total-changed"));
 		assertThat(stock(oil)).isEqualTo(5);
 		assertThat(this.orders.placedWith(order.idempotencyKey(), order.cartId(), order.accountId())).isEmpty();
+	}
+
+	/** The amount of a line of a mail's text, « Label … : 12,34 € », in cents. */
+	private static long amount(String text, String label) {
+		java.util.regex.Matcher figure = java.util.regex.Pattern
+			.compile("(?m)^" + java.util.regex.Pattern.quote(label) + "[^:\\n]*: −? ?([0-9 ]+),([0-9]{2}) €")
+			.matcher(text);
+		assertThat(figure.find()).as(label + " in the mail").isTrue();
+		return Long.parseLong(figure.group(1).replace(" ", "")) * 100 + Long.parseLong(figure.group(2));
 	}
 
 	private NewOrder order(long cartId, Long accountId, String email, String cardNumber) {

@@ -25,6 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderQueries {
 
+	/**
+	 * A checkout whose payment failed (refused, or never answered and cancelled by the
+	 * reconciliation): it is kept for the accounts and the back office, which says why,
+	 * but it never was an order for the customer, who was told « Votre commande n'a pas
+	 * été passée » and does not find it in « Mes commandes ».
+	 */
+	static final String UNPAID_ATTEMPT = "o.status = 'CANCELLED' AND o.paid_at IS NULL";
+
 	private final JdbcClient jdbc;
 
 	OrderQueries(JdbcClient jdbc) {
@@ -39,7 +47,7 @@ public class OrderQueries {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<OrderDetails> ofCustomer(String reference, long accountId) {
-		return details("o.reference = :reference AND o.account_id = :account",
+		return details("o.reference = :reference AND o.account_id = :account AND NOT (" + UNPAID_ATTEMPT + ")",
 				Map.of("reference", reference, "account", accountId));
 	}
 
@@ -125,10 +133,12 @@ public class OrderQueries {
 	 */
 	@Transactional(readOnly = true)
 	public List<OrderSummary> ofAccount(long accountId) {
-		return this.jdbc.sql("""
-				SELECT o.reference, o.status, o.placed_at, o.total_cents,
-				       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS items
-				FROM customer_order o WHERE o.account_id = :account ORDER BY o.placed_at DESC, o.id DESC""")
+		return this.jdbc
+			.sql("""
+					SELECT o.reference, o.status, o.placed_at, o.total_cents,
+					       (SELECT coalesce(sum(l.quantity), 0) FROM order_line l WHERE l.order_id = o.id) AS items
+					FROM customer_order o WHERE o.account_id = :account AND NOT (""" + UNPAID_ATTEMPT
+					+ ") ORDER BY o.placed_at DESC, o.id DESC")
 			.param("account", accountId)
 			.query((row, number) -> new OrderSummary(row.getString("reference"),
 					OrderStatus.valueOf(row.getString("status")), row.getTimestamp("placed_at").toInstant(),
@@ -152,7 +162,11 @@ public class OrderQueries {
 		String pattern = (customer == null || customer.isBlank()) ? null : LikePatterns.containing(customer);
 		List<StaffRow> rows = this.jdbc.sql("""
 				SELECT o.reference, o.status, o.placed_at, o.total_cents, o.email,
-				       coalesce(o.ship_first_name || ' ' || o.ship_last_name, '') AS name, count(*) OVER () AS total
+				       coalesce(o.ship_first_name || ' ' || o.ship_last_name, '') AS name, count(*) OVER () AS total,
+				       CASE WHEN o.status = 'CANCELLED' AND o.paid_at IS NULL
+				            THEN coalesce((SELECT p.failure_reason FROM payment p WHERE p.order_id = o.id
+				                           AND p.status = 'REFUSED' ORDER BY p.id DESC LIMIT 1), 'NO_PAYMENT') END
+				           AS unpaid_attempt
 				FROM customer_order o
 				WHERE (CAST(:status AS text) IS NULL OR o.status = :status)
 				  AND (CAST(:from AS date) IS NULL OR (o.placed_at AT TIME ZONE 'Europe/Paris')::date >= :from)
@@ -169,7 +183,8 @@ public class OrderQueries {
 			.param("offset", (long) page * size)
 			.query((row, number) -> new StaffRow(row.getString("reference"),
 					OrderStatus.valueOf(row.getString("status")), row.getTimestamp("placed_at").toInstant(),
-					row.getLong("total_cents"), row.getString("email"), row.getString("name"), row.getLong("total")))
+					row.getLong("total_cents"), row.getString("email"), row.getString("name"), row.getLong("total"),
+					row.getString("unpaid_attempt")))
 			.list();
 		long total = rows.isEmpty() ? 0 : rows.get(0).total();
 		return new Paged<>(rows, total, page, size);
@@ -185,9 +200,12 @@ public class OrderQueries {
 	 * @param email the customer's e-mail, or {@code null} once anonymised
 	 * @param name the delivery name
 	 * @param total how many orders match the search (the same on every row)
+	 * @param unpaidAttempt why a checkout that was never paid was cancelled (the
+	 * provider's answer, e.g. {@code REFUSED}, or {@code NO_PAYMENT}), or {@code null}
+	 * for an order
 	 */
 	public record StaffRow(String reference, OrderStatus status, Instant placedAt, long totalCents, String email,
-			String name, long total) {
+			String name, long total, String unpaidAttempt) {
 	}
 
 	/**

@@ -265,6 +265,41 @@ class CheckoutTests {
 	}
 
 	@Test
+	void aRefusedCardLeavesNoOrderInMyOrdersButTheBackOfficeSaysWhyTheAttemptFailed() {
+		long soap = this.fixtures.product(this.category, "Savon refusé", 750, 5, Map.of());
+		long customer = this.accounts.customer().getId();
+		long cart = this.carts.create(customer);
+		this.carts.add(cart, variantOf(soap), 1);
+		String email = unique("tentative");
+		NewOrder refused = order(cart, customer, email, DemoPaymentGateway.REFUSED);
+		assertThatExceptionOfType(CheckoutRefusal.class).isThrownBy(() -> this.checkout.place(refused));
+		String attempt = this.jdbc.sql("SELECT reference FROM customer_order WHERE idempotency_key = :key")
+			.param("key", refused.idempotencyKey())
+			.query(String.class)
+			.single();
+
+		assertThat(this.orderQueries.ofAccount(customer)).as("« Mes commandes »").isEmpty();
+		assertThat(this.orderQueries.ofCustomer(attempt, customer)).as("nor its page").isEmpty();
+		assertThat(this.orderQueries.search(null, null, null, email, 0, 20).items()).singleElement()
+			.satisfies((row) -> {
+				assertThat(row.reference()).isEqualTo(attempt);
+				assertThat(row.unpaidAttempt()).isEqualTo("REFUSED");
+			});
+
+		String paid = this.checkout.place(order(cart, customer, email, DemoPaymentGateway.ACCEPTED)).reference();
+		assertThat(this.orderQueries.ofAccount(customer)).extracting(OrderQueries.OrderSummary::reference)
+			.containsExactly(paid);
+		assertThat(this.orderQueries.search(null, null, null, email, 0, 20).items())
+			.extracting(OrderQueries.StaffRow::reference, OrderQueries.StaffRow::unpaidAttempt)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(paid, null),
+					org.assertj.core.groups.Tuple.tuple(attempt, "REFUSED"));
+		// A paid order the customer cancelled is still theirs to see.
+		assertThat(this.orders.cancelByCustomer(paid, customer)).isTrue();
+		assertThat(this.orderQueries.ofAccount(customer)).extracting(OrderQueries.OrderSummary::reference)
+			.containsExactly(paid);
+	}
+
+	@Test
 	void theStateMachineRefusesIllegalMovesAndLeavesRefundsToTheRefunds() {
 		long bowl = this.fixtures.product(this.category, "Bol expédié", 2500, 4, Map.of());
 		String reference = this.checkout

@@ -7,6 +7,7 @@ import java.util.Map;
 import fr.dwwm.comptoir.catalog.ProductQueries;
 import fr.dwwm.comptoir.order.SalesFigures;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
  * days and the best sellers as charts (with their data as tables too), and the products
  * running out. Only staff who proved a second factor during this session reach it (see
  * the security configuration).
+ *
+ * <p>
+ * The sales figures are the orders' (revenue, orders, basket, conversion, best sellers):
+ * like the orders themselves, they are for administrators only. An editor's dashboard
+ * shows the products running out, their catalogue work; the figures are not even read.
  */
 @Controller
 @NoIndex
@@ -37,13 +43,17 @@ class AdminHomeController {
 	}
 
 	@GetMapping("/admin")
-	String home(Model model) {
+	String home(Model model, Authentication staff) {
+		model.addAttribute("lowStock", this.products.lowStock(LOW_STOCK, 10));
+		if (staff == null
+				|| staff.getAuthorities().stream().noneMatch((role) -> "ROLE_ADMIN".equals(role.getAuthority()))) {
+			return "admin/home";
+		}
 		List<SalesFigures.Day> days = this.sales.perDay(CHART_DAYS);
 		List<SalesFigures.TopProduct> top = this.sales.topProducts(CHART_DAYS, 10);
 		model.addAttribute("summary", this.sales.summary(SUMMARY_DAYS));
 		model.addAttribute("days", days);
 		model.addAttribute("top", top);
-		model.addAttribute("lowStock", this.products.lowStock(LOW_STOCK, 10));
 		// The charts' data, read by admin-charts.js from a JSON block (no inline script).
 		model.addAttribute("chartData",
 				Map.of("days", days.stream().map((day) -> day.day().toString()).toList(), "revenue",

@@ -8,6 +8,8 @@ import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.security.Factors;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,15 @@ class AdminAccessTests {
 			.doesNotContain("href=\"/admin/staff\"")
 			.doesNotContain("href=\"/admin/promo-codes\"")
 			.doesNotContain("href=\"/admin/shipping\"");
+		// Sales figures are the orders': the editor's dashboard has none, the
+		// administrator's has them all.
+		Document editorsDashboard = Jsoup.parse(editor.http().get("/admin").body());
+		assertThat(editorsDashboard.select("[data-kpi], #chart-data, #sales-chart, #top-chart")).isEmpty();
+		assertThat(editorsDashboard.select("#low-stock-title")).hasSize(1);
+		Document adminsDashboard = Jsoup
+			.parse(StaffLogin.as(Role.ADMIN, this.accounts, this.port).http().get("/admin").body());
+		assertThat(adminsDashboard.select("[data-kpi]")).hasSize(4);
+		assertThat(adminsDashboard.select("#chart-data")).hasSize(1);
 	}
 
 	/** Every route under /admin with its method, path variables filled with a sample. */

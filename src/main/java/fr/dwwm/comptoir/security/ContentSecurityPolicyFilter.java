@@ -31,6 +31,18 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 	/** The REST API's interactive page, whose images may be {@code data:} URIs. */
 	static final String API_DOCS = "/api/docs";
 
+	/** The site map for search engines, which a person may open in a browser. */
+	static final String XML_SITEMAP = "/sitemap.xml";
+
+	/**
+	 * The policy of the XML site map: nothing may run, load or connect at all, but the
+	 * browser's own XML viewer may draw its tree (inline styles, {@code data:} arrows).
+	 * Under the pages' policy the viewer was refused its styles: glued text and console
+	 * errors, the first thing a trainer opens for SEO.
+	 */
+	static final String XML_VIEWER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+			+ "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 	/** Request attribute holding the nonce of the current request. */
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
 
@@ -59,6 +71,9 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 			// Swagger UI (the API's page, demo mode only) draws its icons as data: SVG
 			// images. An image cannot run a script: the policy's script rules stay whole.
 			policy = policy.replace("img-src 'self';", "img-src 'self' data:;");
+		}
+		if ((request.getContextPath() + XML_SITEMAP).equals(request.getRequestURI())) {
+			policy = XML_VIEWER_POLICY;
 		}
 		response.setHeader(HEADER, policy);
 	}

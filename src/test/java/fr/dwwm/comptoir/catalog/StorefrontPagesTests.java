@@ -268,11 +268,12 @@ class StorefrontPagesTests {
 
 	@Test
 	void theSitemapListsEveryPublishedProductCategoryAndPage() throws Exception {
-		String sitemap = this.mvc.perform(get("/sitemap.xml"))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		var response = this.mvc.perform(get("/sitemap.xml")).andExpect(status().isOk()).andReturn().getResponse();
+		String sitemap = response.getContentAsString();
+		assertThat(response.getHeader("Content-Security-Policy")).as("nothing may run; the XML viewer may draw")
+			.startsWith("default-src 'none';")
+			.doesNotContain("script-src")
+			.contains("style-src 'unsafe-inline'");
 		assertThat(sitemap).contains("<loc>http://localhost/products/confiture-de-figues</loc>")
 			.contains("<loc>http://localhost/products?category=ceramique</loc>")
 			.contains("<loc>http://localhost/pages/cgv</loc>")

@@ -71,10 +71,16 @@ class CheckoutBrowserTests extends BrowserTest {
 		assertPageQuality();
 		String reference = browser.getCurrentUrl().replaceFirst(".*/", "");
 
+		String invoiceNumber = this.jdbc.sql(
+				"SELECT i.year, i.number FROM invoice i JOIN customer_order o ON o.id = i.order_id WHERE o.reference = :r")
+			.param("r", reference)
+			.query((row, n) -> String.format("FA-%d-%06d", row.getInt("year"), row.getInt("number")))
+			.single();
 		List<DemoMailbox.ReceivedMail> mails = this.mailbox.to(email);
 		assertThat(mails).singleElement().satisfies((mail) -> {
-			assertThat(mail.text()).contains(reference);
-			assertThat(mail.attachments()).containsExactly("facture-" + reference + ".pdf");
+			assertThat(mail.text()).contains(reference).contains("Remise (code BIENVENUE10)");
+			assertThat(mail.attachments()).as("named as the invoice downloaded")
+				.containsExactly(invoiceNumber + ".pdf");
 		});
 		String invoice = invoiceText(browser.findElement(By.cssSelector("[data-invoice-link]")));
 		assertThat(invoice).contains(reference, "Camille Martin", "Remise (code BIENVENUE10)")

@@ -54,6 +54,19 @@ class ContentScreensBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void theXmlSiteMapIsDrawnByTheBrowsersViewerWithoutAnyCspRefusal() {
+		desktop();
+		open("/sitemap.xml");
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.tagName("body")).getText().contains(url("/products")));
+		assertNoContentSecurityPolicyViolation();
+		assertThat(browser.findElement(By.tagName("body")).getText()).as("the viewer's tree, one address a line")
+			.contains("<loc>" + url("/") + "</loc>")
+			.contains("<loc>" + url("/products") + "</loc>");
+		screenshot("sitemap-xml");
+	}
+
+	@Test
 	void theMenusScreenPassesAxeTheHtmlCheckerAndTheCspOnDesktopAndOnAPhone() {
 		desktop();
 		logIn(Role.EDITOR);

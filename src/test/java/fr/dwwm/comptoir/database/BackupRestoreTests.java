@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import fr.dwwm.comptoir.ComptoirApplication;
 import fr.dwwm.comptoir.system.EmbeddedDatabaseProperties;
 import fr.dwwm.comptoir.system.EmbeddedPostgresServer;
+import fr.dwwm.comptoir.test.ExternalDatabase;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -120,15 +119,7 @@ class BackupRestoreTests {
 
 	/** The shop started as in production on the restored server: no migration to run. */
 	private static ConfigurableApplicationContext shopOn(EmbeddedPostgresServer restored) {
-		Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
-				restored.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
-				EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
-				EmbeddedPostgresServer.OWNER_ROLE, "SPRING_FLYWAY_PASSWORD", "");
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-		return new SpringApplicationBuilder(ComptoirApplication.class).environment(environment)
+		return new SpringApplicationBuilder(ComptoirApplication.class).environment(ExternalDatabase.of(restored))
 			.profiles("test")
 			.properties("server.port=0", "spring.flyway.validate-on-migrate=true")
 			.run();

@@ -19,6 +19,7 @@ import fr.dwwm.comptoir.order.PaymentReconciliation;
 import fr.dwwm.comptoir.order.PaymentResult;
 import fr.dwwm.comptoir.order.RefundResult;
 import fr.dwwm.comptoir.test.CheckoutForm;
+import fr.dwwm.comptoir.test.ExternalDatabase;
 import fr.dwwm.comptoir.test.Http;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -179,16 +178,8 @@ class DatabaseOutageTests {
 	 * @param arguments command-line arguments ({@code --name=value})
 	 */
 	private static ConfigurableApplicationContext startShop(List<Class<?>> extraSources, String... arguments) {
-		Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
-				database.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
-				EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
-				EmbeddedPostgresServer.OWNER_ROLE, "SPRING_FLYWAY_PASSWORD", "");
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
 		return new SpringApplicationBuilder(ComptoirApplication.class).sources(extraSources.toArray(Class<?>[]::new))
-			.environment(environment)
+			.environment(ExternalDatabase.of(database))
 			.profiles("test")
 			.properties("server.port=0", "spring.main.banner-mode=off")
 			.run(arguments);

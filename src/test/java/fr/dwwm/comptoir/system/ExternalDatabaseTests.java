@@ -5,18 +5,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import fr.dwwm.comptoir.ComptoirApplication;
+import fr.dwwm.comptoir.test.ExternalDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,18 +33,8 @@ class ExternalDatabaseTests {
 		// prepares it with database/design/roles.sql as an administrator would.
 		try (EmbeddedPostgresServer external = EmbeddedPostgresServer
 			.start(new EmbeddedDatabaseProperties(this.dataDirectory, 0, true))) {
-			Map<String, Object> variables = Map.of("SPRING_DATASOURCE_URL",
-					external.jdbcUrl(EmbeddedPostgresServer.DATABASE), "SPRING_DATASOURCE_USERNAME",
-					EmbeddedPostgresServer.APPLICATION_ROLE, "SPRING_DATASOURCE_PASSWORD", "", "SPRING_FLYWAY_USER",
-					EmbeddedPostgresServer.OWNER_ROLE, "SPRING_FLYWAY_PASSWORD", "");
-			StandardEnvironment environment = new StandardEnvironment();
-			environment.getPropertySources()
-				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-								variables));
-
 			try (ConfigurableApplicationContext shop = new SpringApplicationBuilder(ComptoirApplication.class)
-				.environment(environment)
+				.environment(ExternalDatabase.of(external))
 				.properties("server.port=0")
 				.run()) {
 				assertThat(shop.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();

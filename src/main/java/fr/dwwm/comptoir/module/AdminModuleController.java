@@ -29,6 +29,9 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 @NoIndex
 class AdminModuleController {
 
+	/** Flash attribute naming the module whose card shows the answer of an action. */
+	static final String ANSWERED_MODULE = "answeredModule";
+
 	private final ModuleRegistry registry;
 
 	private final ModuleLifecycle lifecycle;
@@ -71,6 +74,10 @@ class AdminModuleController {
 		catch (ModuleRefusal refusal) {
 			redirect.addFlashAttribute(BackOfficeFlash.ERROR, refusal.messageKey());
 		}
+		// The page opens at this module's card, where the answer is written: at the top
+		// of
+		// the page it was scrolled out of sight.
+		redirect.addFlashAttribute(ANSWERED_MODULE, code);
 		return "redirect:/admin/modules#module-" + code;
 	}
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +51,14 @@ class ModuleBrowserTests extends BrowserTest {
 		press(By.cssSelector("#module-reviews form[action$='/disable'] button"));
 		waitUpTo5Seconds().until(
 				(driver) -> driver.findElement(By.cssSelector("main")).getText().contains("Le module est désactivé"));
+		// The page opens at the module's card: its answer is there, in sight.
+		WebElement answer = browser.findElement(By.cssSelector("#module-reviews [role=status]"));
+		assertThat(answer.getText()).contains("Le module est désactivé");
+		// In the viewport once the (smooth) jump to the card ends; at the top of the
+		// page, it was scrolled out of sight.
+		waitUpTo5Seconds().until((driver) -> (Boolean) browser.executeScript(
+				"const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+				answer));
 		open(PRODUCT);
 		assertThat(browser.findElements(By.id("reviews"))).as("block hidden once disabled").isEmpty();
 

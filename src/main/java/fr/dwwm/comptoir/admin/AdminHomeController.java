@@ -1,11 +1,12 @@
 package fr.dwwm.comptoir.admin;
 
-import fr.dwwm.comptoir.web.NoIndex;
 import java.util.List;
 import java.util.Map;
 
 import fr.dwwm.comptoir.catalog.ProductQueries;
 import fr.dwwm.comptoir.order.SalesFigures;
+import fr.dwwm.comptoir.security.Factors;
+import fr.dwwm.comptoir.web.NoIndex;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -45,8 +46,7 @@ class AdminHomeController {
 	@GetMapping("/admin")
 	String home(Model model, Authentication staff) {
 		model.addAttribute("lowStock", this.products.lowStock(LOW_STOCK, 10));
-		if (staff == null
-				|| staff.getAuthorities().stream().noneMatch((role) -> "ROLE_ADMIN".equals(role.getAuthority()))) {
+		if (staff == null || !Factors.has(staff, "ROLE_ADMIN")) {
 			return "admin/home";
 		}
 		List<SalesFigures.Day> days = this.sales.perDay(CHART_DAYS);

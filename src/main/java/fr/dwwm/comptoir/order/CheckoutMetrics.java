@@ -27,11 +27,7 @@ class CheckoutMetrics {
 
 	CheckoutMetrics(MeterRegistry meters) {
 		this.meters = meters;
-		this.placed = Counter.builder("comptoir.orders")
-			.description("Orders placed, and checkouts refused with their reason")
-			.tag("outcome", "placed")
-			.tag("reason", "none")
-			.register(meters);
+		this.placed = orders("placed", "none");
 		// Every answer shown from the start, at zero: a rate computed over a series that
 		// appears only with its first event misses that event.
 		for (PaymentResult.Outcome outcome : PaymentResult.Outcome.values()) {
@@ -45,12 +41,15 @@ class CheckoutMetrics {
 	}
 
 	void refused(Refusal refusal) {
-		Counter.builder("comptoir.orders")
+		orders("refused", refusal.getMessageKey()).increment();
+	}
+
+	private Counter orders(String outcome, String reason) {
+		return Counter.builder("comptoir.orders")
 			.description("Orders placed, and checkouts refused with their reason")
-			.tag("outcome", "refused")
-			.tag("reason", refusal.getMessageKey())
-			.register(this.meters)
-			.increment();
+			.tag("outcome", outcome)
+			.tag("reason", reason)
+			.register(this.meters);
 	}
 
 	/**

@@ -268,7 +268,7 @@ public class PageCache extends OncePerRequestFilter {
 			html = html.replace(NONCE_MARK, (String) request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE));
 		}
 		if (html.contains(CART_COUNT_MARK)) {
-			int units = (WebUtils.getCookie(request, this.sessionCookie) != null) ? this.cartCount.count(request) : 0;
+			int units = this.cartCount.count(request);
 			html = html.replace(CART_COUNT_MARK, Integer.toString(units))
 				.replace(CART_LABEL_MARK, HtmlUtils
 					.htmlEscape(this.messages.getMessage(CART_LABEL_MESSAGE, new Object[] { units }, kept.locale())));

@@ -8,6 +8,7 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.mail.DemoMailbox;
+import fr.dwwm.comptoir.order.OrderQueries;
 import fr.dwwm.comptoir.test.Mailbox;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,6 +37,9 @@ class CheckoutBrowserTests extends BrowserTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private OrderQueries orderQueries;
 
 	@Test
 	void aGuestBuysWithAPromoCodeAndGetsTheMailAndTheInvoice() throws Exception {
@@ -71,11 +75,7 @@ class CheckoutBrowserTests extends BrowserTest {
 		assertPageQuality();
 		String reference = browser.getCurrentUrl().replaceFirst(".*/", "");
 
-		String invoiceNumber = this.jdbc.sql(
-				"SELECT i.year, i.number FROM invoice i JOIN customer_order o ON o.id = i.order_id WHERE o.reference = :r")
-			.param("r", reference)
-			.query((row, n) -> String.format("FA-%d-%06d", row.getInt("year"), row.getInt("number")))
-			.single();
+		String invoiceNumber = this.orderQueries.byReference(reference).orElseThrow().invoiceNumber();
 		List<DemoMailbox.ReceivedMail> mails = this.mailbox.to(email);
 		assertThat(mails).singleElement().satisfies((mail) -> {
 			assertThat(mail.text()).contains(reference).contains("Remise (code BIENVENUE10)");

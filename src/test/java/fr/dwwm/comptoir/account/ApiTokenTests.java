@@ -170,6 +170,11 @@ class ApiTokenTests {
 	}
 
 	private int statements(Account account) throws Exception {
+		// Once first, so that both measured requests find the shop's caches as warm (they
+		// expire after a minute): in one CI run the first request cost 4 statements and
+		// the second 2, whatever the number of orders.
+		this.mvc.perform(get("/api/v1/orders").with(user(AccountUserDetailsService.principal(account))))
+			.andExpect(status().isOk());
 		SqlStatements.reset();
 		this.mvc.perform(get("/api/v1/orders").with(user(AccountUserDetailsService.principal(account))))
 			.andExpect(status().isOk());

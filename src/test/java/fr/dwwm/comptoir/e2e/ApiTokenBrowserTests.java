@@ -30,6 +30,10 @@ class ApiTokenBrowserTests extends BrowserTest {
 
 		type("token-name", "Script de facturation");
 		click(By.cssSelector("[data-create-token]"));
+		// The form posts and the page comes back with the token: wait for it (looked up
+		// at
+		// once, it was not there yet in one CI run).
+		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-new-token]")).isEmpty());
 		String token = browser.findElement(By.cssSelector("[data-new-token]")).getDomProperty("value");
 		assertThat(token).matches("cpt_[A-Za-z0-9_-]{43}");
 		assertThat(browser.findElement(By.cssSelector("[data-token-list]")).getText()).contains("Script de facturation",

@@ -118,7 +118,7 @@ class AdminPageController {
 			refusal.rejectIn(errors);
 			return formPage(details, form, model);
 		}
-		redirect.addFlashAttribute(MESSAGE, "admin.pages.saved");
+		redirect.addFlashAttribute(MESSAGE, details.published() ? "admin.pages.saved-pending" : "admin.pages.saved");
 		return "redirect:/admin/pages/" + id;
 	}
 

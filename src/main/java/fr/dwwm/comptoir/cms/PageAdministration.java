@@ -72,20 +72,28 @@ class PageAdministration {
 	}
 
 	/**
-	 * Finds a page, whatever its state.
+	 * Finds a page, whatever its state, as an editor works on it: a published page with
+	 * changes waiting to be published gives those changes (its pending revision), not
+	 * what visitors read.
 	 * @param id the page
 	 * @return it, with its stored HTML, if it exists
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Details> find(long id) {
 		return this.jdbc.sql("""
-				SELECT id, slug, title, content_html, meta_description, status, published_at, updated_at, version
-				FROM cms_page WHERE id = :id""")
+				SELECT p.id, p.slug, coalesce(r.title, p.title) AS title,
+				       coalesce(r.content_html, p.content_html) AS content_html,
+				       CASE WHEN r.id IS NULL THEN p.meta_description ELSE r.meta_description END AS meta_description,
+				       p.status, p.published_at, p.updated_at, p.version, p.pending_revision
+				FROM cms_page p
+				LEFT JOIN cms_page_revision r ON r.page_id = p.id AND r.revision = p.pending_revision
+				WHERE p.id = :id""")
 			.param("id", id)
 			.query((row, number) -> new Details(row.getLong("id"), row.getString("slug"), row.getString("title"),
 					row.getString("content_html"), row.getString("meta_description"),
 					CmsPage.Status.valueOf(row.getString("status")), instant(row.getTimestamp("published_at")),
-					instant(row.getTimestamp("updated_at")), row.getInt("version")))
+					instant(row.getTimestamp("updated_at")), row.getInt("version"),
+					row.getObject("pending_revision") != null))
 			.optional();
 	}
 
@@ -118,7 +126,7 @@ class PageAdministration {
 			// Another editor took the address between the check and the insert.
 			throw slugTaken();
 		}
-		int revision = addRevision(id, staffId);
+		int revision = addRevision(id, staffId, form.getTitle(), content, form.getMetaDescription());
 		this.audit.record("CMS_PAGE_CREATE", AuditLog.Outcome.SUCCESS, staffId, target(id),
 				Map.of("slug", form.getSlug(), "revision", revision));
 		return id;
@@ -126,7 +134,9 @@ class PageAdministration {
 
 	/**
 	 * Saves a change to a page, as a new revision, if nobody changed the page since the
-	 * form was opened.
+	 * form was opened. A draft takes the change at once; a published page keeps showing
+	 * visitors its published version, and the change waits as its pending revision until
+	 * it is published ({@link #publish}). The address changes at once in both cases.
 	 * @param id the page
 	 * @param form the validated form, with the version it was opened from
 	 * @param staffId the member of staff who saves it
@@ -144,29 +154,19 @@ class PageAdministration {
 		}
 		String content = sanitizedContent(form);
 		checkSlugIsFree(form.getSlug(), id);
-		Map<String, Object> before = this.jdbc
-			.sql("SELECT slug, title, content_html, meta_description FROM cms_page WHERE id = :id")
-			.param("id", id)
-			.query((row, number) -> values(row.getString(1), row.getString(2), row.getString(3), row.getString(4)))
-			.single();
+		Details edited = find(id).orElseThrow(CmsRefusal::stale);
+		Map<String, Object> before = values(edited.slug(), edited.title(), edited.contentHtml(),
+				edited.metaDescription());
 		try {
-			this.jdbc.sql("""
-					UPDATE cms_page
-					SET slug = :slug, title = :title, content_html = :content, meta_description = :meta,
-					    updated_by = :staff, version = version + 1
-					WHERE id = :id""")
+			this.jdbc.sql("UPDATE cms_page SET slug = :slug WHERE id = :id")
 				.param("slug", form.getSlug())
-				.param("title", form.getTitle())
-				.param("content", content)
-				.param("meta", form.getMetaDescription())
-				.param("staff", staffId)
 				.param("id", id)
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
 			throw slugTaken();
 		}
-		int revision = addRevision(id, staffId);
+		int revision = save(id, page, form.getTitle(), content, form.getMetaDescription(), staffId);
 		if (!page.slug().equals(form.getSlug())) {
 			// Menus hold the page's address.
 			AfterCommit.run(this.menus::forget);
@@ -179,7 +179,36 @@ class PageAdministration {
 	}
 
 	/**
-	 * Publishes a page (everyone can read it) or withdraws it (only staff can), if nobody
+	 * Writes a page's new title, content and description as a new revision: into the page
+	 * itself if it is a draft, as its pending revision if it is published. Called with
+	 * the page's row locked.
+	 */
+	private int save(long id, Locked page, String title, String content, String meta, long staffId) {
+		int revision = addRevision(id, staffId, title, content, meta);
+		if (page.published()) {
+			this.jdbc.sql("""
+					UPDATE cms_page SET pending_revision = :revision, updated_by = :staff, version = version + 1
+					WHERE id = :id""").param("revision", revision).param("staff", staffId).param("id", id).update();
+		}
+		else {
+			this.jdbc.sql("""
+					UPDATE cms_page
+					SET title = :title, content_html = :content, meta_description = :meta,
+					    updated_by = :staff, version = version + 1
+					WHERE id = :id""")
+				.param("title", title)
+				.param("content", content)
+				.param("meta", meta)
+				.param("staff", staffId)
+				.param("id", id)
+				.update();
+		}
+		return revision;
+	}
+
+	/**
+	 * Publishes a page (everyone can read it, with its pending changes if it has any) or
+	 * withdraws it (only staff can; its pending changes become the draft), if nobody
 	 * changed it since the page showing the button was opened.
 	 * @param id the page
 	 * @param published whether to publish it, else to withdraw it
@@ -194,11 +223,17 @@ class PageAdministration {
 			throw CmsRefusal.stale();
 		}
 		this.jdbc.sql("""
-				UPDATE cms_page
-				SET status = :status,
-				    published_at = CASE WHEN :published THEN now() ELSE published_at END,
-				    updated_by = :staff, version = version + 1
-				WHERE id = :id""")
+				UPDATE cms_page p
+				SET title = coalesce(r.title, p.title),
+				    content_html = coalesce(r.content_html, p.content_html),
+				    meta_description = CASE WHEN r.id IS NULL THEN p.meta_description ELSE r.meta_description END,
+				    pending_revision = NULL,
+				    status = :status,
+				    published_at = CASE WHEN :published THEN now() ELSE p.published_at END,
+				    updated_by = :staff, version = p.version + 1
+				FROM cms_page q
+				LEFT JOIN cms_page_revision r ON r.page_id = q.id AND r.revision = q.pending_revision
+				WHERE p.id = :id AND q.id = p.id""")
 			.param("status", published ? CmsPage.Status.PUBLISHED.name() : CmsPage.Status.DRAFT.name())
 			.param("published", published)
 			.param("staff", staffId)
@@ -206,8 +241,13 @@ class PageAdministration {
 			.update();
 		// A menu shows a link to a page only while it is published.
 		AfterCommit.run(this.menus::forget);
+		Map<String, Object> details = new java.util.LinkedHashMap<>();
+		details.put("slug", page.slug());
+		if (page.pendingRevision() != null) {
+			details.put("revision", page.pendingRevision());
+		}
 		this.audit.record(published ? "CMS_PAGE_PUBLISH" : "CMS_PAGE_UNPUBLISH", AuditLog.Outcome.SUCCESS, staffId,
-				target(id), Map.of("slug", page.slug()));
+				target(id), details);
 	}
 
 	/**
@@ -252,7 +292,8 @@ class PageAdministration {
 
 	/**
 	 * Puts an old revision's title, content and description back into the page, as a new
-	 * revision: the history is never rewritten, so the restore itself can be undone.
+	 * revision: the history is never rewritten, so the restore itself can be undone. Like
+	 * any save, it waits to be published if the page is published.
 	 * @param pageId the page
 	 * @param revision the revision to restore
 	 * @param staffId the member of staff
@@ -271,36 +312,29 @@ class PageAdministration {
 		if (content.length() > CONTENT_MAX) {
 			throw new CmsRefusal(null, "admin.pages.content.too-long");
 		}
-		this.jdbc.sql("""
-				UPDATE cms_page
-				SET title = :title, content_html = :content, meta_description = :meta,
-				    updated_by = :staff, version = version + 1
-				WHERE id = :id""")
-			.param("title", old.get().title())
-			.param("content", content)
-			.param("meta", old.get().metaDescription())
-			.param("staff", staffId)
-			.param("id", pageId)
-			.update();
-		int added = addRevision(pageId, staffId);
+		int added = save(pageId, page.get(), old.get().title(), content, old.get().metaDescription(), staffId);
 		this.audit.record("CMS_PAGE_RESTORE", AuditLog.Outcome.SUCCESS, staffId, target(pageId),
 				Map.of("restored", revision, "revision", added));
 		return OptionalInt.of(added);
 	}
 
 	/**
-	 * Copies the page as it is now into a new revision, numbered after the last one.
-	 * Called with the page's row locked (or just created), so two saves cannot take the
-	 * same number.
+	 * Writes a new revision of the page, numbered after the last one. Called with the
+	 * page's row locked (or just created), so two saves cannot take the same number.
 	 */
-	private int addRevision(long pageId, long staffId) {
+	private int addRevision(long pageId, long staffId, String title, String content, String meta) {
 		return this.jdbc.sql("""
 				INSERT INTO cms_page_revision (page_id, revision, title, content_html, meta_description, created_by)
-				SELECT p.id,
-				       (SELECT coalesce(max(r.revision), 0) + 1 FROM cms_page_revision r WHERE r.page_id = p.id),
-				       p.title, p.content_html, p.meta_description, :staff
-				FROM cms_page p WHERE p.id = :page
-				RETURNING revision""").param("page", pageId).param("staff", staffId).query(Integer.class).single();
+				SELECT :page, coalesce(max(r.revision), 0) + 1, :title, :content, :meta, :staff
+				FROM cms_page_revision r WHERE r.page_id = :page
+				RETURNING revision""")
+			.param("page", pageId)
+			.param("title", title)
+			.param("content", content)
+			.param("meta", meta)
+			.param("staff", staffId)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** A page's values as the audit log compares them. */
@@ -314,9 +348,11 @@ class PageAdministration {
 	}
 
 	private Optional<Locked> lock(long id) {
-		return this.jdbc.sql("SELECT slug, version FROM cms_page WHERE id = :id FOR UPDATE")
+		return this.jdbc.sql("SELECT slug, version, status, pending_revision FROM cms_page WHERE id = :id FOR UPDATE")
 			.param("id", id)
-			.query((row, number) -> new Locked(row.getString("slug"), row.getInt("version")))
+			.query((row, number) -> new Locked(row.getString("slug"), row.getInt("version"),
+					CmsPage.Status.PUBLISHED.name().equals(row.getString("status")),
+					(Integer) row.getObject("pending_revision")))
 			.optional();
 	}
 
@@ -353,8 +389,11 @@ class PageAdministration {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	/** The page's address and version, read with its row locked. */
-	private record Locked(String slug, int version) {
+	/**
+	 * The page's address, version and state, read with its row locked; its pending
+	 * revision or {@code null}.
+	 */
+	private record Locked(String slug, int version, boolean published, Integer pendingRevision) {
 	}
 
 	/**
@@ -380,7 +419,7 @@ class PageAdministration {
 	}
 
 	/**
-	 * A page as stored.
+	 * A page as an editor works on it.
 	 *
 	 * @param id its id
 	 * @param slug its address
@@ -391,9 +430,11 @@ class PageAdministration {
 	 * @param publishedAt when it was last published, or {@code null}
 	 * @param updatedAt when it last changed
 	 * @param version its version, for optimistic locking
+	 * @param pendingChanges whether it is published with changes saved since, which
+	 * visitors do not see yet (then title, content and description are those changes)
 	 */
 	public record Details(long id, String slug, String title, String contentHtml, String metaDescription,
-			CmsPage.Status status, Instant publishedAt, Instant updatedAt, int version) {
+			CmsPage.Status status, Instant publishedAt, Instant updatedAt, int version, boolean pendingChanges) {
 
 		/**
 		 * Tells whether visitors can read it.

@@ -168,6 +168,56 @@ class CmsAdministrationTests {
 	}
 
 	@Test
+	void aChangeToAPublishedPageWaitsAsADraftUntilItIsPublished() {
+		String slug = unique("en-ligne");
+		long id = createPage("En ligne " + slug, slug, "<p>Version en ligne</p>");
+		publish(id, true);
+		Http visitor = new Http(this.port);
+
+		HttpResponse<String> saved = savePage(id, "Prochaine " + slug, slug, "<p>Version préparée</p>", version(id));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		Document visitorPage = Jsoup.parse(visitor.get("/pages/" + slug).body());
+		assertThat(visitorPage.select("h1").text()).as("visitors keep the published version")
+			.isEqualTo("En ligne " + slug);
+		assertThat(visitorPage.select(".cms-page__content").text()).isEqualTo("Version en ligne");
+		Document form = Jsoup.parse(this.editor.get("/admin/pages/" + id).body());
+		assertThat(form.select("input#title").val()).as("the editor goes on with the prepared version")
+			.isEqualTo("Prochaine " + slug);
+		assertThat(form.select("textarea#contentHtml").val()).isEqualTo("<p>Version préparée</p>");
+		assertThat(form.select("[data-page-status]").text()).contains("les visiteurs ne les voient pas encore");
+		assertThat(form.select("[data-publish]").text()).isEqualTo("Publier les modifications");
+		assertThat(form.select("[data-unpublish]")).isNotEmpty();
+		Document preview = Jsoup.parse(this.editor.get("/admin/pages/" + id + "/preview").body());
+		assertThat(preview.select(".cms-page__content").text()).isEqualTo("Version préparée");
+		assertThat(this.editor.get("/admin/pages/" + id + "/revisions").body())
+			.contains("(modifications non publiées)");
+
+		publish(id, true);
+		visitorPage = Jsoup.parse(visitor.get("/pages/" + slug).body());
+		assertThat(visitorPage.select("h1").text()).isEqualTo("Prochaine " + slug);
+		assertThat(visitorPage.select(".cms-page__content").text()).isEqualTo("Version préparée");
+		assertThat(Jsoup.parse(this.editor.get("/admin/pages/" + id).body()).select("[data-publish]"))
+			.as("nothing left to publish")
+			.isEmpty();
+		assertThat(revisions(id)).containsExactly("1:<p>Version en ligne</p>", "2:<p>Version préparée</p>");
+	}
+
+	@Test
+	void aWithdrawnPageKeepsItsUnpublishedChangesAsItsDraft() {
+		String slug = unique("retiree");
+		long id = createPage("Retirée " + slug, slug, "<p>Publiée</p>");
+		publish(id, true);
+		savePage(id, "Retirée " + slug, slug, "<p>Préparée</p>", version(id));
+		publish(id, false);
+		assertThat(new Http(this.port).get("/pages/" + slug).statusCode()).isEqualTo(404);
+		assertThat(pageColumn(id, "content_html")).isEqualTo("<p>Préparée</p>");
+		assertThat(this.jdbc.sql("SELECT pending_revision IS NULL FROM cms_page WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()).as("nothing left waiting").isTrue();
+	}
+
+	@Test
 	void aTakenOrMalformedAddressGetsAFrenchMessage() {
 		String slug = unique("adresse");
 		createPage("Adresse " + slug, slug, "<p>Première</p>");

@@ -183,7 +183,9 @@ function createLinkDialog() {
   });
   const help = create('p', { id: 'rte-link-help', className: 'form-text', textContent: texts.linkHelp });
   const error = create('p', {
-    id: 'rte-link-error', className: 'invalid-feedback d-block', textContent: texts.linkInvalid,
+    // No Bootstrap « d-block »: its « display: block !important » would beat the hidden
+    // attribute, and the dialog would open with its error already shown.
+    id: 'rte-link-error', className: 'invalid-feedback rte-dialog__error', textContent: texts.linkInvalid,
   });
   const field = create('div');
   field.append(label, input, help, error);

@@ -1,5 +1,7 @@
 package fr.dwwm.comptoir.module;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -31,26 +33,38 @@ class ModuleSchemas {
 
 	private final String applicationRole;
 
-	ModuleSchemas(Flyway shopFlyway, @Value("${spring.flyway.placeholders.application_role}") String applicationRole) {
+	private final boolean demo;
+
+	ModuleSchemas(Flyway shopFlyway, @Value("${spring.flyway.placeholders.application_role}") String applicationRole,
+			@Value("${app.demo.enabled:false}") boolean demo) {
 		this.ownerDataSource = shopFlyway.getConfiguration().getDataSource();
 		this.applicationRole = applicationRole;
+		this.demo = demo;
 	}
 
 	/**
 	 * Applies the module's pending migrations, in version order, then grants the
-	 * application its data rights.
+	 * application its data rights. In demo mode, the module's demo data
+	 * ({@code modules/<code>/demo}, repeatable migrations) come after them, as the shop's
+	 * own demo data ({@code database/demo}) come after its schema.
 	 * @param module the module
 	 * @return how many migrations were applied
 	 */
 	int migrate(ShopModule module) {
 		ModuleDescriptor descriptor = module.descriptor();
 		String schema = descriptor.schema();
-		int applied = Flyway.configure(module.getClass().getClassLoader())
+		ClassLoader loader = module.getClass().getClassLoader();
+		List<String> locations = new ArrayList<>(List.of(descriptor.migrationLocation()));
+		String demoFolder = "modules/" + descriptor.code() + "/demo";
+		if (this.demo && loader.getResource(demoFolder) != null) {
+			locations.add("classpath:" + demoFolder);
+		}
+		int applied = Flyway.configure(loader)
 			.dataSource(this.ownerDataSource)
 			.schemas(schema)
 			.defaultSchema(schema)
 			.createSchemas(true)
-			.locations(descriptor.migrationLocation())
+			.locations(locations.toArray(String[]::new))
 			.failOnMissingLocations(true)
 			.placeholders(Map.of("application_role", this.applicationRole, "schema", schema))
 			.load()

@@ -230,7 +230,8 @@ class AdminOrderController {
 		OrderDetails order = find(reference);
 		StaffStatusMove move = StaffStatusMove.of(status, trackingNumber, note);
 		if (move.refusal() != null) {
-			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, move.refusal());
+			// A refusal is an error, shown as one (role="alert"), not as an information.
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, move.refusal());
 			return "redirect:/admin/orders/" + reference;
 		}
 		try {
@@ -241,7 +242,7 @@ class AdminOrderController {
 			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.moved");
 		}
 		catch (IllegalOrderTransition ex) {
-			redirect.addFlashAttribute(BackOfficeFlash.MESSAGE, "admin.orders.illegal");
+			redirect.addFlashAttribute(BackOfficeFlash.ERROR, "admin.orders.illegal");
 		}
 		return "redirect:/admin/orders/" + reference;
 	}

@@ -94,7 +94,7 @@ class AdminOrderTests {
 		HttpResponse<String> refused = this.admin.http()
 			.postForm(path, path + "/status", Map.of("status", "PREPARING", "note", "n".repeat(501)));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
-		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select("[role=status]").text())
+		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select(".alert-danger[role=alert]").text())
 			.contains("La note ne doit pas dépasser 500 caractères");
 		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
 	}
@@ -109,12 +109,13 @@ class AdminOrderTests {
 		String path = "/admin/orders/" + reference;
 		HttpResponse<String> refused = this.admin.http().postForm(path, path + "/status", Map.of("status", "SHIPPED"));
 		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(302);
-		assertThat(this.admin.http().get(path).body()).as("no tracking number, no shipment")
+		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select(".alert-danger[role=alert]").text())
+			.as("no tracking number, no shipment: said as an error")
 			.contains("Saisissez le numéro de suivi");
 		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
 
 		this.admin.http().postForm(path, path + "/status", Map.of("status", "DELIVERED"));
-		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select("[role=status]").text())
+		assertThat(Jsoup.parse(this.admin.http().get(path).body()).select(".alert-danger[role=alert]").text())
 			.contains("n'est pas permis");
 		assertThat(status(reference)).isEqualTo(OrderStatus.PAID);
 

@@ -95,6 +95,10 @@ public class Carts {
 				.update();
 			return;
 		}
+		// The code the guest applied just now wins over one kept from an older visit.
+		this.jdbc.sql("""
+				UPDATE cart SET promo_code = coalesce((SELECT promo_code FROM cart WHERE id = :guest), promo_code)
+				WHERE id = :target""").param("guest", guestCartId).param("target", open.get()).update();
 		this.jdbc.sql("""
 				INSERT INTO cart_line (cart_id, variant_id, quantity, added_at)
 				SELECT :target, variant_id, quantity, added_at FROM cart_line WHERE cart_id = :guest
@@ -105,6 +109,34 @@ public class Carts {
 			.param("max", MAX_QUANTITY)
 			.update();
 		this.jdbc.sql("DELETE FROM cart WHERE id = :cart").param("cart", guestCartId).update();
+	}
+
+	/**
+	 * The promotion code applied to a cart at the checkout, kept until it is removed or
+	 * no longer applies.
+	 * @param cartId the cart
+	 * @return the code, if one is kept
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> promoCode(long cartId) {
+		return this.jdbc.sql("SELECT promo_code FROM cart WHERE id = :cart AND promo_code IS NOT NULL")
+			.param("cart", cartId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Keeps the promotion code that applies to a cart, or forgets it; writes only if it
+	 * changes.
+	 * @param cartId the cart
+	 * @param code the code, upper case, or {@code null} to forget it
+	 */
+	@Transactional
+	public void keepPromoCode(long cartId, String code) {
+		this.jdbc.sql("UPDATE cart SET promo_code = :code WHERE id = :cart AND promo_code IS DISTINCT FROM :code")
+			.param("code", code)
+			.param("cart", cartId)
+			.update();
 	}
 
 	/**

@@ -90,11 +90,14 @@ class CheckoutController {
 
 	@GetMapping("/checkout")
 	String form(@AuthenticationPrincipal ShopUser user, HttpServletRequest request, Model model) {
-		Optional<CartView> cart = cart(request);
+		Optional<Long> cartId = this.currentCart.find(request);
+		Optional<CartView> cart = cartId.map(this.carts::view).filter((view) -> !view.isEmpty());
 		if (cart.isEmpty() || !cart.get().orderable()) {
 			return "redirect:/cart";
 		}
 		CheckoutForm form = new CheckoutForm();
+		// The code applied on an earlier visit of the checkout, kept with the cart.
+		this.carts.promoCode(cartId.get()).ifPresent(form::setPromoCode);
 		if (user != null) {
 			form.setEmail(user.getUsername());
 			List<Address> saved = this.savedAddresses.of(user.getAccountId());
@@ -112,7 +115,7 @@ class CheckoutController {
 					form.getBilling().fill(billing.postalAddress());
 				});
 		}
-		return page(form, cart.get(), user, model);
+		return page(form, cartId.get(), cart.get(), user, model);
 	}
 
 	@PostMapping("/checkout")
@@ -135,7 +138,7 @@ class CheckoutController {
 			form.setAddressId(null);
 		}
 		if ("quote".equals(intent)) {
-			return page(form, cart.get(), user, model);
+			return page(form, cartId.get(), cart.get(), user, model);
 		}
 		this.validator.validate(form, errors);
 		form.checkPostalCodeOfCountry(errors);
@@ -149,7 +152,7 @@ class CheckoutController {
 			errors.popNestedPath();
 		}
 		if (errors.hasErrors()) {
-			return page(form, cart.get(), user, model);
+			return page(form, cartId.get(), cart.get(), user, model);
 		}
 		try {
 			Checkout.Placed placed = this.checkout
@@ -167,7 +170,7 @@ class CheckoutController {
 			model.addAttribute("refusal", refusal);
 			// A new key: the refused attempt stays what it was, the next one is new.
 			form.setIdempotencyKey(null);
-			return page(form, this.carts.view(cartId.get()), user, model);
+			return page(form, cartId.get(), this.carts.view(cartId.get()), user, model);
 		}
 	}
 
@@ -216,10 +219,21 @@ class CheckoutController {
 		return order.orElseThrow(() -> new ResponseStatusException(NOT_FOUND));
 	}
 
-	private String page(CheckoutForm form, CartView cart, ShopUser user, Model model) {
-		Quote quote = this.checkout.quote(cart, form.getShippingMethod(), form.getPromoCode(),
-				new PromoCodes.Customer((user != null) ? user.getAccountId() : null, form.getEmail()),
-				Country.of(form.getCountry()).orElse(Country.FR));
+	private String page(CheckoutForm form, long cartId, CartView cart, ShopUser user, Model model) {
+		Quote quote = quote(form, form.getPromoCode(), cart, user);
+		Optional<String> kept = this.carts.promoCode(cartId);
+		if (quote.promoCheck() != null && !quote.promoCheck().applies() && kept.isPresent()
+				&& !kept.get().equalsIgnoreCase(form.getPromoCode().strip())) {
+			// Another code was tried and refused: the one applied before stays, and both
+			// answers are shown (the refusal, and that the earlier code still applies).
+			Quote withKept = quote(form, kept.get(), cart, user);
+			if (withKept.promo() != null) {
+				model.addAttribute("refusedPromo", quote.promoCheck());
+				form.setPromoCode(withKept.promo().code());
+				quote = withKept;
+			}
+		}
+		this.carts.keepPromoCode(cartId, (quote.promo() != null) ? quote.promo().code() : null);
 		form.setShippingMethod((quote.shipping() != null) ? quote.shipping().code() : null);
 		form.setExpectedTotalCents(quote.totals().totalCents());
 		if (form.getIdempotencyKey() == null || parse(form.getIdempotencyKey()) == null) {
@@ -232,8 +246,10 @@ class CheckoutController {
 		return "order/checkout";
 	}
 
-	private Optional<CartView> cart(HttpServletRequest request) {
-		return this.currentCart.find(request).map(this.carts::view).filter((cart) -> !cart.isEmpty());
+	private Quote quote(CheckoutForm form, String promoCode, CartView cart, ShopUser user) {
+		return this.checkout.quote(cart, form.getShippingMethod(), promoCode,
+				new PromoCodes.Customer((user != null) ? user.getAccountId() : null, form.getEmail()),
+				Country.of(form.getCountry()).orElse(Country.FR));
 	}
 
 	private static UUID key(CheckoutForm form) {

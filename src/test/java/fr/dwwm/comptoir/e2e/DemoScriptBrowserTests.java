@@ -204,14 +204,19 @@ class DemoScriptBrowserTests extends BrowserTest {
 		type("promoCode", "BIENVENUE10");
 		click(By.cssSelector("button[name=intent][value=quote]"));
 		waitUpTo5Seconds().until((driver) -> main().contains("Remise (BIENVENUE10)"));
+		// The answer is on screen, not 1,700 px lower (the scroll may be smooth).
+		waitUpTo5Seconds().withMessage("the code's answer is on screen")
+			.until((driver) -> inViewport(By.cssSelector("[data-promo-applied]")));
 		type("promoCode", "ETE2026");
 		click(By.cssSelector("button[name=intent][value=quote]"));
-		waitUpTo5Seconds().until((driver) -> main().contains("ETE2026"));
-		assertThat(main()).as("a refused code is explained").containsPattern("(?i)expir");
+		waitUpTo5Seconds().until((driver) -> !driver.findElements(By.cssSelector("[data-promo-refused]")).isEmpty());
+		assertThat(browser.findElement(By.cssSelector("[data-promo-refused]")).getText())
+			.as("a refused code is explained, and the code applied before stays")
+			.contains("ETE2026", "a expiré", "Le code BIENVENUE10 reste appliqué.");
+		assertThat(main()).contains("Remise (BIENVENUE10)");
+		waitUpTo5Seconds().withMessage("the refusal is on screen")
+			.until((driver) -> inViewport(By.cssSelector("[data-promo-refused]")));
 		shot("06-cp7-code-refuse-1280");
-		type("promoCode", "BIENVENUE10");
-		click(By.cssSelector("button[name=intent][value=quote]"));
-		waitUpTo5Seconds().until((driver) -> main().contains("Remise (BIENVENUE10)"));
 
 		fillAddressIfEmpty();
 		pay("4000000000000002");
@@ -406,6 +411,13 @@ class DemoScriptBrowserTests extends BrowserTest {
 
 	private static String main() {
 		return browser.findElement(By.tagName("main")).getText().replace('\u202f', ' ').replace('\u00a0', ' ');
+	}
+
+	/** Whether an element is within the browser's window, as scrolled now. */
+	private static boolean inViewport(By locator) {
+		return Boolean.TRUE.equals(browser.executeScript("""
+				const box = arguments[0].getBoundingClientRect();
+				return box.top >= 0 && box.bottom <= window.innerHeight;""", browser.findElement(locator)));
 	}
 
 	private static List<String> moves() {

@@ -229,6 +229,22 @@ class PromoCodeAttackTests {
 		assertThat(ordersWithTheCode(email)).isEqualTo(1);
 	}
 
+	@Test
+	void aCodeKeptWithOneShoppersCartIsNeverAppliedToAnotherShoppersCart() {
+		long product = product();
+		Http first = new Http(this.port);
+		Document applied = quoteWithCode(first, product, "premier-" + UUID.randomUUID() + "@exemple.test");
+		assertThat(applied.select("[data-total=checkout]").text()).isNotBlank();
+		assertThat(applied.select("main").text()).contains("Remise (" + CODE + ")");
+
+		Http second = new Http(this.port);
+		second.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(product)), "quantity", "2"));
+		Document other = Jsoup.parse(second.get("/checkout").body());
+		assertThat(other.select("input#promoCode").val()).as("the first shopper's code").isEmpty();
+		assertThat(other.select("main").text()).doesNotContain("Remise (" + CODE + ")");
+	}
+
 	/** A product at 20 €, so that two of them pass the code's 30 € minimum. */
 	private long product() {
 		return this.fixtures.product(this.category, "Miel convoité", 2000, 100, Map.of());

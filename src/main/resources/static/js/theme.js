@@ -4,6 +4,7 @@
  * choice in localStorage (a preference, not a tracker: no consent needed). Without a choice,
  * the page follows the system when it changes. A chosen theme also colours the phone's
  * address bar (the theme-color meta tags, which otherwise follow the system's scheme).
+ * There are two buttons: the header's, and on a phone the menu's (the header keeps one row).
  */
 const KEY = 'comptoir-theme';
 const root = document.documentElement;
@@ -17,11 +18,11 @@ function stored() {
   }
 }
 
-function apply(theme, button) {
+const buttons = document.querySelectorAll('[data-theme-toggle]');
+
+function apply(theme) {
   root.dataset.bsTheme = theme;
-  if (button) {
-    button.setAttribute('aria-pressed', String(theme === 'dark'));
-  }
+  buttons.forEach((button) => button.setAttribute('aria-pressed', String(theme === 'dark')));
 }
 
 /** The bars take the header's colour in the chosen theme. */
@@ -36,13 +37,12 @@ function paintBars() {
   });
 }
 
-const button = document.querySelector('[data-theme-toggle]');
-if (button) {
+apply(root.dataset.bsTheme === 'dark' ? 'dark' : 'light');
+buttons.forEach((button) => {
   button.hidden = false;
-  apply(root.dataset.bsTheme === 'dark' ? 'dark' : 'light', button);
   button.addEventListener('click', () => {
     const theme = root.dataset.bsTheme === 'dark' ? 'light' : 'dark';
-    apply(theme, button);
+    apply(theme);
     try {
       localStorage.setItem(KEY, theme);
     } catch (error) {
@@ -50,10 +50,10 @@ if (button) {
     }
     paintBars();
   });
-}
+});
 paintBars();
 system.addEventListener('change', (event) => {
   if (!stored()) {
-    apply(event.matches ? 'dark' : 'light', button);
+    apply(event.matches ? 'dark' : 'light');
   }
 });

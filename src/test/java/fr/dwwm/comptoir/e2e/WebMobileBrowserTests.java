@@ -13,6 +13,7 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -145,6 +146,44 @@ class WebMobileBrowserTests extends BrowserTest {
 		assertThat(browser.manage().getCookieNamed("COMPTOIR_SESSION")).isNull();
 		assertThat(keptEntries()).as("what the browser kept, once the customer logged out")
 			.noneMatch((entry) -> entry.get("requestURL").toString().endsWith(OTHER_PRODUCT));
+	}
+
+	@Test
+	void signedInOnAPhoneTheHeaderKeepsOneRowAndTheMenuOffersTheThemeAndSigningOut() {
+		browser.manage().deleteAllCookies();
+		signIn(this.accounts.customer());
+		mobile();
+		open("/");
+		screenshot("en-tete-connecte-375");
+		double brand = middle(".site-header__brand");
+		assertThat(middle(".site-header__account a[href='/account']")).as("« Mon compte » beside the brand")
+			.isCloseTo(brand, org.assertj.core.data.Offset.offset(6.0));
+		assertThat(middle(".site-header__cart")).as("the cart beside the brand")
+			.isCloseTo(brand, org.assertj.core.data.Offset.offset(6.0));
+		assertThat(browser.findElement(By.cssSelector(".site-header__account a[href='/account']")).getText())
+			.as("on one line")
+			.doesNotContain("\n");
+		assertThat(browser.findElement(By.cssSelector(".site-header__account form[action='/logout'] button"))
+			.isDisplayed()).isFalse();
+		assertPageQuality();
+
+		click(By.cssSelector(".navbar-toggler"));
+		WebElement theme = waitUpTo5Seconds()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-nav-menu [data-theme-toggle]")));
+		click(theme);
+		waitUpTo5Seconds()
+			.until((driver) -> "dark".equals(driver.findElement(By.tagName("html")).getDomAttribute("data-bs-theme")));
+		assertThat(browser.findElements(By.cssSelector("[data-theme-toggle]")))
+			.allSatisfy((button) -> assertThat(button.getDomAttribute("aria-pressed")).isEqualTo("true"));
+		click(theme);
+		click(By.cssSelector("#site-nav-menu form[action='/logout'] button"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/?logout"));
+	}
+
+	/** The vertical middle of an element, in CSS pixels from the top of the page. */
+	private static double middle(String selector) {
+		org.openqa.selenium.Rectangle box = browser.findElement(By.cssSelector(selector)).getRect();
+		return box.getY() + box.getHeight() / 2.0;
 	}
 
 	@Test

@@ -183,6 +183,79 @@ class AdminBrowserTests extends BrowserTest {
 		desktop();
 	}
 
+	@Test
+	void everyColourOfTheBackOfficeComesFromTheCharterAndEveryScreenFits1280Pixels() {
+		String reference = placeOrder();
+		logIn(Role.ADMIN);
+		java.util.List<String> outside = new java.util.ArrayList<>();
+		for (String path : java.util.List.of("/admin", "/admin/orders", "/admin/orders/" + reference, "/admin/products",
+				"/admin/categories", "/admin/options", "/admin/pages", "/admin/blocks", "/admin/menus", "/admin/hooks",
+				"/admin/modules", "/admin/audit", "/admin/customers", "/admin/returns", "/admin/staff",
+				"/admin/promo-codes", "/admin/shipping")) {
+			open(path);
+			assertThat(horizontalOverflow()).as("horizontal scroll at 1280 px on " + path).isLessThanOrEqualTo(0);
+			for (Object colour : (java.util.List<?>) browser.executeScript(COLOURS_OUTSIDE_THE_CHARTER)) {
+				outside.add(path + " " + colour);
+			}
+		}
+		assertThat(outside).as("colours that are not the charter's tokens (« Bootstrap blue »...)").isEmpty();
+		// The seventeen entries of the menu stand beside the page at 1280 px, one per
+		// line.
+		java.util.List<WebElement> entries = browser.findElements(By.cssSelector(".admin-menu .nav-link"));
+		assertThat(entries).hasSize(17);
+		assertThat(entries.stream().map((entry) -> entry.getRect().getX()).distinct()).as("one column").hasSize(1);
+	}
+
+	/**
+	 * Every colour the page paints (text, background, visible borders) that is none of
+	 * the charter's tokens ({@code --cpt-color-*} of {@code comptoir.css}), alpha ignored
+	 * (a token made lighter stays the token), as "element property colour".
+	 */
+	private static final String COLOURS_OUTSIDE_THE_CHARTER = """
+			const names = new Set();
+			for (const sheet of document.styleSheets) {
+			  let rules;
+			  try { rules = sheet.cssRules; } catch (error) { continue; }
+			  const walk = (list) => { for (const rule of list) {
+			    if (rule.cssRules) { walk(rule.cssRules); }
+			    if (rule.style) { for (const property of rule.style) {
+			      if (property.startsWith('--cpt-color-') && !property.endsWith('-rgb')) { names.add(property); } } }
+			  } };
+			  walk(rules);
+			}
+			const probe = document.createElement('span');
+			document.body.append(probe);
+			const rgb = (value) => (value.match(/[\\d.]+/g) || []).slice(0, 3).join(',');
+			const tokens = new Set();
+			for (const name of names) {
+			  probe.style.color = `var(${name})`;
+			  tokens.add(rgb(getComputedStyle(probe).color));
+			}
+			probe.remove();
+			const transparent = (value) => /rgba\\(.*,\\s*0\\)$/.test(value) || value === 'transparent';
+			const found = new Set();
+			const describe = (element) => element.tagName.toLowerCase()
+			    + (element.id ? '#' + element.id : '')
+			    + (typeof element.className === 'string' && element.className.trim()
+			        ? '.' + element.className.trim().split(/\\s+/).join('.') : '');
+			for (const element of document.querySelectorAll('.admin *, .admin')) {
+			  if (!element.checkVisibility()) { continue; }
+			  const style = getComputedStyle(element);
+			  const painted = [['color', style.color], ['background-color', style.backgroundColor]];
+			  for (const side of ['top', 'right', 'bottom', 'left']) {
+			    if (parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0
+			        && style.getPropertyValue(`border-${side}-style`) !== 'none') {
+			      painted.push([`border-${side}-color`, style.getPropertyValue(`border-${side}-color`)]);
+			    }
+			  }
+			  for (const [property, value] of painted) {
+			    if (!transparent(value) && !tokens.has(rgb(value))) {
+			      found.add(describe(element) + ' ' + property + ' ' + value);
+			    }
+			  }
+			}
+			return [...found];""";
+
 	private String placeOrder() {
 		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
 		long product = fixtures.product(fixtures.category("Écran des commandes", null), "Bocal du back-office", 1450,

@@ -77,6 +77,13 @@ class AdminBrowserTests extends BrowserTest {
 		open("/admin");
 		assertThat(browser.findElement(By.cssSelector(".admin-menu")).getText()).doesNotContain("Commandes")
 			.doesNotContain("Clients");
+		// The editor's dashboard (low stock only, no figures of sales) at both widths.
+		assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("Chiffre d'affaires");
+		assertPageQuality();
+		mobile();
+		assertPageQuality();
+		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+		desktop();
 		open("/admin/orders");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
 		assertPageQuality();

@@ -4,18 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import fr.dwwm.comptoir.ComptoirApplication;
 import fr.dwwm.comptoir.security.Totp;
-import fr.dwwm.comptoir.system.EmbeddedDatabaseProperties;
-import fr.dwwm.comptoir.system.EmbeddedPostgresServer;
-import fr.dwwm.comptoir.test.ExternalDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,9 +22,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,38 +41,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoScriptBrowserTests extends BrowserTest {
 
-	private static final String CUSTOMER = "client@comptoir.test";
-
-	private static final String CUSTOMER_PASSWORD = "Tartine-beurre-miel-2026";
-
-	private static final String ADMIN = "admin@comptoir.test";
-
-	private static final String ADMIN_PASSWORD = "Moulin-a-poivre-en-bois-de-hetre";
-
-	private static final String ADMIN_SECRET = "COMPTOIRADMINDEMOAAAAAAAAAAAAAAA";
+	private static final String CUSTOMER = FreshDemoShop.CUSTOMER;
 
 	private static final String PRODUCT = "/products/confiture-de-figues";
 
-	private static EmbeddedPostgresServer database;
-
-	private static ConfigurableApplicationContext shop;
-
-	private static int demoPort;
+	private static FreshDemoShop shop;
 
 	/** The order placed in CP7, shipped in CP4. */
 	private static String reference;
 
 	@BeforeAll
-	static void startAFreshDemoShop() throws Exception {
-		Path data = Files.createTempDirectory("comptoir-demo-script");
-		database = EmbeddedPostgresServer.start(new EmbeddedDatabaseProperties(data.resolve("pg"), 0, true));
-		// The demo shop as a trainer starts it, on its own server: mails leave the outbox
-		// within a second, as the script opens the demo mailbox right after paying.
-		// Command-line arguments, which win over application-test.properties.
-		shop = new SpringApplicationBuilder(ComptoirApplication.class).environment(ExternalDatabase.of(database))
-			.profiles("test")
-			.run("--server.port=0", "--spring.main.banner-mode=off", "--app.mail.send-interval=1s");
-		demoPort = Integer.parseInt(shop.getEnvironment().getProperty("local.server.port"));
+	static void startAFreshDemoShop() {
+		shop = FreshDemoShop.start();
 	}
 
 	@AfterAll
@@ -88,19 +60,16 @@ class DemoScriptBrowserTests extends BrowserTest {
 		if (shop != null) {
 			shop.close();
 		}
-		if (database != null) {
-			database.close();
-		}
 	}
 
 	@Override
 	protected int port() {
-		return demoPort;
+		return shop.port();
 	}
 
 	@Override
 	protected String url(String path) {
-		return "http://localhost:" + demoPort + path;
+		return "http://localhost:" + shop.port() + path;
 	}
 
 	@Test
@@ -163,7 +132,7 @@ class DemoScriptBrowserTests extends BrowserTest {
 	@Test
 	@Order(3)
 	void cp3SuggestionsAnAddToCartWithoutReloadAndAQuantityChangedInTheCart() {
-		signIn(CUSTOMER, CUSTOMER_PASSWORD);
+		signIn(CUSTOMER, FreshDemoShop.CUSTOMER_PASSWORD);
 		open("/");
 		WebElement search = browser.findElement(By.id("site-search-q"));
 		click(search);
@@ -249,18 +218,17 @@ class DemoScriptBrowserTests extends BrowserTest {
 	void cp4TheAdministratorShipsTheOrderHandlesTheReturnAndPublishesAPageChange() throws Exception {
 		browser.manage().deleteAllCookies();
 		open("/login");
-		type("email", ADMIN);
-		browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD, Keys.ENTER);
+		type("email", FreshDemoShop.ADMIN);
+		browser.findElement(By.id("password")).sendKeys(FreshDemoShop.ADMIN_PASSWORD, Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/login/second-factor"));
 		browser.findElement(By.id("code"))
-			.sendKeys(Totp.code(ADMIN_SECRET, Totp.stepAt(Instant.now()), Totp.DIGITS), Keys.ENTER);
+			.sendKeys(Totp.code(FreshDemoShop.ADMIN_SECRET, Totp.stepAt(Instant.now()), Totp.DIGITS), Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
 		assertThat(browser.findElements(By.tagName("canvas"))).as("the dashboard's charts").isNotEmpty();
 		shot("09-cp4-tableau-de-bord-1280");
 
 		// 2. The order just placed: « En préparation », then « Expédiée » with a number.
 		open("/admin/orders");
-		checkBothWidths();
 		click(By.linkText(reference));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin/orders/" + reference));
 		assertThat(moves()).as("only the moves the status machine allows are offered: not « Livrée »")
@@ -390,7 +358,7 @@ class DemoScriptBrowserTests extends BrowserTest {
 		assertThat(browser.executeScript("return window.injected === true")).isEqualTo(false);
 		assertThat(consoleMessages()).anyMatch((message) -> message.contains("Content Security Policy"));
 		open("/admin/audit?action=LOGIN*");
-		assertThat(main()).contains("LOGIN", ADMIN);
+		assertThat(main()).contains("LOGIN", FreshDemoShop.ADMIN);
 	}
 
 	/** Signs a demo account in on the login page, as the script says. */

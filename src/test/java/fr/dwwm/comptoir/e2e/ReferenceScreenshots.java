@@ -11,13 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import fr.dwwm.comptoir.ComptoirApplication;
 import fr.dwwm.comptoir.security.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,8 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,21 +49,21 @@ class ReferenceScreenshots {
 	/** Where the documents' screenshots live. */
 	static final Path FOLDER = Path.of("docs", "screenshots");
 
-	private static final String CUSTOMER = "client@comptoir.test";
+	private static final String CUSTOMER = FreshDemoShop.CUSTOMER;
 
-	private static final String CUSTOMER_PASSWORD = "Tartine-beurre-miel-2026";
+	private static final String CUSTOMER_PASSWORD = FreshDemoShop.CUSTOMER_PASSWORD;
 
-	private static final String ADMIN = "admin@comptoir.test";
+	private static final String ADMIN = FreshDemoShop.ADMIN;
 
-	private static final String ADMIN_PASSWORD = "Moulin-a-poivre-en-bois-de-hetre";
+	private static final String ADMIN_PASSWORD = FreshDemoShop.ADMIN_PASSWORD;
 
-	private static final String ADMIN_SECRET = "COMPTOIRADMINDEMOAAAAAAAAAAAAAAA";
+	private static final String ADMIN_SECRET = FreshDemoShop.ADMIN_SECRET;
 
 	private static final String PRODUCT = "/products/confiture-de-figues";
 
 	private static final String PRODUCT_WITH_VARIANTS = "/products/assiette-plate-en-gres-mouchete";
 
-	private static ConfigurableApplicationContext shop;
+	private static FreshDemoShop shop;
 
 	private static ChromeDriver browser;
 
@@ -76,13 +72,9 @@ class ReferenceScreenshots {
 	private final List<String> taken = new ArrayList<>();
 
 	@BeforeAll
-	static void startAFreshDemoShop(@TempDir Path data) throws IOException {
-		// Command-line arguments: they win over application.properties, which would
-		// otherwise open the demo shop's own database in .data/.
-		shop = new SpringApplicationBuilder(ComptoirApplication.class).run("--server.port=0",
-				"--spring.main.banner-mode=off", "--app.embedded-db.data-dir=" + data, "--app.embedded-db.port=0",
-				"--app.embedded-db.clean=true", "--app.demo.mailbox.port=0");
-		port = Integer.parseInt(shop.getEnvironment().getProperty("local.server.port"));
+	static void startAFreshDemoShop() throws IOException {
+		shop = FreshDemoShop.start();
+		port = shop.port();
 		browser = Browser.start();
 		try (Stream<Path> old = Files.list(FOLDER)) {
 			for (Path file : old.toList()) {
@@ -103,7 +95,7 @@ class ReferenceScreenshots {
 
 	@Test
 	void everyScreenOfTheCompetencyMapFromAFreshDemoDatabase() {
-		JdbcClient jdbc = shop.getBean(JdbcClient.class);
+		JdbcClient jdbc = shop.bean(JdbcClient.class);
 
 		// A visitor.
 		both("accueil", "/");

@@ -218,6 +218,13 @@ class CmsAdministrationTests {
 	}
 
 	@Test
+	void aPageInstalledWithTheShopSaysSoInsteadOfAnUnknownAuthor() {
+		Document list = Jsoup.parse(this.editor.get("/admin/pages").body());
+		assertThat(list.select("tr[data-page=mentions-legales]").text()).contains("Contenu d'origine de la boutique")
+			.doesNotContain("Non renseigné");
+	}
+
+	@Test
 	void aTakenOrMalformedAddressGetsAFrenchMessage() {
 		String slug = unique("adresse");
 		createPage("Adresse " + slug, slug, "<p>Première</p>");

@@ -201,6 +201,8 @@ class AdminBrowserTests extends BrowserTest {
 				assertThat(entries).hasSize(17);
 				assertThat(entries.stream().map((entry) -> entry.getRect().getX()).distinct()).as("one column")
 					.hasSize(1);
+				assertThat(browser.executeScript(AUDIT_TEXT_CUT)).as("audit cells and filters cut or broken")
+					.isEqualTo(java.util.List.of());
 			}
 			mobile();
 			assertPageQuality();
@@ -212,6 +214,36 @@ class AdminBrowserTests extends BrowserTest {
 		desktop();
 		assertThat(outside).as("colours that are not the charter's tokens (« Bootstrap blue »...)").isEmpty();
 	}
+
+	/**
+	 * What the audit log's screen cuts or breaks: an author or a target spread over two
+	 * lines (an e-mail address broken mid-word), a filter whose chosen option is wider
+	 * than its list (« Tous les résulta »).
+	 */
+	private static final String AUDIT_TEXT_CUT = """
+			const cut = [];
+			const lines = (cell) => {
+			  const range = document.createRange();
+			  range.selectNodeContents(cell);
+			  const tops = [...range.getClientRects()].map((box) => box.top).sort((a, b) => a - b);
+			  const half = parseFloat(getComputedStyle(cell).fontSize) / 2;
+			  return tops.filter((top, index) => index === 0 || top - tops[index - 1] > half).length;
+			};
+			for (const row of document.querySelectorAll('main table tbody tr')) {
+			  for (const cell of [row.cells[1], row.cells[4]]) {
+			    if (cell && lines(cell) > 1) { cut.push('two lines: ' + cell.textContent.trim()); }
+			  }
+			}
+			const canvas = document.createElement('canvas').getContext('2d');
+			for (const select of document.querySelectorAll('main form select')) {
+			  const style = getComputedStyle(select);
+			  canvas.font = style.font;
+			  const text = canvas.measureText(select.options[select.selectedIndex].text).width;
+			  if (text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) > select.clientWidth) {
+			    cut.push('cut: ' + select.options[select.selectedIndex].text);
+			  }
+			}
+			return cut;""";
 
 	/**
 	 * Every colour the page paints (text, background, visible borders) that is none of

@@ -186,6 +186,7 @@ class DemoScriptBrowserTests extends BrowserTest {
 		waitUpTo5Seconds().withMessage("the refusal is on screen")
 			.until((driver) -> inViewport(By.cssSelector("[data-promo-refused]")));
 		shot("06-cp7-code-refuse-1280");
+		checkBothWidths();
 
 		fillAddressIfEmpty();
 		pay("4000000000000002");

@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class HostileInputTests {
 
-	private static final int TRIES = Integer.getInteger("hostile.tries", 150);
+	private static final int TRIES = Integer.getInteger("hostile.tries", 100);
 
 	private static final long SEED = Long.getLong("hostile.seed", 20261129L);
 

@@ -301,7 +301,6 @@ class DemoScriptBrowserTests extends BrowserTest {
 		open("/admin/pages/" + page + "/preview");
 		assertThat(browser.findElement(By.cssSelector(".cms-page__content h2:last-of-type")).getText())
 			.isEqualTo("Retrait en boutique");
-		checkBothWidths();
 		open("/admin/pages/" + page);
 		click(By.cssSelector("[data-publish]"));
 		waitUpTo5Seconds().until((driver) -> main().contains("Page publiée"));

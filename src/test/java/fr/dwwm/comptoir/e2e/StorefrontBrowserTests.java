@@ -31,9 +31,9 @@ class StorefrontBrowserTests extends BrowserTest {
 
 	/**
 	 * How many pages of one kind are checked: more than the demo shop has shelves and
-	 * content pages, and a third of its sixty products.
+	 * content pages, and a quarter of its sixty products.
 	 */
-	private static final int KIND_BUDGET = 20;
+	private static final int KIND_BUDGET = 15;
 
 	/**
 	 * How many pages of one kind are opened at all: those checked, and seven more for
@@ -41,7 +41,7 @@ class StorefrontBrowserTests extends BrowserTest {
 	 * shelves, one-line copies of the same templates, whose links lead to pages already
 	 * queued.
 	 */
-	private static final int KIND_OPEN_BUDGET = 27;
+	private static final int KIND_OPEN_BUDGET = 22;
 
 	/** Query parameters that choose what a page shows, not how. */
 	private static final Set<String> CONTENT_PARAMETERS = Set.of("category", "q");

@@ -178,10 +178,15 @@ class DatabaseOutageTests {
 	 * @param arguments command-line arguments ({@code --name=value})
 	 */
 	private static ConfigurableApplicationContext startShop(List<Class<?>> extraSources, String... arguments) {
+		// A request during the outage waits for a connection as long as the pool's
+		// timeout:
+		// 3 s in the shop, 1 s here, where the answers are checked, not how long they
+		// take.
 		return new SpringApplicationBuilder(ComptoirApplication.class).sources(extraSources.toArray(Class<?>[]::new))
 			.environment(ExternalDatabase.of(database))
 			.profiles("test")
-			.properties("server.port=0", "spring.main.banner-mode=off")
+			.properties("server.port=0", "spring.main.banner-mode=off",
+					"spring.datasource.hikari.connection-timeout=1000")
 			.run(arguments);
 	}
 

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.e2e;
 
+import fr.dwwm.comptoir.account.TestAccounts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -103,6 +104,27 @@ class WithoutJavaScriptBrowserTests extends BrowserTest {
 		browser.findElement(By.cssSelector("button[name=intent][value=order]")).sendKeys(Keys.ENTER);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("/checkout/orders/CPT-"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merci pour votre commande !");
+	}
+
+	@Autowired
+	private TestAccounts accounts;
+
+	/**
+	 * On a phone the header leaves signing out to the menu, which needs JavaScript: the
+	 * account page offers it too, as a plain form.
+	 */
+	@Test
+	void aCustomerOnAPhoneSignsOutFromTheirAccountPage() {
+		browser.manage().deleteAllCookies();
+		signIn(this.accounts.customer());
+		mobile();
+		open("/account");
+		assertThat(browser.findElement(By.cssSelector(".site-header form[action='/logout'] button")).isDisplayed())
+			.isFalse();
+		click(By.cssSelector("main form[action='/logout'] button"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/?logout"));
+		assertThat(browser.manage().getCookieNamed("COMPTOIR_SESSION")).isNull();
+		desktop();
 	}
 
 	@Test

@@ -222,18 +222,24 @@ class PageAdministration {
 		if (version == null || version != page.version()) {
 			throw CmsRefusal.stale();
 		}
+		if (page.pendingRevision() != null) {
+			// The changes waiting become the page's content: visitors read them once
+			// published, staff only once withdrawn.
+			this.jdbc.sql("""
+					UPDATE cms_page p
+					SET title = r.title, content_html = r.content_html, meta_description = r.meta_description,
+					    pending_revision = NULL
+					FROM cms_page_revision r
+					WHERE p.id = :id AND r.page_id = p.id AND r.revision = p.pending_revision""")
+				.param("id", id)
+				.update();
+		}
 		this.jdbc.sql("""
-				UPDATE cms_page p
-				SET title = coalesce(r.title, p.title),
-				    content_html = coalesce(r.content_html, p.content_html),
-				    meta_description = CASE WHEN r.id IS NULL THEN p.meta_description ELSE r.meta_description END,
-				    pending_revision = NULL,
-				    status = :status,
-				    published_at = CASE WHEN :published THEN now() ELSE p.published_at END,
-				    updated_by = :staff, version = p.version + 1
-				FROM cms_page q
-				LEFT JOIN cms_page_revision r ON r.page_id = q.id AND r.revision = q.pending_revision
-				WHERE p.id = :id AND q.id = p.id""")
+				UPDATE cms_page
+				SET status = :status,
+				    published_at = CASE WHEN :published THEN now() ELSE published_at END,
+				    updated_by = :staff, version = version + 1
+				WHERE id = :id""")
 			.param("status", published ? CmsPage.Status.PUBLISHED.name() : CmsPage.Status.DRAFT.name())
 			.param("published", published)
 			.param("staff", staffId)

@@ -1,6 +1,8 @@
 package fr.dwwm.comptoir.e2e;
 
 import fr.dwwm.comptoir.account.PostalAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -184,25 +186,25 @@ class AdminBrowserTests extends BrowserTest {
 	void everyBackOfficeScreenKeepsTheCharterAndFits1280And375Pixels() {
 		String reference = placeOrder();
 		logIn(Role.ADMIN);
-		java.util.List<String> outside = new java.util.ArrayList<>();
-		for (String path : java.util.List.of("/admin", "/admin/orders", "/admin/orders/" + reference, "/admin/products",
+		List<String> outside = new ArrayList<>();
+		for (String path : List.of("/admin", "/admin/orders", "/admin/orders/" + reference, "/admin/products",
 				"/admin/products/new", "/admin/categories", "/admin/options", "/admin/products/import", "/admin/pages",
 				"/admin/blocks", "/admin/menus", "/admin/hooks", "/admin/modules", "/admin/audit", "/admin/customers",
 				"/admin/returns", "/admin/staff", "/admin/promo-codes", "/admin/promo-codes/new", "/admin/shipping")) {
 			desktop();
 			open(path);
-			for (Object colour : (java.util.List<?>) browser.executeScript(COLOURS_OUTSIDE_THE_CHARTER)) {
+			for (Object colour : (List<?>) browser.executeScript(COLOURS_OUTSIDE_THE_CHARTER)) {
 				outside.add(path + " " + colour);
 			}
 			assertThat(horizontalOverflow()).as("horizontal scroll at 1280 px on " + path).isLessThanOrEqualTo(0);
 			if (path.equals("/admin/audit")) {
 				// The seventeen entries of the menu stand beside the page, one per line.
-				java.util.List<WebElement> entries = browser.findElements(By.cssSelector(".admin-menu .nav-link"));
+				List<WebElement> entries = browser.findElements(By.cssSelector(".admin-menu .nav-link"));
 				assertThat(entries).hasSize(17);
 				assertThat(entries.stream().map((entry) -> entry.getRect().getX()).distinct()).as("one column")
 					.hasSize(1);
 				assertThat(browser.executeScript(AUDIT_TEXT_CUT)).as("audit cells and filters cut or broken")
-					.isEqualTo(java.util.List.of());
+					.isEqualTo(List.of());
 			}
 			mobile();
 			assertPageQuality();

@@ -18,6 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Carts in the database, for guests and customers alike: a guest's cart is found through
  * the id kept in their session, a customer's through their account. Prices and stock are
  * always read from the catalog when the cart is shown.
+ *
+ * <p>
+ * The cart of a page's header ({@link #openCartOf}, {@link #count}) is read on every page
+ * a shopper with a cart sees, in one statement each, which PostgreSQL answers from one
+ * snapshot by itself: these reads open no transaction (a {@code COMMIT} and an entity
+ * manager less per page). Reads of several statements, and every write, keep theirs.
  */
 @Service
 public class Carts {
@@ -39,7 +45,6 @@ public class Carts {
 	 * @param accountId the account
 	 * @return the cart id
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Long> openCartOf(long accountId) {
 		return this.jdbc.sql("SELECT id FROM cart WHERE account_id = :account AND checked_out_at IS NULL")
 			.param("account", accountId)
@@ -254,11 +259,6 @@ public class Carts {
 		return new CartView(lines);
 	}
 
-	/**
-	 * Counts the units in a cart, for the badge in the header.
-	 * @param cartId the cart
-	 * @return sum of quantities
-	 */
 	private long productOf(long variantId) {
 		return this.jdbc.sql("SELECT product_id FROM product_variant WHERE id = :id")
 			.param("id", variantId)
@@ -267,7 +267,11 @@ public class Carts {
 			.orElse(0L);
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * Counts the units in a cart, for the badge in the header.
+	 * @param cartId the cart
+	 * @return sum of quantities
+	 */
 	public int count(long cartId) {
 		return this.jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM cart_line WHERE cart_id = :cart")
 			.param("cart", cartId)

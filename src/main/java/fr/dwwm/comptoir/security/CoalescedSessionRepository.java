@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * The sessions of PostgreSQL, written only when they change.
+ * The sessions of PostgreSQL, written only when they change, read without a transaction.
  *
  * <p>
  * Spring Session sets a session's last access time on every request that reads it, and a
@@ -30,6 +31,22 @@ import org.springframework.session.Session;
  * ahead of the real last access. Every instance reads the same row, so the rule holds for
  * the whole cluster.
  *
+ * <p>
+ * Reading a session is one {@code SELECT} (the session and its attributes, joined), which
+ * PostgreSQL answers from one snapshot by itself: the repository wrapped here is given no
+ * transaction of its own ({@code SecurityConfiguration} sees to it), so that reading a
+ * session no longer opens a transaction, with its {@code COMMIT} and its entity manager,
+ * on every request of a customer with a cart. Writing one may take several statements
+ * (the session's row, then each changed attribute): {@link #save} and {@link #deleteById}
+ * run in a new transaction of their own, as Spring Session's did.
+ *
+ * <p>
+ * Spring Session's filter asks for the session again right after saving it, only to learn
+ * whether the cookie must be sent (spring-session issue 1731): a second read of the same
+ * row on every request. The session this thread has just saved is handed back instead,
+ * once; {@link ForgetSavedSessionFilter} forgets it when the request ends, so that it can
+ * never be handed to a later request served by the same thread.
+ *
  * @param <S> the repository's own session type
  */
 final class CoalescedSessionRepository<S extends Session>
@@ -40,17 +57,26 @@ final class CoalescedSessionRepository<S extends Session>
 
 	private final FindByIndexNameSessionRepository<S> delegate;
 
-	CoalescedSessionRepository(FindByIndexNameSessionRepository<S> delegate) {
+	private final TransactionOperations writes;
+
+	/** The session this thread's request saved last, until it is asked for again. */
+	private final ThreadLocal<CoalescedSession<S>> savedByThisRequest = new ThreadLocal<>();
+
+	CoalescedSessionRepository(FindByIndexNameSessionRepository<S> delegate, TransactionOperations writes) {
 		this.delegate = delegate;
+		this.writes = writes;
 	}
 
 	/**
 	 * Wraps a repository whose session type is not visible (Spring Session's JDBC one).
-	 * @param delegate the repository writing the sessions
+	 * @param delegate the repository reading and writing the sessions, without
+	 * transactions of its own
+	 * @param writes the transaction each write runs in (a new one)
 	 * @return the same sessions, written only when they change
 	 */
-	static CoalescedSessionRepository<?> of(FindByIndexNameSessionRepository<? extends Session> delegate) {
-		return new CoalescedSessionRepository<>(delegate);
+	static CoalescedSessionRepository<?> of(FindByIndexNameSessionRepository<? extends Session> delegate,
+			TransactionOperations writes) {
+		return new CoalescedSessionRepository<>(delegate, writes);
 	}
 
 	/**
@@ -68,23 +94,42 @@ final class CoalescedSessionRepository<S extends Session>
 
 	@Override
 	public CoalescedSession<S> createSession() {
-		return new CoalescedSession<>(this.delegate.createSession());
+		CoalescedSession<S> session = new CoalescedSession<>(this.delegate.createSession());
+		session.changed = true;
+		return session;
 	}
 
 	@Override
 	public void save(CoalescedSession<S> session) {
-		this.delegate.save(session.delegate);
+		if (session.changed) {
+			this.writes.executeWithoutResult((transaction) -> this.delegate.save(session.delegate));
+			session.changed = false;
+		}
+		this.savedByThisRequest.set(session);
 	}
 
 	@Override
 	public @Nullable CoalescedSession<S> findById(String id) {
+		CoalescedSession<S> saved = this.savedByThisRequest.get();
+		this.savedByThisRequest.remove();
+		if (saved != null && saved.getId().equals(id) && !saved.isExpired()) {
+			return saved;
+		}
 		S session = this.delegate.findById(id);
 		return (session != null) ? new CoalescedSession<>(session) : null;
 	}
 
 	@Override
 	public void deleteById(String id) {
-		this.delegate.deleteById(id);
+		this.savedByThisRequest.remove();
+		this.writes.executeWithoutResult((transaction) -> this.delegate.deleteById(id));
+	}
+
+	/**
+	 * Forgets the session this thread saved last: its request is over.
+	 */
+	void forgetSavedByThisThread() {
+		this.savedByThisRequest.remove();
 	}
 
 	@Override
@@ -105,6 +150,12 @@ final class CoalescedSessionRepository<S extends Session>
 
 		private final S delegate;
 
+		/**
+		 * Whether anything was changed since the session was read or saved: if not,
+		 * saving it writes nothing and opens no transaction.
+		 */
+		private boolean changed;
+
 		CoalescedSession(S delegate) {
 			this.delegate = delegate;
 		}
@@ -115,6 +166,7 @@ final class CoalescedSessionRepository<S extends Session>
 			Duration behind = Duration.between(stored, lastAccessedTime);
 			if (behind.isNegative() || behind.compareTo(step(getMaxInactiveInterval())) >= 0) {
 				this.delegate.setLastAccessedTime(lastAccessedTime);
+				this.changed = true;
 			}
 		}
 
@@ -125,6 +177,7 @@ final class CoalescedSessionRepository<S extends Session>
 
 		@Override
 		public String changeSessionId() {
+			this.changed = true;
 			return this.delegate.changeSessionId();
 		}
 
@@ -140,11 +193,13 @@ final class CoalescedSessionRepository<S extends Session>
 
 		@Override
 		public void setAttribute(String attributeName, @Nullable Object attributeValue) {
+			this.changed = true;
 			this.delegate.setAttribute(attributeName, attributeValue);
 		}
 
 		@Override
 		public void removeAttribute(String attributeName) {
+			this.changed = true;
 			this.delegate.removeAttribute(attributeName);
 		}
 
@@ -160,6 +215,7 @@ final class CoalescedSessionRepository<S extends Session>
 
 		@Override
 		public void setMaxInactiveInterval(Duration interval) {
+			this.changed = true;
 			this.delegate.setMaxInactiveInterval(interval);
 		}
 

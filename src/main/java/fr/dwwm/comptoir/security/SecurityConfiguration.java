@@ -3,6 +3,9 @@ package fr.dwwm.comptoir.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -45,9 +48,17 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -230,21 +241,56 @@ class SecurityConfiguration {
 
 	/**
 	 * The sessions Spring Session's filter and {@link UserSessions} use: PostgreSQL's,
-	 * whose last access time is written at most once per step instead of on every request
+	 * whose last access time is written at most once per step instead of on every
+	 * request, read without a transaction and written in one
 	 * ({@link CoalescedSessionRepository}).
+	 * @param transactionManager the shop's transactions, for the writes
+	 * @return the post-processor that sets them up
 	 */
 	@Bean
-	static BeanPostProcessor coalescedSessions() {
+	static BeanPostProcessor coalescedSessions(ObjectProvider<PlatformTransactionManager> transactionManager) {
 		// Spring Boot's JDBC sessions are kept (its settings, the customizers below, the
 		// expired sessions' clean-up), wrapped once made: a SessionRepository bean of our
-		// own would make Boot back off and build none.
+		// own would make Boot back off and build none. Its configuration is told to give
+		// the repository no transaction (a TransactionOperations bean would do it too,
+		// but
+		// would also make Boot back off from the TransactionTemplate others use); the
+		// wrapper opens one for each write, a new one as Spring Session's configuration
+		// did.
 		return new BeanPostProcessor() {
 			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+					configuration.setTransactionOperations(TransactionOperations.withoutTransaction());
+				}
+				return bean;
+			}
+
+			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof JdbcIndexedSessionRepository sessions) ? CoalescedSessionRepository.of(sessions)
-						: bean;
+				if (bean instanceof JdbcIndexedSessionRepository sessions) {
+					TransactionTemplate writes = new TransactionTemplate(transactionManager.getObject());
+					writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+					return CoalescedSessionRepository.of(sessions, writes);
+				}
+				return bean;
 			}
 		};
+	}
+
+	/**
+	 * Forgets, when each request ends, the session it saved (see
+	 * {@link CoalescedSessionRepository}): placed just outside Spring Session's filter.
+	 * @param sessions the sessions, as wrapped by {@link #coalescedSessions}
+	 * @return the filter's registration
+	 */
+	@Bean
+	FilterRegistrationBean<ForgetSavedSessionFilter> forgetSavedSessions(SessionRepository<?> sessions) {
+		FilterRegistrationBean<ForgetSavedSessionFilter> registration = new FilterRegistrationBean<>(
+				new ForgetSavedSessionFilter((CoalescedSessionRepository<?>) sessions));
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+		return registration;
 	}
 
 	/**

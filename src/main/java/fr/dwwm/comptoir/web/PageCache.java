@@ -1,7 +1,10 @@
 package fr.dwwm.comptoir.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -78,21 +82,17 @@ public class PageCache extends OncePerRequestFilter {
 	/** How long a kept page may be served, at most, after it was rendered. */
 	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
 
-	/** Characters kept, all pages together (about 250 pages of 30,000 characters). */
+	/** Bytes kept, all pages together (about 250 pages of 30,000 bytes). */
 	private static final long MAXIMUM_CHARACTERS = 8_000_000;
 
-	/*
-	 * Marks standing for this request's values in the kept HTML. NUL never comes from
-	 * PostgreSQL (text cannot hold it) nor from a request (ControlCharactersFilter), so a
-	 * page cannot contain a mark of its own.
-	 */
-	private static final String NONCE_MARK = "\u0000nonce\u0000";
+	/* The marks as the kept HTML spells them (see Mark). */
+	private static final String NONCE_MARK = Mark.NONCE.text;
 
-	private static final String CSRF_MARK = "\u0000csrf\u0000";
+	private static final String CSRF_MARK = Mark.CSRF.text;
 
-	private static final String CART_COUNT_MARK = "\u0000cart-count\u0000";
+	private static final String CART_COUNT_MARK = Mark.CART_COUNT.text;
 
-	private static final String CART_LABEL_MARK = "\u0000cart-label\u0000";
+	private static final String CART_LABEL_MARK = Mark.CART_LABEL.text;
 
 	/** The header's badge and its label, as the layout writes them. */
 	private static final String CART_COUNT_OPENING = "data-cart-count aria-hidden=\"true\">";
@@ -109,7 +109,7 @@ public class PageCache extends OncePerRequestFilter {
 
 	private final Cache<Key, KeptPage> pages = Caffeine.newBuilder()
 		.maximumWeight(MAXIMUM_CHARACTERS)
-		.<Key, KeptPage>weigher((key, page) -> page.html().length())
+		.<Key, KeptPage>weigher((key, page) -> page.size())
 		.expireAfterWrite(TIME_TO_LIVE)
 		.build();
 
@@ -177,7 +177,8 @@ public class PageCache extends OncePerRequestFilter {
 		}
 		HttpSession session = request.getSession(false);
 		if (capture.getStatus() == HttpServletResponse.SC_OK && (session == null || !session.isNew())
-				&& isHtml(capture.getContentType())) {
+				&& isHtml(capture.getContentType())
+				&& StandardCharsets.UTF_8.name().equalsIgnoreCase(capture.getCharacterEncoding())) {
 			keep(key, capture, html, request);
 			if (session == null) {
 				allowBrowsersToKeep(response);
@@ -258,24 +259,27 @@ public class PageCache extends OncePerRequestFilter {
 				return;
 			}
 		}
-		this.pages.put(key, new KeptPage(response.version(), kept, response.getContentType(), response.getLocale(),
+		this.pages.put(key, KeptPage.of(response.version(), kept, response.getContentType(), response.getLocale(),
 				response.everyViewEvents()));
 	}
 
 	private void serve(KeptPage kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String html = kept.html();
-		if (html.contains(NONCE_MARK)) {
-			html = html.replace(NONCE_MARK, (String) request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE));
+		// The values this visitor gets in place of the marks, each worked out once.
+		byte[][] values = new byte[Mark.values().length][];
+		if (kept.has(Mark.NONCE)) {
+			values[Mark.NONCE.ordinal()] = utf8(
+					(String) request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE));
 		}
-		if (html.contains(CART_COUNT_MARK)) {
+		if (kept.has(Mark.CART_COUNT)) {
 			int units = this.cartCount.count(request);
-			html = html.replace(CART_COUNT_MARK, Integer.toString(units))
-				.replace(CART_LABEL_MARK, HtmlUtils
-					.htmlEscape(this.messages.getMessage(CART_LABEL_MESSAGE, new Object[] { units }, kept.locale())));
+			values[Mark.CART_COUNT.ordinal()] = utf8(Integer.toString(units));
+			values[Mark.CART_LABEL.ordinal()] = utf8(HtmlUtils
+				.htmlEscape(this.messages.getMessage(CART_LABEL_MESSAGE, new Object[] { units }, kept.locale())));
 		}
-		if (html.contains(CSRF_MARK)) {
+		if (kept.has(Mark.CSRF)) {
 			// The visitor's own token, masked for this response; set in a cookie if new.
-			html = html.replace(CSRF_MARK, ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
+			values[Mark.CSRF.ordinal()] = utf8(
+					((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
 		}
 		response.setContentType(kept.contentType());
 		response.setLocale(kept.locale());
@@ -283,7 +287,19 @@ public class PageCache extends OncePerRequestFilter {
 		if (request.getSession(false) == null) {
 			allowBrowsersToKeep(response);
 		}
-		response.getWriter().write(html);
+		// The page's text is kept encoded: serving it writes its bytes and this visitor's
+		// values in one pass, instead of searching and copying the whole page for each
+		// mark, then encoding it.
+		ServletOutputStream out = response.getOutputStream();
+		for (int i = 0; i < kept.marks().length; i++) {
+			out.write(kept.texts()[i]);
+			out.write(values[kept.marks()[i].ordinal()]);
+		}
+		out.write(kept.texts()[kept.marks().length]);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -325,9 +341,64 @@ public class PageCache extends OncePerRequestFilter {
 	private record Key(String url, Locale locale) {
 	}
 
-	/** A page's HTML with marks for the nonce and CSRF token, and how to send it. */
-	private record KeptPage(long version, String html, String contentType, Locale locale,
+	/**
+	 * What stands for one request's value in a kept page. NUL never comes from PostgreSQL
+	 * (text cannot hold it) nor from a request (ControlCharactersFilter), so a page
+	 * cannot contain a mark of its own.
+	 */
+	private enum Mark {
+
+		NONCE("\u0000nonce\u0000"), CSRF("\u0000csrf\u0000"), CART_COUNT("\u0000cart-count\u0000"),
+		CART_LABEL("\u0000cart-label\u0000");
+
+		private final String text;
+
+		Mark(String text) {
+			this.text = text;
+		}
+
+	}
+
+	/**
+	 * A kept page: its text in UTF-8 cut at each mark ({@code texts} has one more part
+	 * than {@code marks}), and how to send it.
+	 */
+	private record KeptPage(long version, byte[][] texts, Mark[] marks, String contentType, Locale locale,
 			List<Object> everyViewEvents) {
+
+		/** Cuts a marked page at its marks. */
+		static KeptPage of(long version, String html, String contentType, Locale locale, List<Object> everyViewEvents) {
+			List<byte[]> texts = new ArrayList<>();
+			List<Mark> marks = new ArrayList<>();
+			int from = 0;
+			for (int at = html.indexOf('\u0000'); at >= 0; at = html.indexOf('\u0000', from)) {
+				Mark mark = markAt(html, at);
+				texts.add(utf8(html.substring(from, at)));
+				marks.add(mark);
+				from = at + mark.text.length();
+			}
+			texts.add(utf8(html.substring(from)));
+			return new KeptPage(version, texts.toArray(byte[][]::new), marks.toArray(Mark[]::new), contentType, locale,
+					everyViewEvents);
+		}
+
+		private static Mark markAt(String html, int at) {
+			for (Mark mark : Mark.values()) {
+				if (html.startsWith(mark.text, at)) {
+					return mark;
+				}
+			}
+			throw new IllegalStateException("A NUL that is not a mark, at " + at);
+		}
+
+		boolean has(Mark mark) {
+			return Arrays.asList(this.marks).contains(mark);
+		}
+
+		int size() {
+			return Arrays.stream(this.texts).mapToInt((text) -> text.length).sum();
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.test;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,22 @@ public final class SqlStatements implements BeanPostProcessor {
 
 	private static final ThreadLocal<List<String>> STATEMENTS = ThreadLocal.withInitial(ArrayList::new);
 
-	/** Forgets the statements counted so far on this thread. */
+	private static final ThreadLocal<int[]> TRANSACTIONS = ThreadLocal.withInitial(() -> new int[1]);
+
+	/** Forgets the statements and transactions counted so far on this thread. */
 	public static void reset() {
 		STATEMENTS.get().clear();
+		TRANSACTIONS.get()[0] = 0;
+	}
+
+	/**
+	 * Returns how many transactions ended on this thread since the last reset: each
+	 * {@code commit} or {@code rollback} of a connection, a round trip to PostgreSQL of
+	 * its own (a statement sent with auto-commit, outside a transaction, counts none).
+	 * @return transactions committed or rolled back
+	 */
+	public static int transactions() {
+		return TRANSACTIONS.get()[0];
 	}
 
 	/**
@@ -37,7 +51,17 @@ public final class SqlStatements implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(new Counter()).build();
+			return ProxyDataSourceBuilder.create(dataSource)
+				.name("counted")
+				.listener(new Counter())
+				.afterMethod((call) -> {
+					String method = call.getMethod().getName();
+					if (call.getTarget() instanceof Connection
+							&& (method.equals("commit") || method.equals("rollback"))) {
+						TRANSACTIONS.get()[0]++;
+					}
+				})
+				.build();
 		}
 		return bean;
 	}

@@ -91,6 +91,13 @@ class PageCacheTests {
 		assertThat(second.getContentType()).isEqualTo("text/html;charset=UTF-8");
 		assertThat(second.getHeader("Content-Language")).isEqualTo("fr");
 		assertThat(page.title()).isEqualTo(Jsoup.parse(first.getContentAsString()).title());
+
+		// Kept encoded and cut at its marks: byte for byte the rendered page, accents and
+		// euro signs included, but for this request's nonce and token.
+		String firstToken = Jsoup.parse(first.getContentAsString()).selectFirst("input[name=_csrf]").val();
+		String secondToken = page.selectFirst("input[name=_csrf]").val();
+		assertThat(second.getContentAsString()).contains("€", "é")
+			.isEqualTo(first.getContentAsString().replace(nonceOf(first), nonce).replace(firstToken, secondToken));
 	}
 
 	@Test
@@ -229,6 +236,34 @@ class PageCacheTests {
 			.getContentAsString();
 		assertThat(hits() - hits).isEqualTo(1);
 		assertThat(Jsoup.parse(page).select("[data-cart-count]").text()).isEqualTo("0");
+	}
+
+	@Test
+	void aKeptPageServedToAGuestWithACartReadsTheirSessionWithoutOpeningATransaction() throws Exception {
+		fetch(PRODUCT);
+		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
+			.query(Long.class)
+			.single();
+		Http guest = new Http(this.port);
+		guest.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "2"));
+		double hits = hits();
+
+		SqlStatements.reset();
+		String page = this.mvc
+			.perform(get(PRODUCT).cookie(new Cookie("COMPTOIR_SESSION", guest.cookie("COMPTOIR_SESSION"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(hits() - hits).isEqualTo(1);
+		assertThat(Jsoup.parse(page).select("[data-cart-count]").text()).as("the guest's own cart").isEqualTo("2");
+		assertThat(SqlStatements.sent()).as("the session with its attributes (once), content version, the cart's units")
+			.hasSize(3)
+			.contains("SELECT version FROM content_version")
+			.filteredOn((statement) -> statement.contains("FROM SPRING_SESSION S"))
+			.hasSize(1);
+		assertThat(SqlStatements.transactions()).as("no COMMIT: each read is one statement").isZero();
 	}
 
 	private double hits() {

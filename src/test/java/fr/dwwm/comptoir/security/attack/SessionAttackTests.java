@@ -1,8 +1,12 @@
 package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
@@ -17,16 +21,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
 import static fr.dwwm.comptoir.security.attack.Attacker.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Attacks on sessions: a session identifier known before the login (fixation), a session
  * that changes account in the middle of a purchase, a session identifier kept after the
- * logout. What a session held before a login is never trusted after it, except the
- * guest's cart.
+ * logout, a session ended on another instance. What a session held before a login is
+ * never trusted after it, except the guest's cart.
  */
 @IntegrationTest
 class SessionAttackTests {
@@ -39,6 +49,9 @@ class SessionAttackTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvc mvc;
 
 	private CatalogFixtures fixtures;
 
@@ -130,6 +143,35 @@ class SessionAttackTests {
 		HttpResponse<String> replayed = new Http(this.port).get("/account", "Cookie", "COMPTOIR_SESSION=" + session);
 		assertThat(replayed.statusCode()).isEqualTo(302);
 		assertThat(location(replayed)).endsWith("/login");
+	}
+
+	@Test
+	void aSessionEndedElsewhereIsNeverHandedBackByTheThreadThatSavedIt() throws Exception {
+		// The repository hands the session a request has just saved back to Spring
+		// Session's filter instead of reading it again. A request that creates a session
+		// (no cookie yet) never asks for it again: what it saved must not outlive it, or
+		// the next request on the same thread (MockMvc: this test's thread) would get the
+		// session back after it ended.
+		long jam = this.fixtures.product(this.category, "Confiture oubliée", 500, 10, Map.of());
+		MockHttpServletResponse created = this.mvc
+			.perform(post("/cart/lines").with(csrf())
+				.param("variantId", String.valueOf(variantOf(jam)))
+				.param("quantity", "2"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse();
+		String session = created.getCookie("COMPTOIR_SESSION").getValue();
+		String sessionId = new String(Base64.getDecoder().decode(session), StandardCharsets.US_ASCII);
+		assertThat(this.jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update())
+			.as("signed out or expired on another instance")
+			.isEqualTo(1);
+
+		String page = this.mvc.perform(get("/products").cookie(new Cookie("COMPTOIR_SESSION", session)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(Jsoup.parse(page).select("[data-cart-count]").text()).as("no session, so no cart").isEqualTo("0");
 	}
 
 	private long variantOf(long product) {

@@ -22,8 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The cart of a page's header ({@link #openCartOf}, {@link #count}) is read on every page
  * a shopper with a cart sees, in one statement each, which PostgreSQL answers from one
- * snapshot by itself: these reads open no transaction (a {@code COMMIT} and an entity
- * manager less per page). Reads of several statements, and every write, keep theirs.
+ * snapshot by itself: these two reads open no transaction (a {@code COMMIT} and an entity
+ * manager less per page). The other reads, made once per cart or checkout page, and every
+ * write keep theirs.
  */
 @Service
 public class Carts {

@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -48,13 +49,12 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionOperations;
@@ -252,11 +252,9 @@ class SecurityConfiguration {
 		// Spring Boot's JDBC sessions are kept (its settings, the customizers below, the
 		// expired sessions' clean-up), wrapped once made: a SessionRepository bean of our
 		// own would make Boot back off and build none. Its configuration is told to give
-		// the repository no transaction (a TransactionOperations bean would do it too,
-		// but
-		// would also make Boot back off from the TransactionTemplate others use); the
-		// wrapper opens one for each write, a new one as Spring Session's configuration
-		// did.
+		// the repository no transaction: a TransactionOperations bean would do it too,
+		// but would also make Boot back off from the TransactionTemplate others use. The
+		// wrapper opens a new one for each write, as Spring Session's configuration did.
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {

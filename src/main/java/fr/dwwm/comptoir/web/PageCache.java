@@ -83,16 +83,7 @@ public class PageCache extends OncePerRequestFilter {
 	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
 
 	/** Bytes kept, all pages together (about 250 pages of 30,000 bytes). */
-	private static final long MAXIMUM_CHARACTERS = 8_000_000;
-
-	/* The marks as the kept HTML spells them (see Mark). */
-	private static final String NONCE_MARK = Mark.NONCE.text;
-
-	private static final String CSRF_MARK = Mark.CSRF.text;
-
-	private static final String CART_COUNT_MARK = Mark.CART_COUNT.text;
-
-	private static final String CART_LABEL_MARK = Mark.CART_LABEL.text;
+	private static final long MAXIMUM_BYTES = 8_000_000;
 
 	/** The header's badge and its label, as the layout writes them. */
 	private static final String CART_COUNT_OPENING = "data-cart-count aria-hidden=\"true\">";
@@ -108,7 +99,7 @@ public class PageCache extends OncePerRequestFilter {
 	private static final String CSRF_FIELD = "name=\"_csrf\"";
 
 	private final Cache<Key, KeptPage> pages = Caffeine.newBuilder()
-		.maximumWeight(MAXIMUM_CHARACTERS)
+		.maximumWeight(MAXIMUM_BYTES)
 		.<Key, KeptPage>weigher((key, page) -> page.size())
 		.expireAfterWrite(TIME_TO_LIVE)
 		.build();
@@ -245,16 +236,16 @@ public class PageCache extends OncePerRequestFilter {
 		String kept = html;
 		Object nonce = request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE);
 		if (nonce instanceof String value && !value.isEmpty()) {
-			kept = kept.replace(value, NONCE_MARK);
+			kept = kept.replace(value, Mark.NONCE.text);
 		}
 		if (kept.contains(CSRF_FIELD) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
-			kept = kept.replace(csrf.getToken(), CSRF_MARK);
+			kept = kept.replace(csrf.getToken(), Mark.CSRF.text);
 		}
 		if (kept.contains(CART_COUNT_OPENING)) {
 			// The badge's number and label as this visitor saw them: exactly one of each,
 			// or the page is not kept.
-			kept = markContent(markContent(kept, CART_COUNT_OPENING, CART_COUNT_MARK), CART_LABEL_OPENING,
-					CART_LABEL_MARK);
+			kept = markContent(markContent(kept, CART_COUNT_OPENING, Mark.CART_COUNT.text), CART_LABEL_OPENING,
+					Mark.CART_LABEL.text);
 			if (kept == null) {
 				return;
 			}

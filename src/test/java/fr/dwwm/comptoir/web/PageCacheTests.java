@@ -169,9 +169,7 @@ class PageCacheTests {
 	@Test
 	void guestsWithACartAreServedTheKeptPageEachWithTheirOwnCartAndToken() throws Exception {
 		fetch(PRODUCT);
-		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
-			.query(Long.class)
-			.single();
+		long variant = figJam();
 		Http camille = new Http(this.port);
 		Http dominique = new Http(this.port);
 		assertThat(
@@ -210,9 +208,7 @@ class PageCacheTests {
 	@Test
 	void aGuestsPageKeptForOthersHoldsNeitherTheirCartNorTheirToken() throws Exception {
 		this.pages.clear();
-		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
-			.query(Long.class)
-			.single();
+		long variant = figJam();
 		Http guest = new Http(this.port);
 		guest.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "4"));
 		String guestsToken = Jsoup.parse(guest.get(PRODUCT).body()).select("input[name=_csrf]").first().attr("value");
@@ -241,9 +237,7 @@ class PageCacheTests {
 	@Test
 	void aKeptPageServedToAGuestWithACartReadsTheirSessionWithoutOpeningATransaction() throws Exception {
 		fetch(PRODUCT);
-		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
-			.query(Long.class)
-			.single();
+		long variant = figJam();
 		Http guest = new Http(this.port);
 		guest.postForm(PRODUCT, "/cart/lines", Map.of("variantId", String.valueOf(variant), "quantity", "2"));
 		double hits = hits();
@@ -264,6 +258,11 @@ class PageCacheTests {
 			.filteredOn((statement) -> statement.contains("FROM SPRING_SESSION S"))
 			.hasSize(1);
 		assertThat(SqlStatements.transactions()).as("no COMMIT: each read is one statement").isZero();
+	}
+
+	/** The variant of the product page's jam, for a guest's cart. */
+	private long figJam() {
+		return this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'").query(Long.class).single();
 	}
 
 	private double hits() {

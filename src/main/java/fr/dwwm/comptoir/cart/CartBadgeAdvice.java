@@ -1,15 +1,18 @@
 package fr.dwwm.comptoir.cart;
 
-import fr.dwwm.comptoir.web.VisitorCartCount;
+import org.thymeleaf.context.LazyContextVariable;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Gives every page the number of units in the visitor's cart, for the header's badge, and
- * notes it in the request: the {@link fr.dwwm.comptoir.web.PageCache} takes it out of a
- * page it keeps and puts each guest's own back.
+ * Gives every page the number of units in the visitor's cart, for the header's badge (the
+ * {@link fr.dwwm.comptoir.web.PageCache} finds it in the HTML of a page it keeps and puts
+ * each guest's own there). The number is read when the template first shows it (a
+ * Thymeleaf lazy variable): a form answered by a redirect, or a JSON answer, shows no
+ * header and never reads it.
  */
 @ControllerAdvice
 class CartBadgeAdvice {
@@ -21,10 +24,15 @@ class CartBadgeAdvice {
 	}
 
 	@ModelAttribute("cartCount")
-	int cartCount(HttpServletRequest request) {
-		int units = this.count.count(request);
-		request.setAttribute(VisitorCartCount.RENDERED_ATTRIBUTE, units);
-		return units;
+	LazyContextVariable<Integer> cartCount(HttpServletRequest request) {
+		return new LazyContextVariable<>() {
+
+			@Override
+			protected Integer loadValue() {
+				return CartBadgeAdvice.this.count.count(request);
+			}
+
+		};
 	}
 
 }

@@ -23,6 +23,13 @@ public class CurrentCart implements CarriedOverLogin {
 	/** Session attribute holding a guest's cart id. */
 	public static final String SESSION_ATTRIBUTE = "comptoir.cartId";
 
+	/**
+	 * Request attribute: the open cart of the signed-in account, read once per request
+	 * (the header's badge and the page both ask). A request that checks the cart out ends
+	 * with a redirect, so the cart it read stays the open one until the request ends.
+	 */
+	private static final String ACCOUNT_CART_ATTRIBUTE = CurrentCart.class.getName() + ".accountCart";
+
 	private final Carts carts;
 
 	CurrentCart(Carts carts) {
@@ -43,7 +50,13 @@ public class CurrentCart implements CarriedOverLogin {
 		Optional<Long> account = accountId();
 		if (account.isPresent()) {
 			mergeGuestCart(request, account.get());
-			return this.carts.openCartOf(account.get());
+			if (request.getAttribute(ACCOUNT_CART_ATTRIBUTE) instanceof AccountCart known
+					&& known.accountId() == account.get()) {
+				return known.cartId();
+			}
+			Optional<Long> cartId = this.carts.openCartOf(account.get());
+			request.setAttribute(ACCOUNT_CART_ATTRIBUTE, new AccountCart(account.get(), cartId));
+			return cartId;
 		}
 		HttpSession session = request.getSession(false);
 		Object id = (session != null) ? session.getAttribute(SESSION_ATTRIBUTE) : null;
@@ -58,8 +71,9 @@ public class CurrentCart implements CarriedOverLogin {
 	public long findOrCreate(HttpServletRequest request) {
 		Optional<Long> account = accountId();
 		if (account.isPresent()) {
-			mergeGuestCart(request, account.get());
-			return this.carts.openCartOf(account.get()).orElseGet(() -> this.carts.create(account.get()));
+			long cartId = find(request).orElseGet(() -> this.carts.create(account.get()));
+			request.setAttribute(ACCOUNT_CART_ATTRIBUTE, new AccountCart(account.get(), Optional.of(cartId)));
+			return cartId;
 		}
 		HttpSession session = request.getSession(true);
 		Object id = session.getAttribute(SESSION_ATTRIBUTE);
@@ -82,6 +96,10 @@ public class CurrentCart implements CarriedOverLogin {
 			session.removeAttribute(SESSION_ATTRIBUTE);
 			this.carts.mergeGuestCart(guestCartId, accountId);
 		}
+	}
+
+	/** The open cart of an account, as read in this request. */
+	private record AccountCart(long accountId, Optional<Long> cartId) {
 	}
 
 	private static Optional<Long> accountId() {

@@ -39,6 +39,11 @@ class HookRenderer {
 
 	private static final Logger logger = LoggerFactory.getLogger(HookRenderer.class);
 
+	/**
+	 * Request attribute: the signed-in customer as the modules see them (an Optional).
+	 */
+	private static final String CUSTOMER_ATTRIBUTE = HookRenderer.class.getName() + ".customer";
+
 	private final ModuleRegistry registry;
 
 	private final TemplateRenderer templates;
@@ -77,7 +82,7 @@ class HookRenderer {
 			String code = module.module().descriptor().code();
 			try {
 				if (!customerLooked) {
-					customer = this.customers.current().orElse(null);
+					customer = customer(request);
 					customerLooked = true;
 				}
 				HookContext context = new HookContext(hook, locale, module.settings(), subjectId, customer);
@@ -91,6 +96,20 @@ class HookRenderer {
 			}
 		}
 		return html.toString();
+	}
+
+	/**
+	 * The signed-in customer, read once per request whatever the number of hooks on the
+	 * page (a page has several, each with its modules): kept in the request, where it
+	 * ends with it.
+	 */
+	private ModuleCustomer customer(HttpServletRequest request) {
+		if (request.getAttribute(CUSTOMER_ATTRIBUTE) instanceof Optional<?> known) {
+			return (ModuleCustomer) known.orElse(null);
+		}
+		Optional<ModuleCustomer> customer = this.customers.current();
+		request.setAttribute(CUSTOMER_ATTRIBUTE, customer);
+		return customer.orElse(null);
 	}
 
 	private String renderView(String code, String hook, ModuleView view, ModuleRegistry.Placed placed, Locale locale,

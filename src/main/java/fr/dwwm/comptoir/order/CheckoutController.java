@@ -4,6 +4,7 @@ import fr.dwwm.comptoir.web.NoIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,10 +98,11 @@ class CheckoutController {
 		}
 		CheckoutForm form = new CheckoutForm();
 		// The code applied on an earlier visit of the checkout, kept with the cart.
-		this.carts.promoCode(cartId.get()).ifPresent(form::setPromoCode);
+		Optional<String> kept = this.carts.promoCode(cartId.get());
+		kept.ifPresent(form::setPromoCode);
+		List<Address> saved = addressBook(user);
 		if (user != null) {
 			form.setEmail(user.getUsername());
-			List<Address> saved = this.savedAddresses.of(user.getAccountId());
 			if (!saved.isEmpty()) {
 				form.setAddressId(saved.get(0).getId());
 				form.fill(saved.get(0).postalAddress());
@@ -115,7 +117,7 @@ class CheckoutController {
 					form.getBilling().fill(billing.postalAddress());
 				});
 		}
-		return page(form, cartId.get(), cart.get(), user, model);
+		return page(form, cartId.get(), cart.get(), kept, saved, user, model);
 	}
 
 	@PostMapping("/checkout")
@@ -220,8 +222,18 @@ class CheckoutController {
 	}
 
 	private String page(CheckoutForm form, long cartId, CartView cart, ShopUser user, Model model) {
+		return page(form, cartId, cart, this.carts.promoCode(cartId), addressBook(user), user, model);
+	}
+
+	/**
+	 * The checkout page, priced; the promotion code that applies is kept with the cart
+	 * (written only when it is not the one already kept).
+	 * @param kept the code kept with the cart before this request
+	 * @param saved the customer's address book, empty for a guest
+	 */
+	private String page(CheckoutForm form, long cartId, CartView cart, Optional<String> kept, List<Address> saved,
+			ShopUser user, Model model) {
 		Quote quote = quote(form, form.getPromoCode(), cart, user);
-		Optional<String> kept = this.carts.promoCode(cartId);
 		if (quote.promoCheck() != null && !quote.promoCheck().applies() && kept.isPresent()
 				&& !kept.get().equalsIgnoreCase(form.getPromoCode().strip())) {
 			// Another code was tried and refused: the one applied before stays, and both
@@ -233,7 +245,10 @@ class CheckoutController {
 				quote = withKept;
 			}
 		}
-		this.carts.keepPromoCode(cartId, (quote.promo() != null) ? quote.promo().code() : null);
+		String applied = (quote.promo() != null) ? quote.promo().code() : null;
+		if (!Objects.equals(applied, kept.orElse(null))) {
+			this.carts.keepPromoCode(cartId, applied);
+		}
 		form.setShippingMethod((quote.shipping() != null) ? quote.shipping().code() : null);
 		form.setExpectedTotalCents(quote.totals().totalCents());
 		if (form.getIdempotencyKey() == null || parse(form.getIdempotencyKey()) == null) {
@@ -242,8 +257,12 @@ class CheckoutController {
 		form.forgetCard();
 		model.addAttribute("form", form);
 		model.addAttribute("quote", quote);
-		model.addAttribute("savedAddresses", (user != null) ? this.savedAddresses.of(user.getAccountId()) : List.of());
+		model.addAttribute("savedAddresses", saved);
 		return "order/checkout";
+	}
+
+	private List<Address> addressBook(ShopUser user) {
+		return (user != null) ? this.savedAddresses.of(user.getAccountId()) : List.of();
 	}
 
 	private Quote quote(CheckoutForm form, String promoCode, CartView cart, ShopUser user) {

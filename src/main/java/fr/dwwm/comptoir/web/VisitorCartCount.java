@@ -10,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public interface VisitorCartCount {
 
-	/** Request attribute holding the count a page was rendered with. */
-	String RENDERED_ATTRIBUTE = VisitorCartCount.class.getName() + ".rendered";
-
 	/**
 	 * Counts the units in the cart of this request's visitor.
 	 * @param request the current request

@@ -174,6 +174,40 @@ class SessionAttackTests {
 		assertThat(Jsoup.parse(page).select("[data-cart-count]").text()).as("no session, so no cart").isEqualTo("0");
 	}
 
+	@Test
+	void whatARequestKeepsOfItsCustomerNeverReachesTheNextCustomersRequestOnTheSameThread() throws Exception {
+		// A signed-in customer's open cart and name are read once per request and kept in
+		// it (CurrentCart, HookRenderer). Two customers, one after the other on the same
+		// thread (MockMvc: this test's thread, as a reused server thread would be): the
+		// second gets their own cart, never what the first request kept.
+		long tea = this.fixtures.product(this.category, "Thé du premier", 700, 10, Map.of());
+		long honey = this.fixtures.product(this.category, "Miel du second", 900, 10, Map.of());
+		Http first = new Http(this.port);
+		signIn(first, this.accounts.customer().getEmail());
+		first.postForm("/login", "/cart/lines", Map.of("variantId", String.valueOf(variantOf(tea)), "quantity", "2"));
+		Http second = new Http(this.port);
+		signIn(second, this.accounts.customer().getEmail());
+		second.postForm("/login", "/cart/lines",
+				Map.of("variantId", String.valueOf(variantOf(honey)), "quantity", "5"));
+
+		String firstsPage = checkoutOf(first);
+		String secondsPage = checkoutOf(second);
+
+		assertThat(Jsoup.parse(firstsPage).select("[data-cart-count]").text()).isEqualTo("2");
+		assertThat(firstsPage).contains("Thé du premier");
+		assertThat(Jsoup.parse(secondsPage).select("[data-cart-count]").text()).isEqualTo("5");
+		assertThat(secondsPage).contains("Miel du second").doesNotContain("Thé du premier");
+	}
+
+	private String checkoutOf(Http customer) throws Exception {
+		return this.mvc
+			.perform(get("/checkout").cookie(new Cookie("COMPTOIR_SESSION", customer.cookie("COMPTOIR_SESSION"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private long variantOf(long product) {
 		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
 	}

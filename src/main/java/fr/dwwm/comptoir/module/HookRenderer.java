@@ -68,8 +68,6 @@ class HookRenderer {
 	String render(String hook, Long subjectId, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
 		StringBuilder html = new StringBuilder();
-		ModuleCustomer customer = null;
-		boolean customerLooked = false;
 		List<ModuleRegistry.Placed> placed;
 		try {
 			placed = this.registry.enabledIn(hook);
@@ -81,11 +79,7 @@ class HookRenderer {
 		for (ModuleRegistry.Placed module : placed) {
 			String code = module.module().descriptor().code();
 			try {
-				if (!customerLooked) {
-					customer = customer(request);
-					customerLooked = true;
-				}
-				HookContext context = new HookContext(hook, locale, module.settings(), subjectId, customer);
+				HookContext context = new HookContext(hook, locale, module.settings(), subjectId, customer(request));
 				Optional<ModuleView> view = module.module().render(context);
 				if (view.isPresent()) {
 					html.append(renderView(code, hook, view.get(), module, locale, request, response));
@@ -99,8 +93,8 @@ class HookRenderer {
 	}
 
 	/**
-	 * The signed-in customer, read once per request whatever the number of hooks on the
-	 * page (a page has several, each with its modules): kept in the request, where it
+	 * The signed-in customer, read once per request whatever the number of hooks and
+	 * modules on the page, and only if a module is placed: kept in the request, where it
 	 * ends with it.
 	 */
 	private ModuleCustomer customer(HttpServletRequest request) {

@@ -44,10 +44,7 @@ class CartMessageTests {
 	@Test
 	void theCartPageShowsTheLastAdditionsMessageOnceNotAnOlderOneLater() {
 		Http guest = new Http(this.port);
-		String token = guest.csrfToken(PRODUCT);
-		for (int sent = 0; sent < 3; sent++) {
-			assertThat(guest.submit("POST", "/cart/lines", addOneFigJam(token)).statusCode()).isEqualTo(302);
-		}
+		addOneFigJamWithoutFollowingTheRedirect(guest, 3);
 
 		Document cart = Jsoup.parse(guest.get("/cart").body());
 		assertThat(cart.select("main .alert[role=status]").text())
@@ -59,19 +56,21 @@ class CartMessageTests {
 	@Test
 	void redirectsNeverFollowedLeaveOneWaitingMessageInTheSessionNotOnePerForm() {
 		Http guest = new Http(this.port);
-		String token = guest.csrfToken(PRODUCT);
-		for (int sent = 0; sent < 6; sent++) {
-			assertThat(guest.submit("POST", "/cart/lines", addOneFigJam(token)).statusCode()).isEqualTo(302);
-		}
+		addOneFigJamWithoutFollowingTheRedirect(guest, 6);
 
 		assertThat(waitingMessages(guest)).hasSize(1);
 	}
 
-	private Map<String, String> addOneFigJam(String token) {
+	/** Sends the product page's form {@code times} times, as a double click does. */
+	private void addOneFigJamWithoutFollowingTheRedirect(Http guest, int times) {
 		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
 			.query(Long.class)
 			.single();
-		return Map.of("variantId", String.valueOf(variant), "quantity", "1", "_csrf", token);
+		Map<String, String> form = Map.of("variantId", String.valueOf(variant), "quantity", "1", "_csrf",
+				guest.csrfToken(PRODUCT));
+		for (int sent = 0; sent < times; sent++) {
+			assertThat(guest.submit("POST", "/cart/lines", form).statusCode()).isEqualTo(302);
+		}
 	}
 
 	/** The messages waiting in the guest's session, as Spring Session stored them. */

@@ -30,7 +30,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  * <strong>What is kept at install.</strong> Every static file of the shop ({@code css},
  * {@code js}, {@code img}, the modules' files) and Bootstrap's stylesheet and script,
  * under their versioned URLs ({@code /css/comptoir-<md5>.css}), plus the offline page.
- * Not the screenshots of the install dialog, which no page shows.
+ * Not the screenshots of the install dialog, which no page shows, nor the scripts only
+ * the back office's templates load (charts, rich text editor, product import): they have
+ * no business on a customer's phone.
  *
  * <p>
  * <strong>The version.</strong> A hash of the worker's source, of those URLs (which hold
@@ -58,6 +60,12 @@ class ServiceWorkerScript {
 
 	/** Shown by the install dialog only (ManifestController), never by a page. */
 	private static final String NOT_KEPT = "/img/app/screenshot-";
+
+	/**
+	 * The back office's templates: a script only they load (charts, the rich text editor)
+	 * is not kept on every visitor's phone.
+	 */
+	private static final String BACK_OFFICE_TEMPLATES = "templates/admin/";
 
 	private final ResourceUrlProvider urls;
 
@@ -97,10 +105,14 @@ class ServiceWorkerScript {
 		if (!source.contains(RELEASE_MARK)) {
 			throw new IllegalStateException(SOURCE + " no longer declares its release as " + RELEASE_MARK);
 		}
+		List<Resource> templates = resources("classpath*:/templates/**/*.html");
+		String shopPages = text(templates, false);
+		String backOfficePages = text(templates, true);
 		List<String> precache = new ArrayList<>();
 		for (String folder : FOLDERS) {
 			for (String path : staticFiles(folder)) {
-				if (!path.startsWith(NOT_KEPT)) {
+				boolean backOfficeOnly = backOfficePages.contains(path) && !shopPages.contains(path);
+				if (!path.startsWith(NOT_KEPT) && !backOfficeOnly) {
 					precache.add(versioned(path));
 				}
 			}
@@ -116,6 +128,17 @@ class ServiceWorkerScript {
 		Map<String, Object> release = Map.of("version", version, "precache", precache, "offline", OFFLINE_PAGE);
 		return new Release(version, List.copyOf(precache),
 				source.replace(RELEASE_MARK, this.json.writeValueAsString(release)));
+	}
+
+	/** The templates of the back office, or all the others, as one text to search. */
+	private static String text(List<Resource> templates, boolean backOffice) {
+		StringBuilder text = new StringBuilder();
+		for (Resource template : templates) {
+			if (path(template).startsWith(BACK_OFFICE_TEMPLATES) == backOffice) {
+				text.append(read(template)).append('\n');
+			}
+		}
+		return text.toString();
 	}
 
 	private List<String> staticFiles(String folder) {

@@ -81,6 +81,18 @@ class ServiceWorkerTests {
 	}
 
 	@Test
+	void scriptsOnlyTheBackOfficeLoadsAreNeverKeptOnACustomersPhone() throws Exception {
+		List<String> precache = this.worker.release().precache();
+		for (String script : List.of("admin-charts", "rich-text-editor", "product-import")) {
+			this.mvc.perform(get("/js/" + script + ".js")).andExpect(status().isOk());
+			assertThat(precache).as(script).noneMatch((url) -> url.startsWith("/js/" + script + "-"));
+		}
+		assertThat(precache).as("loaded by the shop's pages, or by its scripts")
+			.contains(versioned("/js/cart.js"), versioned("/js/api.js"), versioned("/js/toast.js"),
+					versioned("/modules/featured/carousel.js"));
+	}
+
+	@Test
 	void theOfflinePageIsTheSameForEveryoneAndSetsNoCookie() throws Exception {
 		MockHttpServletResponse page = this.mvc.perform(get("/offline")).andReturn().getResponse();
 		assertThat(page.getHeaders("Set-Cookie")).isEmpty();

@@ -7,9 +7,13 @@ import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
+import fr.dwwm.comptoir.system.ClusterLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +36,37 @@ public class Carts {
 	/** Most units of one variant in a cart. */
 	public static final int MAX_QUANTITY = 99;
 
+	private static final Logger logger = LoggerFactory.getLogger(Carts.class);
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
 
-	Carts(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final ClusterLock clusterLock;
+
+	Carts(JdbcClient jdbc, ApplicationEventPublisher events, ClusterLock clusterLock) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.clusterLock = clusterLock;
+	}
+
+	/**
+	 * Deletes, with their lines, the guests' carts untouched for 30 days. A guest's cart
+	 * is reached only through the id kept in their session, which lasts 8 hours at most:
+	 * such a cart is one nobody can open any more. A customer's cart stays with their
+	 * account; an order keeps its own lines (its {@code cart_id} becomes {@code NULL}).
+	 * Once a day, on one instance of the shop at a time.
+	 */
+	@Scheduled(cron = "${app.retention.cron:0 30 3 * * *}")
+	public void purgeDaily() {
+		this.clusterLock.runAlone("retention:guest-carts", () -> {
+			int deleted = this.jdbc
+				.sql("DELETE FROM cart WHERE account_id IS NULL AND updated_at < now() - interval '30 days'")
+				.update();
+			if (deleted > 0) {
+				logger.info("Retention: {} guest carts untouched for 30 days deleted", deleted);
+			}
+		});
 	}
 
 	/**

@@ -67,6 +67,8 @@ class ServiceWorkerScript {
 	 */
 	private static final String BACK_OFFICE_TEMPLATES = "templates/admin/";
 
+	private static final String TEMPLATES = "templates/";
+
 	private final ResourceUrlProvider urls;
 
 	private final JsonMapper json;
@@ -105,9 +107,14 @@ class ServiceWorkerScript {
 		if (!source.contains(RELEASE_MARK)) {
 			throw new IllegalStateException(SOURCE + " no longer declares its release as " + RELEASE_MARK);
 		}
-		List<Resource> templates = resources("classpath*:/templates/**/*.html");
-		String shopPages = text(templates, false);
-		String backOfficePages = text(templates, true);
+		// The templates and bundles, read once: searched for the back office's scripts,
+		// then hashed into the version.
+		List<Map.Entry<String, String>> pages = new ArrayList<>();
+		for (Resource page : resources("classpath*:/templates/**/*.html", "classpath*:/messages*.properties")) {
+			pages.add(Map.entry(path(page), read(page)));
+		}
+		String shopPages = templatesText(pages, false);
+		String backOfficePages = templatesText(pages, true);
 		List<String> precache = new ArrayList<>();
 		for (String folder : FOLDERS) {
 			for (String path : staticFiles(folder)) {
@@ -121,9 +128,7 @@ class ServiceWorkerScript {
 		MessageDigest digest = sha256();
 		digest.update(source.getBytes(StandardCharsets.UTF_8));
 		precache.forEach((url) -> digest.update(url.getBytes(StandardCharsets.UTF_8)));
-		for (Resource page : resources("classpath*:/templates/**/*.html", "classpath*:/messages*.properties")) {
-			digest.update(read(page).getBytes(StandardCharsets.UTF_8));
-		}
+		pages.forEach((page) -> digest.update(page.getValue().getBytes(StandardCharsets.UTF_8)));
 		String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
 		Map<String, Object> release = Map.of("version", version, "precache", precache, "offline", OFFLINE_PAGE);
 		return new Release(version, List.copyOf(precache),
@@ -131,11 +136,12 @@ class ServiceWorkerScript {
 	}
 
 	/** The templates of the back office, or all the others, as one text to search. */
-	private static String text(List<Resource> templates, boolean backOffice) {
+	private static String templatesText(List<Map.Entry<String, String>> pages, boolean backOffice) {
 		StringBuilder text = new StringBuilder();
-		for (Resource template : templates) {
-			if (path(template).startsWith(BACK_OFFICE_TEMPLATES) == backOffice) {
-				text.append(read(template)).append('\n');
+		for (Map.Entry<String, String> page : pages) {
+			String path = page.getKey();
+			if (path.startsWith(TEMPLATES) && path.startsWith(BACK_OFFICE_TEMPLATES) == backOffice) {
+				text.append(page.getValue()).append('\n');
 			}
 		}
 		return text.toString();

@@ -5,6 +5,7 @@ import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.module.ModuleRegistry;
 
 import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.ShopCaches;
 import fr.dwwm.comptoir.web.PageCache;
 import fr.dwwm.comptoir.test.SqlStatements;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +56,9 @@ class StorefrontQueryCountTests {
 		for (String code : java.util.List.of("featured", "reviews")) {
 			ModuleFixtures.enabled(this.modules, this.lifecycle, code);
 		}
-		// Emptied first, so that the warm-up renders its pages and fills every cache now:
-		// an entry written by an earlier test almost a minute ago would expire between
-		// the
-		// warm-up and the counted visit, and be read again (CacheConfiguration's TTL).
-		this.caches.getCacheNames().forEach((name) -> this.caches.getCache(name).clear());
+		// The warm-up renders its pages and fills the caches afresh (ShopCaches says
+		// why).
+		ShopCaches.empty(this.caches);
 		this.pages.clear();
 		this.mvc.perform(get("/")).andExpect(status().isOk());
 		this.mvc.perform(get("/products/confiture-de-figues")).andExpect(status().isOk());

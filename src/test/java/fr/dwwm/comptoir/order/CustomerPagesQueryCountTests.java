@@ -9,6 +9,7 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.ShopCaches;
 import fr.dwwm.comptoir.test.SqlStatements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,10 +71,8 @@ class CustomerPagesQueryCountTests {
 		this.customer.postForm(PRODUCT, "/cart/lines",
 				Map.of("variantId", String.valueOf(this.variant), "quantity", "2"));
 		// The first visits fill the caches (modules, menus, shipping methods) and take
-		// the flash message of the addition. The caches are emptied first, so that they
-		// are filled now: an entry written by an earlier test almost a minute ago would
-		// expire before the counted visit and be read again (CacheConfiguration's TTL).
-		this.caches.getCacheNames().forEach((name) -> this.caches.getCache(name).clear());
+		// the flash message of the addition; emptied first (ShopCaches says why).
+		ShopCaches.empty(this.caches);
 		this.customer.get("/cart");
 		this.customer.get("/checkout");
 		this.customer.get(PRODUCT);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.Cookie;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.ShopCaches;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import fr.dwwm.comptoir.test.SqlStatements;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -127,10 +128,8 @@ class PageCacheTests {
 
 	@Test
 	void aPageRenderedAnewAfterAChangeReadsTheVersionOnce() throws Exception {
-		// The shop's caches emptied first, so that the first visit fills them all now: an
-		// entry written a minute ago could expire between the two visits and be read
-		// again.
-		this.caches.getCacheNames().forEach((name) -> this.caches.getCache(name).clear());
+		// The first visit fills the shop's caches afresh (ShopCaches says why).
+		ShopCaches.empty(this.caches);
 		fetch(PRODUCT);
 		this.jdbc.sql("UPDATE category SET position = position WHERE slug = 'ceramique'").update();
 		SqlStatements.reset();

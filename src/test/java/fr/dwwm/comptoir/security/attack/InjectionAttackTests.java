@@ -3,8 +3,10 @@ package fr.dwwm.comptoir.security.attack;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
@@ -12,6 +14,7 @@ import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Injection, as an attacker tries it from outside: formulas planted in product texts to
  * run in the spreadsheet of whoever exports the catalog (CSV injection), SQL and markup
- * typed into the search field and its API.
+ * typed into the search field and its API, markup stored as a customer's name for the
+ * pages of the customer and of the staff who read it (stored cross-site scripting).
  */
 @IntegrationTest
 class InjectionAttackTests {
@@ -36,6 +40,15 @@ class InjectionAttackTests {
 
 	private static final List<String> SEARCH_PAYLOADS = List.of("' OR 1=1--", "'; DROP TABLE product;--",
 			"%' AND pg_sleep(5)--", "\"><svg onload=alert(1)>");
+
+	/** A first name that runs a script if written as HTML. */
+	private static final String SCRIPT_NAME = "<script>alert('prénom')</script>";
+
+	/** A last name that leaves an attribute, then runs a script if written as HTML. */
+	private static final String ATTRIBUTE_NAME = "\"><img src=x onerror=alert(1)>";
+
+	/** An address label that runs a script if written as HTML. */
+	private static final String SVG_LABEL = "<svg onload=alert(2)>";
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -114,6 +127,61 @@ class InjectionAttackTests {
 			.as("the product table still exists")
 			.isTrue();
 		assertThat(countProducts()).as("no product added or removed by the payloads").isEqualTo(products);
+	}
+
+	@Test
+	void markupSavedAsANameIsShownAsTextToTheCustomerAndToTheStaffWhoReadIt() {
+		Account customer = this.accounts.customer();
+		Http browser = new Http(this.port);
+		Attacker.signIn(browser, customer.getEmail());
+		assertThat(browser
+			.postForm("/account/profile", "/account/profile",
+					Map.of("firstName", SCRIPT_NAME, "lastName", ATTRIBUTE_NAME, "phone", "", "language", "fr"))
+			.statusCode()).as("the names are accepted: a name may hold any character").isEqualTo(302);
+		assertThat(browser.postForm("/account/addresses/new", "/account/addresses",
+				Map.of("label", SVG_LABEL, "firstName", SCRIPT_NAME, "lastName", ATTRIBUTE_NAME, "line1",
+						"8 rue des Lilas", "postalCode", "75011", "city", "Paris", "country", "FR", "default", "on"))
+			.statusCode()).isEqualTo(302);
+		long variant = this.jdbc.sql("SELECT id FROM product_variant WHERE sku = 'EPI-CONF-001'")
+			.query(Long.class)
+			.single();
+		browser.postForm("/products/confiture-de-figues", "/cart/lines",
+				Map.of("variantId", String.valueOf(variant), "quantity", "1"));
+
+		assertShownAsText(browser.get("/account"), "/account", SCRIPT_NAME);
+		assertShownAsText(browser.get("/account/profile"), "/account/profile", SCRIPT_NAME, ATTRIBUTE_NAME);
+		assertShownAsText(browser.get("/account/addresses"), "/account/addresses", SCRIPT_NAME, ATTRIBUTE_NAME,
+				SVG_LABEL);
+		assertShownAsText(browser.get("/checkout"), "/checkout", SCRIPT_NAME, ATTRIBUTE_NAME, SVG_LABEL);
+		Http admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port).http();
+		assertShownAsText(admin.get("/admin/customers/" + customer.getId()), "/admin/customers/{id}", SCRIPT_NAME,
+				ATTRIBUTE_NAME);
+		assertShownAsText(admin.get("/admin/customers?q=" + Http.encode(customer.getEmail())), "/admin/customers",
+				SCRIPT_NAME, ATTRIBUTE_NAME);
+	}
+
+	/**
+	 * Checks that a page shows each value as text, and that no element of the page can
+	 * run it: no script with it, no event attribute, the raw markup nowhere in the HTML.
+	 * @param response the page
+	 * @param page its name, for the messages
+	 * @param values what the page must show, as typed
+	 */
+	private static void assertShownAsText(HttpResponse<String> response, String page, String... values) {
+		assertThat(response.statusCode()).as(page).isEqualTo(200);
+		Document document = Jsoup.parse(response.body());
+		String shown = document.text() + " " + document.select("input, textarea").eachAttr("value");
+		for (String value : values) {
+			assertThat(shown).as("%s shows %s", page, value).contains(value);
+		}
+		assertThat(response.body()).as(page)
+			.doesNotContain("<script>alert")
+			.doesNotContain("<img src=x")
+			.doesNotContain("<svg onload");
+		assertThat(document.select("[onerror], [onload], img[src=x]")).as("%s: elements the names made", page)
+			.isEmpty();
+		assertThat(document.select("script")).as("%s: scripts", page)
+			.noneMatch((script) -> script.data().contains("alert("));
 	}
 
 	private int countProducts() {

@@ -1,5 +1,8 @@
 package fr.dwwm.comptoir.account;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * A feature that keeps personal data about customers (carts, orders...) and takes part in
  * their rights (GDPR art. 15, 17 and 20): it adds its data to the export and erases or
@@ -27,5 +30,15 @@ public interface PersonalDataContributor {
 	 * @param accountId the account
 	 */
 	void erase(long accountId);
+
+	/**
+	 * Returns the latest date this feature knows the account was used (for the purge of
+	 * inactive accounts, {@link InactiveAccounts}).
+	 * @param accountId the account
+	 * @return e.g. the date of its last order; empty if this feature knows none
+	 */
+	default Optional<Instant> lastActivity(long accountId) {
+		return Optional.empty();
+	}
 
 }

@@ -1,8 +1,11 @@
 package fr.dwwm.comptoir.order;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.dwwm.comptoir.account.PersonalDataContributor;
 
@@ -29,6 +32,17 @@ class OrderPersonalData implements PersonalDataContributor {
 	@Override
 	public String section() {
 		return "orders";
+	}
+
+	/** The date of the account's last order: an order is a contact, like a login. */
+	@Override
+	public Optional<Instant> lastActivity(long accountId) {
+		return this.jdbc.sql("""
+				SELECT placed_at FROM customer_order WHERE account_id = :account ORDER BY placed_at DESC LIMIT 1""")
+			.param("account", accountId)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant);
 	}
 
 	@Override

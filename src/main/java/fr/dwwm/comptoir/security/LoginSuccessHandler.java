@@ -62,15 +62,4 @@ class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler 
 		return Factors.has(authentication, "ROLE_EDITOR") || Factors.has(authentication, "ROLE_ADMIN");
 	}
 
-	/**
-	 * Published after a successful first step of a login: a correct password (whether or
-	 * not a second factor follows) or a passkey.
-	 *
-	 * @param authentication the authentication
-	 * @param factor {@code password} or {@code passkey}
-	 */
-	record LoginEvent(Authentication authentication, String factor) {
-
-	}
-
 }

@@ -40,7 +40,7 @@ class PasskeyLoginSuccessHandler implements AuthenticationSuccessHandler {
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
 		LoginSuccessHandler.startSession(request, authentication, this.policy);
-		this.events.publishEvent(new LoginSuccessHandler.LoginEvent(authentication, "passkey"));
+		this.events.publishEvent(new LoginEvent(authentication, "passkey"));
 		boolean staff = LoginSuccessHandler.isStaff(authentication);
 		if (staff) {
 			this.sessions.endAllBut(authentication.getName(), request.getSession().getId());

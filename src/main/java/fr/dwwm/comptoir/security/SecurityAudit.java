@@ -27,7 +27,7 @@ class SecurityAudit {
 	}
 
 	@EventListener
-	void loggedIn(LoginSuccessHandler.LoginEvent event) {
+	void loggedIn(LoginEvent event) {
 		Map<String, Object> details = new HashMap<>();
 		details.put("factor", event.factor());
 		details.put("secondFactorPending", Factors.secondFactorPending(event.authentication()));

@@ -116,7 +116,7 @@ class SecurityConfiguration {
 			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies, MessageSource messages,
 			LocaleResolver locales, List<CarriedOverLogin> carriedOverLogin, UserDetailsService users,
 			WebAuthnRelyingPartyOperations passkeyRelyingParty, AuthenticationEventPublisher authenticationEvents,
-			UserSessions userSessions, ApiTokenResolver apiTokens, RateLimitCounters rateLimitCounters)
+			UserSessions userSessions, ApiTokenResolver apiTokens, RateLimitCounters rateLimitCounters, AuditLog audit)
 			throws Exception {
 		// Back-office: orders (and their returns), customers, the audit log and modules
 		// are for
@@ -206,11 +206,14 @@ class SecurityConfiguration {
 				AnonymousAuthenticationFilter.class);
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		// Pages keep Spring Security's usual answers: the login page, the 403 error page.
-		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor(apiProblems, api)
-			.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE)
-			.defaultAuthenticationEntryPointFor(apiProblems, api)
-			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-					AnyRequestMatcher.INSTANCE));
+		// A refused CSRF token is written in the audit log first.
+		http.exceptionHandling(
+				(exceptions) -> exceptions.defaultAccessDeniedHandlerFor(new CsrfRefusalAudit(apiProblems, audit), api)
+					.defaultAccessDeniedHandlerFor(new CsrfRefusalAudit(new AccessDeniedHandlerImpl(), audit),
+							AnyRequestMatcher.INSTANCE)
+					.defaultAuthenticationEntryPointFor(apiProblems, api)
+					.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+							AnyRequestMatcher.INSTANCE));
 		http.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY))
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
 		http.addFilterBefore(new ContentSecurityPolicyFilter(), HeaderWriterFilter.class);

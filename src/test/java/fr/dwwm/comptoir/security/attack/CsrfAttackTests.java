@@ -86,6 +86,24 @@ class CsrfAttackTests {
 	}
 
 	@Test
+	void aRefusedTokenIsWrittenInTheAuditLogWithTheAccountAndTheAddressTried() {
+		Account victim = this.accounts.customer();
+		Http victimsBrowser = new Http(this.port);
+		signIn(victimsBrowser, victim.getEmail());
+		assertThat(victimsBrowser.submit("POST", "/account/addresses", Map.of("label", "Piège")).statusCode())
+			.isEqualTo(403);
+		assertThat(victimsBrowser.sendJson("POST", "/api/v1/cart/lines", "{\"variantId\": 1, \"quantity\": 1}", null)
+			.statusCode()).isEqualTo(403);
+		assertThat(this.jdbc.sql("""
+				SELECT target FROM audit_log
+				WHERE action = 'CSRF' AND outcome = 'DENIED' AND actor_account_id = :id ORDER BY id""")
+			.param("id", victim.getId())
+			.query(String.class)
+			.list()).as("one entry per refused request, with what was tried")
+			.containsExactly("POST /account/addresses", "POST /api/v1/cart/lines");
+	}
+
+	@Test
 	void theCartApiRefusesAWriteWithoutTheTokenHeader() {
 		Http victimsBrowser = new Http(this.port);
 		signIn(victimsBrowser, this.accounts.customer().getEmail());

@@ -28,7 +28,7 @@ REVOKE ALL ON FUNCTION watch_content(regclass) FROM PUBLIC, ${application_role};
 REVOKE UPDATE ON account FROM ${application_role};
 GRANT UPDATE (email, password_hash, first_name, last_name, phone, preferred_locale, enabled, email_verified_at,
               totp_secret, totp_last_step, mfa_enabled_at, mfa_failures, mfa_locked_at, password_changed_at,
-              last_login_at, anonymised_at, updated_at, version)
+              last_login_at, inactivity_warned_at, anonymised_at, updated_at, version)
     ON account TO ${application_role};
 REVOKE ALL ON FUNCTION change_account_role(bigint, text, bigint, inet) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION change_account_role(bigint, text, bigint, inet) TO ${application_role};

@@ -1,5 +1,12 @@
 package fr.dwwm.comptoir.account;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.cart.Carts;
@@ -56,10 +63,11 @@ class InactiveAccountRetentionTests {
 	}
 
 	@Test
-	void theDailyPurgeErasesCustomersUnusedForThreeYearsAndKeepsTheOthers() {
+	void customersUnusedForThreeYearsAreWarnedThenErasedThirtyDaysLaterAndTheOthersKept() {
 		long unused = customer("3 years 1 day", "3 years 1 day");
 		long neverLoggedIn = customer("4 years", null);
-		long loggedInLately = customer("5 years", "2 years 11 months");
+		long soonUnused = customer("5 years", "2 years 11 months 10 days");
+		long loggedInLately = customer("5 years", "2 years 10 months");
 		long orderedLately = customer("5 years", "4 years");
 		placeAnOrder(orderedLately);
 		long tokenUsedLately = customer("5 years", "4 years");
@@ -69,10 +77,34 @@ class InactiveAccountRetentionTests {
 				        now() - interval '1 month')""").params(tokenUsedLately, UUID.randomUUID().toString()).update();
 		long editor = this.accounts.create(Role.EDITOR, null).getId();
 		backdate(editor, "6 years", "6 years");
+		// Warned during an earlier absence, back since, then gone again for three years.
+		long warnedBeforeComingBack = customer("7 years", "3 years 1 day");
+		warnedDaysAgo(List.of(warnedBeforeComingBack), 4 * 365);
 
 		this.inactiveAccounts.purgeDaily();
 
-		assertThat(erased(unused)).as("a customer unused for three years and a day").isTrue();
+		assertThat(List.of(unused, neverLoggedIn, soonUnused, warnedBeforeComingBack)).as("warned, not erased yet")
+			.allSatisfy((account) -> {
+				assertThat(erased(account)).isFalse();
+				assertThat(warnings(account)).isEqualTo(1);
+			});
+		assertThat(List.of(loggedInLately, orderedLately, tokenUsedLately, editor)).as("neither warned nor erased")
+			.allSatisfy((account) -> {
+				assertThat(erased(account)).isFalse();
+				assertThat(warnings(account)).isZero();
+			});
+		this.inactiveAccounts.purgeDaily();
+		assertThat(warnings(unused)).as("warned once, not every day").isEqualTo(1);
+
+		warnedDaysAgo(List.of(unused, neverLoggedIn, soonUnused), 31);
+		long warnedThenBack = customer("5 years", "4 years");
+		warnedDaysAgo(List.of(warnedThenBack), 31);
+		this.jdbc.sql("UPDATE account SET last_login_at = now() - interval '2 days' WHERE id = ?")
+			.param(warnedThenBack)
+			.update();
+		this.inactiveAccounts.purgeDaily();
+
+		assertThat(erased(unused)).as("unused for three years, warned 31 days ago").isTrue();
 		assertThat(this.jdbc.sql("SELECT email IS NULL AND password_hash IS NULL FROM account WHERE id = ?")
 			.param(unused)
 			.query(Boolean.class)
@@ -87,11 +119,50 @@ class InactiveAccountRetentionTests {
 			.param("account:" + unused)
 			.query(Long.class)
 			.single()).as("written in the audit log").isEqualTo(1);
-		assertThat(erased(neverLoggedIn)).as("created four years ago, never logged in").isTrue();
-		assertThat(erased(loggedInLately)).as("logged in two years and eleven months ago").isFalse();
-		assertThat(erased(orderedLately)).as("ordered today").isFalse();
-		assertThat(erased(tokenUsedLately)).as("its API token used a month ago").isFalse();
-		assertThat(erased(editor)).as("a member of staff, left to the administrators").isFalse();
+		assertThat(erased(neverLoggedIn)).as("created four years ago, never logged in, warned").isTrue();
+		assertThat(erased(soonUnused)).as("warned 31 days ago, but its three years are not over yet").isFalse();
+		assertThat(erased(warnedThenBack)).as("logged in after the warning").isFalse();
+		assertThat(List.of(loggedInLately, orderedLately, tokenUsedLately, editor)).as("used lately, or staff")
+			.noneMatch(this::erased);
+	}
+
+	@Test
+	void theWarningSaysWhenAndHowToKeepTheAccountInTheCustomersLanguage() {
+		long unused = customer("3 years 1 day", "3 years 1 day");
+		String email = this.jdbc.sql("SELECT email FROM account WHERE id = ?")
+			.param(unused)
+			.query(String.class)
+			.single();
+		this.inactiveAccounts.warn();
+		Map<String, Object> mail = this.jdbc.sql("SELECT subject, body_text FROM mail_outbox WHERE recipient = ?")
+			.param(email)
+			.query()
+			.singleRow();
+		assertThat(mail.get("subject")).isEqualTo("Votre compte Comptoir sera bientôt supprimé");
+		assertThat((String) mail.get("body_text")).contains("Bonjour Test,", "n'a pas servi depuis bientôt trois ans",
+				"supprimé à partir du " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+					.withLocale(Locale.FRENCH)
+					.format(LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(30)),
+				"/login", "sans votre nom ni vos coordonnées");
+	}
+
+	private long warnings(long accountId) {
+		String email = this.jdbc.sql("SELECT email FROM account WHERE id = ?")
+			.param(accountId)
+			.query(String.class)
+			.single();
+		return this.jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE ?")
+			.params(email, "%sera bientôt supprimé%")
+			.query(Long.class)
+			.single();
+	}
+
+	private void warnedDaysAgo(List<Long> accountIds, int days) {
+		for (long accountId : accountIds) {
+			this.jdbc.sql("UPDATE account SET inactivity_warned_at = now() - make_interval(days => ?) WHERE id = ?")
+				.params(days, accountId)
+				.update();
+		}
 	}
 
 	/** A customer with an address, created and last logged in that long ago. */

@@ -1,10 +1,9 @@
 package fr.dwwm.comptoir.account;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.LoginEvent;
 import fr.dwwm.comptoir.system.ClusterLock;
+import fr.dwwm.comptoir.web.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +48,6 @@ public class InactiveAccounts {
 	 */
 	private static final int BATCH = 500;
 
-	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
 	/** The last contact of an account {@code a}, in SQL. */
 	private static final String LAST_CONTACT = """
 			greatest(a.created_at, a.last_login_at,
@@ -71,10 +69,12 @@ public class InactiveAccounts {
 
 	private final TransactionTemplate transaction;
 
+	private final Clock clock;
+
 	private final String publicUrl;
 
 	InactiveAccounts(JdbcClient jdbc, PersonalData personalData, List<PersonalDataContributor> contributors,
-			MailOutbox mails, AuditLog audit, ClusterLock clusterLock, TransactionTemplate transaction,
+			MailOutbox mails, AuditLog audit, ClusterLock clusterLock, TransactionTemplate transaction, Clock clock,
 			@Value("${app.public-url}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
@@ -83,6 +83,7 @@ public class InactiveAccounts {
 		this.audit = audit;
 		this.clusterLock = clusterLock;
 		this.transaction = transaction;
+		this.clock = clock;
 		this.publicUrl = publicUrl;
 	}
 
@@ -119,9 +120,8 @@ public class InactiveAccounts {
 			if (usedSince(account.id(), limit)) {
 				continue;
 			}
-			String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-				.withLocale(account.locale())
-				.format(Instant.now().plusSeconds(WARNING_DAYS * 86_400L).atZone(PARIS));
+			String day = Dates.formatDay(LocalDate.now(this.clock.withZone(Dates.SHOP_ZONE)).plusDays(WARNING_DAYS),
+					account.locale());
 			this.transaction.executeWithoutResult((status) -> {
 				this.mails.enqueue(account.email(), "inactive-account",
 						Map.of("name", account.name(), "day", day, "loginUrl", this.publicUrl + "/login"),
@@ -191,14 +191,9 @@ public class InactiveAccounts {
 			.anyMatch((last) -> last.isPresent() && last.get().isAfter(limit));
 	}
 
-	/** Three years before the database's now, plus some days. */
+	/** Three years ago, plus some days. */
 	private Instant threeYearsAgoPlus(int days) {
-		return this.jdbc.sql("SELECT now() - make_interval(years => :years) + make_interval(days => :days)")
-			.param("years", YEARS)
-			.param("days", days)
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
+		return ZonedDateTime.now(this.clock).minusYears(YEARS).plusDays(days).toInstant();
 	}
 
 	private record Warned(long id, String email, String name, Locale locale) {

@@ -50,14 +50,26 @@ public class Dates {
 	 * @return the text, empty for {@code null}
 	 */
 	public String formatDay(LocalDate day) {
-		if (day == null) {
-			return "";
-		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+		return (day != null) ? formatDay(day, LocaleContextHolder.getLocale()) : "";
+	}
+
+	/**
+	 * Formats a calendar day in a given language, outside a request (a mail written by a
+	 * scheduled job), e.g. {@code 19 novembre 2026} or {@code 19 November 2026}.
+	 * @param day the day
+	 * @param language the reader's language
+	 * @return the text
+	 */
+	public static String formatDay(LocalDate day, Locale language) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language)).format(day);
 	}
 
 	private static Locale locale() {
-		return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? Locale.UK : Locale.FRANCE;
+		return locale(LocaleContextHolder.getLocale());
+	}
+
+	private static Locale locale(Locale language) {
+		return "en".equals(language.getLanguage()) ? Locale.UK : Locale.FRANCE;
 	}
 
 }

@@ -66,13 +66,7 @@ class OutputEncodingRulesTests {
 
 	@Test
 	void onlyTheListedPlacesOfTheTemplatesWriteHtmlUnescaped() {
-		List<String> found = new ArrayList<>();
-		for (Path template : files(TEMPLATES, ".html")) {
-			Matcher matcher = UNESCAPED.matcher(read(template));
-			while (matcher.find()) {
-				found.add(TEMPLATES.relativize(template).toString().replace('\\', '/') + " " + matcher.group());
-			}
-		}
+		List<String> found = occurrences(TEMPLATES, ".html", UNESCAPED);
 		assertThat(found).as("unescaped output outside the list: write it with th:text, or clean it and list it here")
 			.allSatisfy((place) -> assertThat(ALLOWED).containsKey(place));
 		assertThat(found).as("a listed place no template has any more: take it off the list")
@@ -81,21 +75,9 @@ class OutputEncodingRulesTests {
 
 	@Test
 	void noScriptOfTheShopParsesAStringAsHtmlOutsideTheListedPlaces() {
-		List<Path> scripts = files(STATIC, ".js");
-		assertThat(scripts).as("the shop's scripts").hasSizeGreaterThan(20);
-		List<String> found = new ArrayList<>();
-		for (Path script : scripts) {
-			Matcher matcher = HTML_SINKS.matcher(read(script));
-			while (matcher.find()) {
-				found.add(STATIC.relativize(script).toString().replace('\\', '/') + " " + matcher.group().strip());
-			}
-		}
-		for (Path template : files(TEMPLATES, ".html")) {
-			Matcher matcher = HTML_SINKS.matcher(read(template));
-			while (matcher.find()) {
-				found.add(TEMPLATES.relativize(template).toString().replace('\\', '/') + " " + matcher.group().strip());
-			}
-		}
+		assertThat(files(STATIC, ".js")).as("the shop's scripts").hasSizeGreaterThan(20);
+		List<String> found = new ArrayList<>(occurrences(STATIC, ".js", HTML_SINKS));
+		found.addAll(occurrences(TEMPLATES, ".html", HTML_SINKS));
 		assertThat(found)
 			.as("build elements with createElement and textContent, or list the place here with its reason")
 			.allSatisfy((place) -> assertThat(ALLOWED_IN_SCRIPTS).containsKey(place));
@@ -117,6 +99,21 @@ class OutputEncodingRulesTests {
 		}
 		assertThat(HTML_SINKS.matcher("if (element.innerHTML === '') { element.textContent = text; }").find())
 			.isFalse();
+	}
+
+	/**
+	 * Where a pattern occurs in the files of a folder.
+	 * @return each occurrence as the file's path in the folder, a space, and what matched
+	 */
+	private static List<String> occurrences(Path root, String extension, Pattern pattern) {
+		List<String> found = new ArrayList<>();
+		for (Path file : files(root, extension)) {
+			Matcher matcher = pattern.matcher(read(file));
+			while (matcher.find()) {
+				found.add(root.relativize(file).toString().replace('\\', '/') + " " + matcher.group().strip());
+			}
+		}
+		return found;
 	}
 
 	private static List<Path> files(Path root, String extension) {

@@ -95,8 +95,18 @@ http {
         server 127.0.0.1:18082 max_fails=3 fail_timeout=10s;
         keepalive 16;
     }
+    # Another name in the Host header: closed without an answer (as in comptoir.conf).
+    server {
+        listen 8443 ssl http2 default_server;
+        server_name _;
+        server_tokens off;
+        ssl_certificate     $certs/localhost.crt;
+        ssl_certificate_key $certs/localhost.key;
+        return 444;
+    }
     server {
         listen 8443 ssl http2;
+        server_name localhost;
         server_tokens off;
         ssl_certificate     $certs/localhost.crt;
         ssl_certificate_key $certs/localhost.key;
@@ -123,6 +133,9 @@ CONF
 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf"
 curl -s --cacert "$certs/localhost.crt" -o /dev/null -w "https://localhost:8443/health: %{http_code}, %{ssl_verify_result} (0: certificate verified)\n" \
   https://localhost:8443/health
+forged=$(curl -s --cacert "$certs/localhost.crt" -H "Host: pirate.example" -o /dev/null -w "%{http_code}" \
+  https://localhost:8443/health || true)
+echo "the same with the Host header of another site: ${forged} (000: closed without an answer)"
 
 echo "== A signed-in customer's cart, read ten times through nginx"
 jar_cookies="$work/cookies.txt"

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.springframework.http.HttpStatus.NOT_FOUND;
@@ -51,9 +50,16 @@ class CatalogController {
 
 	private final Variants variants;
 
+	/**
+	 * The shop's configured address: never the request's Host header, which anybody may
+	 * forge.
+	 */
+	private final String publicUrl;
+
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
 			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
-			EveryViewEvents everyView, Variants variants) {
+			EveryViewEvents everyView, Variants variants, @Value("${app.public-url}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.queries = queries;
 		this.products = products;
 		this.variants = variants;
@@ -98,7 +104,7 @@ class CatalogController {
 			model.addAttribute("noindex", true);
 		}
 		else {
-			UriComponentsBuilder canonical = ServletUriComponentsBuilder.fromCurrentContextPath().path(path);
+			UriComponentsBuilder canonical = UriComponentsBuilder.fromUriString(this.publicUrl).path(path);
 			if (category != null) {
 				canonical.queryParam("category", category.slug());
 			}

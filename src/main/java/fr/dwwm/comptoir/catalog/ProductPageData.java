@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Builds the structured data (schema.org {@code Product} and {@code BreadcrumbList}) that
@@ -16,9 +16,19 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 class ProductPageData {
 
+	/**
+	 * The shop's configured address: never the request's Host header, which anybody may
+	 * forge.
+	 */
+	private final String base;
+
+	ProductPageData(@Value("${app.public-url}") String publicUrl) {
+		this.base = publicUrl;
+	}
+
 	List<Map<String, Object>> structuredData(Product product, List<ProductVariant> variants,
 			CategoryTree.Node category) {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.base;
 		String url = base + "/products/" + product.getSlug();
 		List<String> images = product.getImages()
 			.stream()
@@ -73,11 +83,7 @@ class ProductPageData {
 		if (product.getImages().isEmpty()) {
 			return null;
 		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/images/products/" + product.getImages().get(0).getFileName())
-			.queryParam("w", 1200)
-			.build()
-			.toUriString();
+		return imageUrl(this.base, product.getImages().get(0));
 	}
 
 	private static Map<String, Object> variantData(Product product, ProductVariant variant, String base, String url) {

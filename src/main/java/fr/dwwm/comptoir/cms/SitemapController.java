@@ -7,12 +7,12 @@ import fr.dwwm.comptoir.catalog.Categories;
 import fr.dwwm.comptoir.catalog.CategoryTree;
 import fr.dwwm.comptoir.catalog.ProductQueries;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Tells search engines what to index: {@code /sitemap.xml} lists every published product,
@@ -30,7 +30,15 @@ class SitemapController {
 
 	private final CmsPageRepository pages;
 
-	SitemapController(ProductQueries products, Categories categories, CmsPageRepository pages) {
+	/**
+	 * The shop's configured address: never the request's Host header, which anybody may
+	 * forge.
+	 */
+	private final String publicUrl;
+
+	SitemapController(ProductQueries products, Categories categories, CmsPageRepository pages,
+			@Value("${app.public-url}") String publicUrl) {
+		this.publicUrl = publicUrl;
 		this.products = products;
 		this.categories = categories;
 		this.pages = pages;
@@ -38,7 +46,7 @@ class SitemapController {
 
 	@GetMapping(path = "/sitemap.xml")
 	ResponseEntity<String> sitemap() {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.publicUrl;
 		StringBuilder xml = new StringBuilder("""
 				<?xml version="1.0" encoding="UTF-8"?>
 				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -73,7 +81,7 @@ class SitemapController {
 
 	@GetMapping(path = "/robots.txt")
 	ResponseEntity<String> robots() {
-		String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		String base = this.publicUrl;
 		String robots = """
 				User-agent: *
 				Disallow: /account

@@ -7,9 +7,9 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -22,8 +22,11 @@ class LayoutModelAdvice {
 
 	private final ThemeColors themeColors;
 
-	LayoutModelAdvice(JavaScriptModules modules) {
+	private final String publicUrl;
+
+	LayoutModelAdvice(JavaScriptModules modules, @Value("${app.public-url}") String publicUrl) {
 		this.modules = modules;
+		this.publicUrl = publicUrl;
 		List<CharterColors.Token> charter = CharterColors.fromClasspath();
 		CharterColors.Token surface = charter.stream()
 			.filter((token) -> "surface".equals(token.name()))
@@ -72,8 +75,10 @@ class LayoutModelAdvice {
 
 	@ModelAttribute("currentUrl")
 	String currentUrl(HttpServletRequest request) {
-		// Absolute URL of this page without its query: the default canonical URL.
-		return ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString();
+		// Absolute URL of this page without its query: the default canonical URL. The
+		// shop's configured address, never the request's Host header, which anybody may
+		// forge (HostHeaderAttackTests).
+		return this.publicUrl + request.getRequestURI();
 	}
 
 	/**

@@ -214,12 +214,14 @@ public class PageCache extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The page's address as the page reads it: the query string as sent (links of the
-	 * page repeat it) and the parameters as the controller reads them (a test may set
-	 * them without a query string).
+	 * The page's address as the page reads it: the path, the query string as sent (links
+	 * of the page repeat it) and the parameters as the controller reads them (a test may
+	 * set them without a query string). Not the scheme nor the {@code Host} header: pages
+	 * write the shop's configured address only, and a key holding the host would let
+	 * anybody fill the cache with copies by sending made-up names.
 	 */
 	private static String keyUrl(HttpServletRequest request) {
-		StringBuilder url = new StringBuilder(request.getRequestURL()).append('?')
+		StringBuilder url = new StringBuilder(request.getRequestURI()).append('?')
 			.append(Objects.toString(request.getQueryString(), ""));
 		request.getParameterMap().forEach((name, values) -> {
 			for (String value : values) {

@@ -81,7 +81,7 @@ class StorefrontPagesTests {
 		assertThat(home.select("[data-module=featured] .product-card")).as("featured products carousel module")
 			.hasSizeBetween(4, 8);
 		assertThat(home.select("#home-newest ~ ul .product-card")).hasSize(8);
-		assertThat(home.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("http://localhost/");
+		assertThat(home.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("http://localhost:8080/");
 	}
 
 	@Test
@@ -96,7 +96,7 @@ class StorefrontPagesTests {
 		assertThat(product.select(".gallery img").first().attr("srcset")).contains("320w").contains("1200w");
 		assertThat(product.selectFirst("meta[property=og:type]").attr("content")).isEqualTo("product");
 		assertThat(product.selectFirst("link[rel=canonical]").attr("href"))
-			.isEqualTo("http://localhost/products/confiture-de-figues");
+			.isEqualTo("http://localhost:8080/products/confiture-de-figues");
 		String structuredData = product.select("script[type=application/ld+json]").html();
 		assertThat(structuredData).contains("\"@type\":\"Product\"")
 			.contains("\"price\":\"")
@@ -152,7 +152,7 @@ class StorefrontPagesTests {
 		assertThat(product.selectFirst("[data-variant-sku]").text()).isEqualTo("MAI-CERA-002-PRUSSE");
 		assertThat(product.selectFirst("link[rel=canonical]").attr("href"))
 			.as("one canonical address whatever the variant shown")
-			.isEqualTo("http://localhost/products/assiette-plate-en-gres-mouchete");
+			.isEqualTo("http://localhost:8080/products/assiette-plate-en-gres-mouchete");
 		String structuredData = product.select("script[type=application/ld+json]").html();
 		assertThat(structuredData).contains("\"@type\":\"ProductGroup\"")
 			.contains("\"productGroupID\":\"MAI-CERA-002\"")
@@ -263,7 +263,7 @@ class StorefrontPagesTests {
 		assertThat(listing.select("a[rel=next]").attr("href")).isEqualTo("/products?stock=true&sort=name&page=2");
 		Document second = page("/products?stock=true&sort=name&page=2");
 		assertThat(second.selectFirst("link[rel=canonical]").attr("href"))
-			.isEqualTo("http://localhost/products?page=2");
+			.isEqualTo("http://localhost:8080/products?page=2");
 	}
 
 	@Test
@@ -274,9 +274,9 @@ class StorefrontPagesTests {
 			.startsWith("default-src 'none';")
 			.doesNotContain("script-src")
 			.contains("style-src 'unsafe-inline'");
-		assertThat(sitemap).contains("<loc>http://localhost/products/confiture-de-figues</loc>")
-			.contains("<loc>http://localhost/products?category=ceramique</loc>")
-			.contains("<loc>http://localhost/pages/cgv</loc>")
+		assertThat(sitemap).contains("<loc>http://localhost:8080/products/confiture-de-figues</loc>")
+			.contains("<loc>http://localhost:8080/products?category=ceramique</loc>")
+			.contains("<loc>http://localhost:8080/pages/cgv</loc>")
 			.doesNotContain("bredele-de-noel-assortis");
 		long expected = 2 + count("SELECT count(*) FROM product WHERE active")
 				+ count("SELECT count(*) FROM category WHERE active")
@@ -290,7 +290,7 @@ class StorefrontPagesTests {
 		String robots = this.mvc.perform(get("/robots.txt")).andReturn().getResponse().getContentAsString();
 		assertThat(robots).contains("Disallow: /admin")
 			.contains("Disallow: /account")
-			.contains("Sitemap: http://localhost/sitemap.xml");
+			.contains("Sitemap: http://localhost:8080/sitemap.xml");
 	}
 
 	@Test

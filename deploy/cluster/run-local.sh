@@ -10,6 +10,8 @@
 #   certificate of deploy/nginx/make-self-signed-cert.sh), least connections, no
 #   stickiness, a failed connection tried on the other instance;
 # - a signed-in customer's cart read ten times through nginx (sessions shared);
+# - the security headers, cookies and TLS versions a browser gets through nginx (exit 1 if
+#   one is missing);
 # - bench/ShopLoad.java's "mix" through nginx for the given seconds (default 40), and
 #   shop B killed (SIGKILL) a third of the way in: the figures show what the customers saw.
 #
@@ -89,6 +91,14 @@ http {
     fastcgi_temp_path $work/nginx/fastcgi;
     uwsgi_temp_path $work/nginx/uwsgi;
     scgi_temp_path $work/nginx/scgi;
+    # TLS for every server on the port, the default one included (as in comptoir.conf).
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;
+    ssl_prefer_server_ciphers off;
+    ssl_session_cache shared:TLS:10m;
+    ssl_session_timeout 1d;
+    ssl_session_tickets off;
+    ssl_early_data off;
     upstream comptoir {
         least_conn;
         server 127.0.0.1:18081 max_fails=3 fail_timeout=10s;
@@ -110,9 +120,6 @@ http {
         server_tokens off;
         ssl_certificate     $certs/localhost.crt;
         ssl_certificate_key $certs/localhost.key;
-        ssl_protocols TLSv1.2 TLSv1.3;
-        ssl_session_cache shared:TLS:10m;
-        ssl_session_tickets off;
         client_max_body_size 21m;
         location / {
             proxy_pass http://comptoir;
@@ -162,6 +169,48 @@ carts_by() { # management port: GET /cart answered by that instance, from its ow
 }
 echo "GET /cart answered by shop A: $(carts_by 18091), by shop B: $(carts_by 18092)"
 
+echo "== What a browser receives through nginx and TLS (docs/securite.md, C06, C11, C12, C19)"
+failed=0
+expect() { # what, extended regular expression (any case), text that must match it
+  if printf '%s\n' "$3" | grep -qiE -- "$2"; then echo "  yes  $1"; else echo "  NO   $1"; failed=1; fi
+}
+probe="$work/probe-cookies.txt"
+login_page=$(curl -s --cacert "$certs/localhost.crt" -b "$probe" -c "$probe" -D - https://localhost:8443/login)
+token=$(printf '%s' "$login_page" | grep -o 'name="_csrf" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//' || true)
+signed_in=$(curl -s --cacert "$certs/localhost.crt" -b "$probe" -c "$probe" -D - -o /dev/null \
+  --data-urlencode "email=client@comptoir.test" --data-urlencode "password=Tartine-beurre-miel-2026" \
+  --data-urlencode "_csrf=$token" https://localhost:8443/login)
+csrf_cookie=$(printf '%s\n' "$login_page" | grep -i '^set-cookie: COMPTOIR_CSRF=' || true)
+session_cookie=$(printf '%s\n' "$signed_in" | grep -i '^set-cookie: COMPTOIR_SESSION=' || true)
+expect "HSTS for a year, subdomains included" '^strict-transport-security: max-age=31536000 ?; ?includesubdomains' "$login_page"
+expect "CSP: scripts from the shop or with this response's nonce only" "^content-security-policy: default-src 'self'; script-src 'self' 'nonce-[A-Za-z0-9_-]+';" "$login_page"
+expect "CSP: no plugins, no <base>, no framing" "object-src 'none'; base-uri 'none'; frame-ancestors 'none'" "$login_page"
+expect "X-Content-Type-Options: nosniff" '^x-content-type-options: nosniff' "$login_page"
+expect "X-Frame-Options: DENY" '^x-frame-options: deny' "$login_page"
+expect "Referrer-Policy: strict-origin-when-cross-origin" '^referrer-policy: strict-origin-when-cross-origin' "$login_page"
+expect "pages not stored (Cache-Control: no-store)" '^cache-control: .*no-store' "$login_page"
+expect "CSRF cookie: Secure" '; *secure' "$csrf_cookie"
+expect "CSRF cookie: HttpOnly" '; *httponly' "$csrf_cookie"
+expect "CSRF cookie: SameSite=Lax" '; *samesite=lax' "$csrf_cookie"
+expect "session cookie after signing in: Secure" '; *secure' "$session_cookie"
+expect "session cookie after signing in: HttpOnly" '; *httponly' "$session_cookie"
+expect "session cookie after signing in: SameSite=Lax" '; *samesite=lax' "$session_cookie"
+if printf '%s\n' "$login_page" | grep -qiE '^server: nginx/'; then
+  echo "  NO   nginx's version hidden (server_tokens off)"; failed=1
+else
+  echo "  yes  nginx's version hidden (server_tokens off)"
+fi
+tls=$(openssl s_client -connect localhost:8443 -servername localhost -brief < /dev/null 2>&1 || true)
+expect "TLS 1.3 chosen by a current client" 'protocol version: *tlsv1\.3' "$tls"
+if openssl s_client -connect localhost:8443 -servername localhost -tls1_1 -cipher 'DEFAULT:@SECLEVEL=0' \
+  < /dev/null > /dev/null 2>&1; then
+  echo "  NO   TLS 1.1 refused"; failed=1
+else
+  echo "  yes  TLS 1.1 refused"
+fi
+tls12=$(openssl s_client -connect localhost:8443 -servername localhost -tls1_2 -brief < /dev/null 2>&1 || true)
+expect "TLS 1.2 accepted, with an ECDHE AEAD suite" 'ciphersuite: *ecdhe-.*(gcm|chacha20)' "$tls12"
+
 echo "== Load: ShopLoad mix for ${seconds} s through nginx; shop B killed after $((seconds / 3)) s"
 keytool -importcert -noprompt -alias localhost -file "$certs/localhost.crt" -keystore "$work/trust.p12" \
   -storetype PKCS12 -storepass changeit > /dev/null 2>&1
@@ -177,3 +226,7 @@ grep -E '^\| 16 \| mix' "$work/load.log" || tail -n 20 "$work/load.log"
 echo "nginx's log of the failover:"
 grep -c "connect() failed" "$work/nginx/error.log" | sed 's/^/  connections refused by the killed instance and retried on the other: /'
 echo "Figures and logs in $work"
+if [ "$failed" -ne 0 ]; then
+  echo "A check of what the browser receives failed (NO above)" >&2
+  exit 1
+fi

@@ -229,7 +229,15 @@ class SecurityConfiguration {
 		// The scripts send the token in this header (api.js): Spring Security's usual
 		// name.
 		tokens.setHeaderName("X-CSRF-TOKEN");
-		tokens.setCookieCustomizer((cookie) -> cookie.httpOnly(true).sameSite("Lax").secure(secure).path("/"));
+		// Secure whenever the request came over HTTPS (the repository's own default, as
+		// for
+		// the session cookie), and always in production.
+		tokens.setCookieCustomizer((cookie) -> {
+			cookie.httpOnly(true).sameSite("Lax").path("/");
+			if (secure) {
+				cookie.secure(true);
+			}
+		});
 		return new StrongCsrfTokens(tokens);
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,18 @@ class SessionAndCsrfTests {
 		String sessionId = new String(Base64.getDecoder().decode(http.cookie("COMPTOIR_SESSION")),
 				StandardCharsets.US_ASCII);
 		assertThat(sessionId).as("32 random bytes in URL-safe Base64").matches("[A-Za-z0-9_-]{43}");
+	}
+
+	@Test
+	void theCsrfCookieIsSecureWheneverTheRequestCameOverHttpsAndAlwaysInProduction() {
+		assertThat(csrfCookie(false, false)).startsWith("COMPTOIR_CSRF=")
+			.containsIgnoringCase("; HttpOnly")
+			.doesNotContainIgnoringCase("secure");
+		assertThat(csrfCookie(false, true)).as("through the TLS proxy, outside the production profile")
+			.containsIgnoringCase("; Secure");
+		assertThat(csrfCookie(true, false)).as("production profile")
+			.startsWith("__Host-COMPTOIR_CSRF=")
+			.containsIgnoringCase("; Secure");
 	}
 
 	@Test
@@ -218,6 +231,15 @@ class SessionAndCsrfTests {
 
 	private long variantOf(long product) {
 		return fr.dwwm.comptoir.catalog.CatalogFixtures.firstVariant(this.jdbc, product);
+	}
+
+	private static String csrfCookie(boolean production, boolean https) {
+		CsrfTokenRepository tokens = SecurityConfiguration.csrfTokens(production);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setSecure(https);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		tokens.saveToken(tokens.generateToken(request), request, response);
+		return response.getHeader("Set-Cookie");
 	}
 
 }

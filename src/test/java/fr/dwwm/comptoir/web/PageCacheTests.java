@@ -106,6 +106,19 @@ class PageCacheTests {
 	}
 
 	@Test
+	void anotherNameInTheHostHeaderGetsTheSameKeptPageNotACopyOfItsOwn() throws Exception {
+		fetch(PRODUCT);
+		SqlStatements.reset();
+		MockHttpServletResponse forged = this.mvc.perform(get(PRODUCT).header("Host", "pirate.example"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(SqlStatements.sent()).as("served from the page kept for the shop's own name")
+			.containsExactly("SELECT version FROM content_version");
+		assertThat(forged.getContentAsString()).doesNotContainIgnoringCase("pirate");
+	}
+
+	@Test
 	void aChangeCommittedInPostgresqlShowsOnTheVeryNextPageWhoeverMadeIt() throws Exception {
 		fetch(PRODUCT);
 		String name = this.jdbc.sql("SELECT name FROM product WHERE slug = 'confiture-de-figues'")

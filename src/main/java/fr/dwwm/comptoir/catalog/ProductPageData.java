@@ -28,12 +28,11 @@ class ProductPageData {
 
 	List<Map<String, Object>> structuredData(Product product, List<ProductVariant> variants,
 			CategoryTree.Node category) {
-		String base = this.base;
-		String url = base + "/products/" + product.getSlug();
+		String url = this.base + "/products/" + product.getSlug();
 		List<String> images = product.getImages()
 			.stream()
 			.filter((image) -> image.getVariantId() == null)
-			.map((image) -> imageUrl(base, image))
+			.map((image) -> imageUrl(this.base, image))
 			.toList();
 
 		Map<String, Object> productData = new LinkedHashMap<>();
@@ -50,7 +49,7 @@ class ProductPageData {
 			productData.put("variesBy",
 					variants.get(0).properties().stream().map(ProductPageData::schemaTerm).toList());
 			productData.put("hasVariant",
-					variants.stream().map((variant) -> variantData(product, variant, base, url)).toList());
+					variants.stream().map((variant) -> variantData(product, variant, this.base, url)).toList());
 		}
 		else {
 			productData.put("@type", "Product");
@@ -63,7 +62,7 @@ class ProductPageData {
 		List<Map<String, Object>> items = new ArrayList<>();
 		if (category != null) {
 			for (CategoryTree.Node node : category.path()) {
-				items.add(crumb(items.size() + 1, node.name(), base + "/products?category=" + node.slug()));
+				items.add(crumb(items.size() + 1, node.name(), this.base + "/products?category=" + node.slug()));
 			}
 		}
 		items.add(crumb(items.size() + 1, product.getName(), url));

@@ -46,21 +46,20 @@ class SitemapController {
 
 	@GetMapping(path = "/sitemap.xml")
 	ResponseEntity<String> sitemap() {
-		String base = this.publicUrl;
 		StringBuilder xml = new StringBuilder("""
 				<?xml version="1.0" encoding="UTF-8"?>
 				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 				""");
-		url(xml, base + "/", null);
-		url(xml, base + "/products", null);
+		url(xml, this.publicUrl + "/", null);
+		url(xml, this.publicUrl + "/products", null);
 		for (CategoryTree.Node root : this.categories.tree().roots()) {
-			categories(xml, base, root);
+			categories(xml, this.publicUrl, root);
 		}
 		for (ProductQueries.PublishedProduct product : this.products.published()) {
-			url(xml, base + "/products/" + product.slug(), DAY.format(product.updatedAt()));
+			url(xml, this.publicUrl + "/products/" + product.slug(), DAY.format(product.updatedAt()));
 		}
 		for (CmsPage page : this.pages.findByStatusOrderBySlug(CmsPage.Status.PUBLISHED)) {
-			url(xml, base + "/pages/" + page.getSlug(),
+			url(xml, this.publicUrl + "/pages/" + page.getSlug(),
 					(page.getUpdatedAt() != null) ? DAY.format(page.getUpdatedAt()) : null);
 		}
 		xml.append("</urlset>\n");
@@ -81,7 +80,6 @@ class SitemapController {
 
 	@GetMapping(path = "/robots.txt")
 	ResponseEntity<String> robots() {
-		String base = this.publicUrl;
 		String robots = """
 				User-agent: *
 				Disallow: /account
@@ -94,7 +92,7 @@ class SitemapController {
 				Allow: /
 
 				Sitemap: %s/sitemap.xml
-				""".formatted(base);
+				""".formatted(this.publicUrl);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
 	}
 

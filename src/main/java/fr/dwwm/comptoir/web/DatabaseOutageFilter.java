@@ -34,11 +34,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The connection pool finds the database again by itself once it is back.
  *
  * <p>
- * A filter rather than an exception handler, and the first of all, because the database
- * is also read before any controller runs (the session, kept in PostgreSQL).
+ * A filter rather than an exception handler, and placed before every other filter but
+ * {@link RequestReference} (whose reference the 503 page shows), because the database is
+ * also read before any controller runs (the session, kept in PostgreSQL).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	/**

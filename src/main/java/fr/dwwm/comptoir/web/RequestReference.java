@@ -26,11 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error page is sent.
  *
  * <p>
+ * The first filter of all, so that every answer carries a reference and every log line a
+ * request writes has it, those of the session and security filters included.
+ *
+ * <p>
  * The reference is drawn by the shop, never taken from the request: a client could write
  * anything in a header, log lines included.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE - 10)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestReference extends OncePerRequestFilter {
 
 	/** Request attribute and logging context key holding the reference. */

@@ -70,6 +70,22 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void answersGivenByTheSecurityFiltersCarryAReferenceTooAndSoDoTheirLogLines(CapturedOutput output) {
+		HttpResponse<String> toLogin = this.http.get("/account", "Accept", "text/html");
+		assertThat(toLogin.statusCode()).isEqualTo(302);
+		assertThat(toLogin.headers().firstValue("X-Request-Id")).as("a page that sends to the login first").isPresent();
+		HttpResponse<String> refused = this.http.submit("POST", "/login",
+				Map.of("email", "client@example.org", "password", "whatever"));
+		assertThat(refused.statusCode()).isEqualTo(403);
+		String reference = refused.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(Jsoup.parse(refused.body()).text()).as("the refusal page").contains("Accès refusé");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("[" + reference + "]")))
+			.as("the CSRF refusal logged with the reference of its answer")
+			.anyMatch((line) -> line.contains("CSRF"));
+	}
+
+	@Test
 	void aFailureAnsweredAsJsonHasNoDetailEither() {
 		HttpResponse<String> response = this.http.get("/test/failure", "Accept", "application/json");
 		assertThat(response.statusCode()).isEqualTo(500);

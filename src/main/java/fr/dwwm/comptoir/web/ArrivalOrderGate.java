@@ -28,8 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * at once share the processor slice by slice, and on virtual threads a page that asks the
  * database eight times goes back to the end of the queue eight times, so the pages that
  * do the most work also wait the most. Admitted a few at a time, a request keeps its
- * place once it runs: the slowest pages of the shop visit (cart, checkout) answer sooner
- * for the same throughput.
+ * place once it runs: the slowest pages of the shop visit (cart, checkout) answer sooner,
+ * for a throughput that is somewhat lower (a request keeps its turn while it waits for
+ * the database).
  *
  * <p>
  * Why the wait is bounded: a request can hold its turn without using the processor (a

@@ -66,6 +66,7 @@ class CartController {
 		Country destination = country(country);
 		Optional<ShippingEstimate> estimate = this.shipping.of(cart, destination);
 		model.addAttribute("cart", cart);
+		CartBadgeAdvice.countTheLinesShown(model, cart);
 		model.addAttribute("country", destination);
 		model.addAttribute("freeShipping", estimate.map(ShippingEstimate::freeShipping).orElse(null));
 		model.addAttribute("shippingEstimate",

@@ -16,6 +16,7 @@ import fr.dwwm.comptoir.module.api.HookContext;
 import fr.dwwm.comptoir.module.api.ModuleCustomer;
 import fr.dwwm.comptoir.module.api.ModuleView;
 import fr.dwwm.comptoir.module.api.ShopCustomers;
+import fr.dwwm.comptoir.web.FragmentCache;
 import fr.dwwm.comptoir.web.TemplateRenderer;
 
 import org.springframework.dao.DataAccessException;
@@ -32,7 +33,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * that {@code th:action} adds the CSRF token and {@code #{...}} finds the module's
  * messages), into a string the page then inserts. That is what makes the isolation
  * possible: a failure half-way through a module's template cannot leave half a block in
- * the page.
+ * the page. A block its module declares the same for everyone
+ * ({@link ModuleView#shareable()}) is rendered once per model, settings and language and
+ * then shared, unless it shows a message left for this page.
  */
 @Component
 class HookRenderer {
@@ -50,10 +53,13 @@ class HookRenderer {
 
 	private final ShopCustomers customers;
 
-	HookRenderer(ModuleRegistry registry, TemplateRenderer templates, ShopCustomers customers) {
+	private final FragmentCache shared;
+
+	HookRenderer(ModuleRegistry registry, TemplateRenderer templates, ShopCustomers customers, FragmentCache shared) {
 		this.registry = registry;
 		this.templates = templates;
 		this.customers = customers;
+		this.shared = shared;
 	}
 
 	/**
@@ -116,7 +122,12 @@ class HookRenderer {
 		// of a refused form), since its block is rendered outside the controller's model.
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		variables.put("flash", (flash != null) ? flash : Map.of());
-		String body = this.templates.render(view.template(), Set.of(), variables, locale, request, response);
+		// A block the same for everyone is rendered once per model, settings and
+		// language;
+		// one showing a message left for this page is this visitor's.
+		String body = (view.shareable() && (flash == null || flash.isEmpty()))
+				? this.shared.template(view.template(), variables)
+				: this.templates.render(view.template(), Set.of(), variables, locale, request, response);
 		return "<div class=\"module-block module-block--" + code + "\" data-module=\"" + code + "\">" + body + "</div>";
 	}
 

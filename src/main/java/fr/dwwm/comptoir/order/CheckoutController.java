@@ -12,6 +12,7 @@ import fr.dwwm.comptoir.account.Address;
 import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.account.SavedAddresses;
 import fr.dwwm.comptoir.account.ShopUser;
+import fr.dwwm.comptoir.cart.CartBadgeAdvice;
 import fr.dwwm.comptoir.cart.CartView;
 import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.cart.CurrentCart;
@@ -258,6 +259,7 @@ class CheckoutController {
 		model.addAttribute("form", form);
 		model.addAttribute("quote", quote);
 		model.addAttribute("savedAddresses", saved);
+		CartBadgeAdvice.countTheLinesShown(model, cart);
 		return "order/checkout";
 	}
 

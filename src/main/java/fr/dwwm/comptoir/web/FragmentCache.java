@@ -58,7 +58,11 @@ public class FragmentCache {
 
 	private final TemplateRenderer templates;
 
-	FragmentCache(TemplateRenderer templates) {
+	/**
+	 * A cache rendering with this renderer.
+	 * @param templates the renderer
+	 */
+	public FragmentCache(TemplateRenderer templates) {
 		this.templates = templates;
 	}
 
@@ -91,21 +95,35 @@ public class FragmentCache {
 		if (separator < 0) {
 			throw new IllegalArgumentException("Expected 'template :: fragment', got: " + fragment);
 		}
+		return kept(fragment, fragment.substring(0, separator),
+				Set.of(fragment.substring(separator + SELECTOR.length())), arguments);
+	}
+
+	/**
+	 * The HTML of a whole template that depends only on its variables and the language (a
+	 * module's block that its module declares shareable).
+	 * @param template the template's name
+	 * @param variables what it reads, by name
+	 * @return the HTML, from the cache or rendered now
+	 */
+	public String template(String template, Map<String, ?> variables) {
+		return kept(template, template, Set.of(), variables);
+	}
+
+	private String kept(String name, String template, Set<String> fragments, Map<String, ?> arguments) {
 		ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		HttpServletRequest request = current.getRequest();
 		Locale locale = RequestContextUtils.getLocale(request);
-		Key key = new Key(fragment, arguments, locale, request.getContextPath());
+		Key key = new Key(name, arguments, locale, request.getContextPath());
 		String html = this.rendered.getIfPresent(key);
 		if (html == null) {
-			html = this.templates.render(fragment.substring(0, separator),
-					Set.of(fragment.substring(separator + SELECTOR.length())), arguments, locale, request,
-					current.getResponse());
+			html = this.templates.render(template, fragments, arguments, locale, request, current.getResponse());
 			if (belongsToOneVisitor(html, request)) {
-				logger.warn("Fragment {} holds a nonce or CSRF field: rendered on each use, never cached", fragment);
+				logger.warn("Fragment {} holds a nonce or CSRF field: rendered on each use, never cached", name);
 			}
 			else {
 				// Stored under a copy: the caller's map may change after this call.
-				this.rendered.put(new Key(fragment, new HashMap<>(arguments), locale, request.getContextPath()), html);
+				this.rendered.put(new Key(name, new HashMap<>(arguments), locale, request.getContextPath()), html);
 			}
 		}
 		return html;

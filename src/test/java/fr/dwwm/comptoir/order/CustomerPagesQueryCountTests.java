@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
@@ -30,8 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The pages a signed-in customer renders (they are never served from the page cache) read
  * each thing once: the account for the modules' blocks, the cart's id for the header and
  * the page, the promotion code and the address book of the checkout; and the header's
- * count of the cart only when the page shows a header. Counted on the real PostgreSQL,
- * with the customer's own session (signed in through the login form).
+ * count of the cart only when the page shows a header and not its lines (a page that
+ * shows the lines counts them). Counted on the real PostgreSQL, with the customer's own
+ * session (signed in through the login form).
  */
 @IntegrationTest
 class CustomerPagesQueryCountTests {
@@ -82,11 +85,12 @@ class CustomerPagesQueryCountTests {
 	void theCheckoutReadsEachThingOnceAndWritesNothing() throws Exception {
 		List<String> sent = statementsOf("/checkout");
 		assertThat(sent)
-			.as("session, cart's id, header's count, cart's lines, kept promotion code, address book, "
-					+ "shipping methods, account (modules)")
+			.as("session, cart's id, cart's lines, kept promotion code, address book, shipping methods, "
+					+ "account (modules)")
 			.doesNotHaveDuplicates()
-			.hasSize(8)
-			.noneMatch(CustomerPagesQueryCountTests::writes);
+			.hasSize(7)
+			.noneMatch(CustomerPagesQueryCountTests::writes)
+			.noneMatch(CustomerPagesQueryCountTests::countsTheCart);
 	}
 
 	@Test
@@ -99,10 +103,22 @@ class CustomerPagesQueryCountTests {
 	@Test
 	void theCartPageReadsTheCartsIdOnce() throws Exception {
 		List<String> sent = statementsOf("/cart");
-		assertThat(sent).as("session, cart's id, header's count, cart's lines, shipping methods, account (modules)")
+		assertThat(sent).as("session, cart's id, cart's lines, shipping methods, account (modules)")
 			.doesNotHaveDuplicates()
-			.hasSize(6)
-			.noneMatch(CustomerPagesQueryCountTests::writes);
+			.hasSize(5)
+			.noneMatch(CustomerPagesQueryCountTests::writes)
+			.noneMatch(CustomerPagesQueryCountTests::countsTheCart);
+	}
+
+	@Test
+	void theBadgeOfAPageThatShowsTheLinesCountsTheUnitsOfThoseLines() throws Exception {
+		this.customer.postForm(PRODUCT, "/cart/lines",
+				Map.of("variantId", String.valueOf(this.variant), "quantity", "3"));
+		for (String path : List.of("/cart", "/checkout")) {
+			Document page = Jsoup.parse(this.customer.get(path).body());
+			assertThat(page.select("[data-cart-count]").text()).as(path).isEqualTo("5");
+			assertThat(page.select("[data-cart-count-label]").text()).as(path).isEqualTo("(5 articles)");
+		}
 	}
 
 	@Test
@@ -114,9 +130,9 @@ class CustomerPagesQueryCountTests {
 				.with(csrf())
 				.cookie(new Cookie("COMPTOIR_SESSION", this.customer.cookie("COMPTOIR_SESSION"))))
 			.andExpect(status().isFound());
-		assertThat(SqlStatements.sent()).isNotEmpty().noneMatch((statement) -> statement.contains("sum(quantity)"));
-		assertThat(statementsOf("/cart")).as("the page after the redirect shows the count")
-			.filteredOn((statement) -> statement.contains("sum(quantity)"))
+		assertThat(SqlStatements.sent()).isNotEmpty().noneMatch(CustomerPagesQueryCountTests::countsTheCart);
+		assertThat(statementsOf("/account")).as("the page after the redirect shows the count")
+			.filteredOn(CustomerPagesQueryCountTests::countsTheCart)
 			.hasSize(1);
 	}
 
@@ -125,6 +141,10 @@ class CustomerPagesQueryCountTests {
 		this.mvc.perform(get(path).cookie(new Cookie("COMPTOIR_SESSION", this.customer.cookie("COMPTOIR_SESSION"))))
 			.andExpect(status().isOk());
 		return SqlStatements.sent();
+	}
+
+	private static boolean countsTheCart(String statement) {
+		return statement.contains("sum(quantity)");
 	}
 
 	private static boolean writes(String statement) {

@@ -1,15 +1,9 @@
 package fr.dwwm.comptoir.web;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +12,6 @@ import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -36,7 +29,7 @@ class FragmentCacheTests {
 
 	private static final String CARD = "catalog/fragments :: card";
 
-	private final CountingRenderer renderer = new CountingRenderer();
+	private final CountingTemplateRenderer renderer = new CountingTemplateRenderer();
 
 	private final FragmentCache cache = new FragmentCache(this.renderer);
 
@@ -133,29 +126,6 @@ class FragmentCacheTests {
 		this.request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(locale));
 		RequestContextHolder
 			.setRequestAttributes(new ServletRequestAttributes(this.request, new MockHttpServletResponse()));
-	}
-
-	/**
-	 * Writes down what it renders instead of running Thymeleaf.
-	 */
-	private static final class CountingRenderer extends TemplateRenderer {
-
-		final List<String> rendered = new ArrayList<>();
-
-		String extra = "";
-
-		CountingRenderer() {
-			super(null, new MockServletContext());
-		}
-
-		@Override
-		public String render(String template, Set<String> fragments, Map<String, ?> variables, Locale locale,
-				HttpServletRequest request, HttpServletResponse response) {
-			String call = template + " " + fragments + " " + new TreeMap<>(variables) + " " + locale.getLanguage();
-			this.rendered.add(call);
-			return call + this.extra;
-		}
-
 	}
 
 }

@@ -14,6 +14,9 @@ public final class ModuleSettings {
 
 	private final Map<String, String> values;
 
+	/** Worked out once: a shared block's key asks for it on every page. */
+	private final int hash;
+
 	/**
 	 * Settings of a module.
 	 * @param descriptor the module's descriptor (for the defaults)
@@ -22,6 +25,7 @@ public final class ModuleSettings {
 	public ModuleSettings(ModuleDescriptor descriptor, Map<String, String> values) {
 		this.descriptor = descriptor;
 		this.values = Map.copyOf(values);
+		this.hash = 31 * descriptor.hashCode() + this.values.hashCode();
 	}
 
 	/**
@@ -77,6 +81,22 @@ public final class ModuleSettings {
 			all.put(setting.key(), text(setting.key()));
 		}
 		return all;
+	}
+
+	/**
+	 * Settings are equal when they are the same module's with the same saved values: a
+	 * shared block ({@link ModuleView#shareable}) is kept under its settings, so values
+	 * saved in the back-office give a new block on the next page.
+	 */
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof ModuleSettings that && this.descriptor.equals(that.descriptor)
+				&& this.values.equals(that.values);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.hash;
 	}
 
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.mail.DemoMailbox;
 import fr.dwwm.comptoir.module.ModuleLifecycle;
 import fr.dwwm.comptoir.module.ModuleRegistry;
@@ -72,6 +74,9 @@ class BuiltInModulesTests {
 
 	@Autowired
 	private ModuleRegistry registry;
+
+	@Autowired
+	private TestAccounts accounts;
 
 	private Http http;
 
@@ -298,6 +303,35 @@ class BuiltInModulesTests {
 		assertThat(product.select("[data-module=reassurance] li").eachText()).containsExactly("Paiement sécurisé",
 				"Livraison en 48 h", "Retours sous 14 jours");
 		assertThat(product.select("[data-module=reassurance] svg[aria-hidden=true]")).hasSize(3);
+	}
+
+	@Test
+	void theBlocksSharedByEveryVisitorAreTheSameOnEachPageWhileTheNewsletterFormStaysEachCustomersOwn() {
+		enable("reassurance");
+		Account camille = this.accounts.customer();
+		Account dominique = this.accounts.customer();
+		Http forCamille = new Http(this.port);
+		forCamille.login(camille.getEmail(), TestAccounts.PASSWORD);
+		Http forDominique = new Http(this.port);
+		forDominique.login(dominique.getEmail(), TestAccounts.PASSWORD);
+		String slug = this.jdbc.sql("SELECT slug FROM product WHERE active ORDER BY id LIMIT 1")
+			.query(String.class)
+			.single();
+
+		Document first = Jsoup.parse(forCamille.get("/products/" + slug).body());
+		Document second = Jsoup.parse(forDominique.get("/products/" + slug).body());
+
+		for (String shared : List.of("reassurance", "contact")) {
+			assertThat(second.select("[data-module=" + shared + "]").outerHtml()).as(shared)
+				.isNotEmpty()
+				.isEqualTo(first.select("[data-module=" + shared + "]").outerHtml());
+		}
+		assertThat(first.select("[data-module=newsletter] input[name=email]").attr("value"))
+			.isEqualTo(camille.getEmail());
+		assertThat(second.select("[data-module=newsletter] input[name=email]").attr("value"))
+			.isEqualTo(dominique.getEmail());
+		assertThat(second.select("[data-module=newsletter] input[name=_csrf]").attr("value")).isNotBlank()
+			.isNotEqualTo(first.select("[data-module=newsletter] input[name=_csrf]").attr("value"));
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class BannerModule implements ShopModule {
 		}
 		// An empty link: the banner is plain text.
 		String link = safeLink(context.settings().text("link")).orElse("");
-		return Optional.of(new ModuleView("modules/banner/banner", Map.of("link", link)));
+		return Optional.of(ModuleView.shareable("modules/banner/banner", Map.of("link", link)));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.module.builtin.contact;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.module.api.DisplayHook;
@@ -34,7 +35,7 @@ class ContactModule implements ShopModule {
 
 	@Override
 	public Optional<ModuleView> render(HookContext context) {
-		return Optional.of(ModuleView.of("modules/contact/link"));
+		return Optional.of(ModuleView.shareable("modules/contact/link", Map.of()));
 	}
 
 }

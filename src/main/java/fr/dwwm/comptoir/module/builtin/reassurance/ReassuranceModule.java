@@ -1,6 +1,7 @@
 package fr.dwwm.comptoir.module.builtin.reassurance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.module.api.DisplayHook;
@@ -39,7 +40,7 @@ class ReassuranceModule implements ShopModule {
 
 	@Override
 	public Optional<ModuleView> render(HookContext context) {
-		return Optional.of(ModuleView.of("modules/reassurance/promises"));
+		return Optional.of(ModuleView.shareable("modules/reassurance/promises", Map.of()));
 	}
 
 }

@@ -1,6 +1,7 @@
 /*
  * The offline page (pwa/offline.html): lists the pages this browser kept, which open
- * without a network, tries again at a click, and by itself when the connection returns.
+ * without a network, tries again at a click, and by itself when the connection returns
+ * (or has already returned when the page shows).
  */
 const list = document.querySelector('[data-saved-pages]');
 const none = document.querySelector('[data-saved-pages-none]');
@@ -53,4 +54,37 @@ window.addEventListener('online', () => {
     window.location.reload();
   }
 });
+
+// Online already, yet this page came back: the connection returned before this script ran
+// (a module script runs once the page is parsed, and the 'online' event does not wait), or
+// the first request after it failed, as while a phone's radio reconnects. Try again, a
+// little later each time, three times per spell offline: a shop that is down keeps this
+// page and its button, without reloading for ever. Not when this page was asked for by its
+// own address, /offline: then it is what the visitor wanted to see.
+const RETRIES = 'comptoir.offline.retries';
+function retryWhileOnline() {
+  if (window.location.pathname.endsWith('/offline')) {
+    return;
+  }
+  let tried;
+  try {
+    if (!navigator.onLine) {
+      sessionStorage.removeItem(RETRIES);
+      return;
+    }
+    tried = Number(sessionStorage.getItem(RETRIES)) || 0;
+    if (tried >= 3) {
+      return;
+    }
+    sessionStorage.setItem(RETRIES, String(tried + 1));
+  } catch {
+    return; // No storage (a policy): the button and the 'online' event remain.
+  }
+  window.setTimeout(() => {
+    if (navigator.onLine && !leaving) {
+      window.location.reload();
+    }
+  }, 1500 * (tried + 1));
+}
+retryWhileOnline();
 listSavedPages();

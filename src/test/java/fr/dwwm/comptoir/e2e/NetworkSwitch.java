@@ -57,6 +57,15 @@ final class NetworkSwitch {
 		}
 	}
 
+	/**
+	 * Gives the network back to the page only, its service workers still cut off: the
+	 * browser says it is online, yet the worker's requests fail, as while a phone's radio
+	 * reconnects.
+	 */
+	void onForThePageOnly() {
+		emulate(this.browser, false);
+	}
+
 	/** Gives the network back. */
 	void on() {
 		for (Connection worker : this.workers) {

@@ -108,6 +108,28 @@ class WebMobileBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void anOfflinePageThatCameBackThoughTheBrowserIsOnlineTriesAgainByItself() {
+		browser.manage().deleteAllCookies();
+		open("/");
+		waitForTheWorker();
+		this.network.off();
+		openOffline("/cart");
+
+		// Online for the browser, not yet for the worker: the reload the 'online' event
+		// starts gets the offline page again, and no second 'online' event will come.
+		this.network.onForThePageOnly();
+		waitUpTo5Seconds().until((driver) -> Boolean.TRUE.equals(browser.executeScript("return navigator.onLine"))
+				&& "complete".equals(browser.executeScript("return document.readyState"))
+				&& driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+		this.network.on();
+
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
+			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
+					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+	}
+
+	@Test
 	void afterASessionThatSignsInFillsTheCartAndChecksOutNothingOfTheCustomerIsKept() {
 		browser.manage().deleteAllCookies();
 		Account customer = this.accounts.customer();

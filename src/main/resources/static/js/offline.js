@@ -49,11 +49,12 @@ let leaving = false;
 window.addEventListener('beforeunload', () => {
   leaving = true;
 });
-window.addEventListener('online', () => {
-  if (!leaving) {
+function reloadIfStillHere() {
+  if (navigator.onLine && !leaving) {
     window.location.reload();
   }
-});
+}
+window.addEventListener('online', reloadIfStillHere);
 
 // Online already, yet this page came back: the connection returned before this script ran
 // (a module script runs once the page is parsed, and the 'online' event does not wait), or
@@ -80,11 +81,7 @@ function retryWhileOnline() {
   } catch {
     return; // No storage (a policy): the button and the 'online' event remain.
   }
-  window.setTimeout(() => {
-    if (navigator.onLine && !leaving) {
-      window.location.reload();
-    }
-  }, 1500 * (tried + 1));
+  window.setTimeout(reloadIfStillHere, 1500 * (tried + 1));
 }
 retryWhileOnline();
 listSavedPages();

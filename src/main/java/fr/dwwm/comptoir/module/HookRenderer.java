@@ -122,9 +122,8 @@ class HookRenderer {
 		// of a refused form), since its block is rendered outside the controller's model.
 		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
 		variables.put("flash", (flash != null) ? flash : Map.of());
-		// A block the same for everyone is rendered once per model, settings and
-		// language;
-		// one showing a message left for this page is this visitor's.
+		// A block the same for everyone: rendered once per model, settings and
+		// language. One showing a message left for this page is this visitor's.
 		String body = (view.shareable() && (flash == null || flash.isEmpty()))
 				? this.shared.template(view.template(), variables)
 				: this.templates.render(view.template(), Set.of(), variables, locale, request, response);

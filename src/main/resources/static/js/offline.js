@@ -60,7 +60,8 @@ window.addEventListener('online', reloadIfStillHere);
 // (a module script runs once the page is parsed, and the 'online' event does not wait), or
 // the first request after it failed, as while a phone's radio reconnects. Try again, a
 // little later each time, three times per spell offline: a shop that is down keeps this
-// page and its button, without reloading for ever. Not when this page was asked for by its
+// page and its button, without reloading for ever. A spell ends when the page shows while
+// truly offline (here) or when a page of the shop comes from the network (pwa.js). Not when this page was asked for by its
 // own address, /offline: then it is what the visitor wanted to see.
 const RETRIES = 'comptoir.offline.retries';
 function retryWhileOnline() {

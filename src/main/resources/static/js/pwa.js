@@ -21,6 +21,21 @@ function dateTheOfflineCopy() {
   }
 }
 
+/**
+ * A page the shop itself sent, not a kept copy: any spell offline is over, so the offline
+ * page will have its three retries again at the next one (offline.js, same key).
+ */
+function endTheSpellOffline() {
+  if (document.querySelector('[data-offline-copy][data-saved-at]')) {
+    return;
+  }
+  try {
+    sessionStorage.removeItem('comptoir.offline.retries');
+  } catch {
+    // No storage (a policy): offline.js does not count either.
+  }
+}
+
 function duringCheckout() {
   return window.location.pathname.startsWith('/checkout');
 }
@@ -67,6 +82,7 @@ async function register() {
 }
 
 dateTheOfflineCopy();
+endTheSpellOffline();
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The new release took over because this visitor asked for it: show the page with it.

@@ -103,7 +103,7 @@ class AdminCategoryTests {
 	}
 
 	@Test
-	void theNavigationCachedForEveryPageFollowsPublicationAtOnce() {
+	void theNavigationCachedForEveryPageFollowsPublicationAndRenamingAtOnce() {
 		String name = "Rayon du menu " + UUID.randomUUID().toString().substring(0, 6);
 		fr.dwwm.comptoir.test.Http visitor = new fr.dwwm.comptoir.test.Http(this.port);
 		visitor.get("/");
@@ -112,6 +112,8 @@ class AdminCategoryTests {
 		String path = "/admin/categories/" + id;
 		this.editor.http().postForm(path, path, Map.of("name", name, "active", "true"));
 		assertThat(navigation(visitor)).as("published: the cache was emptied").contains(name);
+		this.editor.http().postForm(path, path, Map.of("name", name + " bis", "active", "true"));
+		assertThat(navigation(visitor)).as("renamed: the cache was emptied again").contains(name + " bis");
 		this.editor.http().postForm(path, path, Map.of("name", name));
 		assertThat(navigation(visitor)).as("hidden again").doesNotContain(name);
 	}

@@ -130,6 +130,30 @@ class WebMobileBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aShopOutageAfterAnEarlierOneThatUsedUpTheRetriesStillComesBackByItself() {
+		browser.manage().deleteAllCookies();
+		open("/");
+		waitForTheWorker();
+		// An earlier outage in this tab used up the offline page's three retries...
+		browser.executeScript("sessionStorage.setItem('comptoir.offline.retries', '3')");
+		// ...then the shop answered again.
+		open("/products");
+
+		// The shop out of reach again, the browser online all along.
+		this.network.off();
+		this.network.onForThePageOnly();
+		openOffline("/cart");
+		waitUpTo5Seconds()
+			.until((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+		this.network.on();
+
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
+			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
+					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+	}
+
+	@Test
 	void afterASessionThatSignsInFillsTheCartAndChecksOutNothingOfTheCustomerIsKept() {
 		browser.manage().deleteAllCookies();
 		Account customer = this.accounts.customer();

@@ -48,12 +48,25 @@ public final class TestAccounts {
 	 * @return the account
 	 */
 	public Account create(Role role, String totpSecret) {
+		return create(role, totpSecret, null);
+	}
+
+	/**
+	 * Creates an activated account of a role whose password was set at a given moment.
+	 * @param role the role
+	 * @param totpSecret a Base32 secret, or {@code null}
+	 * @param passwordChangedAt when its password was last set, or {@code null} for none
+	 * recorded
+	 * @return the account
+	 */
+	public Account create(Role role, String totpSecret, Instant passwordChangedAt) {
 		return this.transaction.execute((status) -> {
 			String email = role.name().toLowerCase() + "-" + UUID.randomUUID() + "@exemple.test";
 			Account account = new Account(email, this.passwordEncoder.encode(PASSWORD), role);
 			account.setFirstName("Test");
 			account.setLastName(role.name().substring(0, 1) + role.name().substring(1).toLowerCase());
 			account.setEmailVerifiedAt(Instant.now());
+			account.setPasswordChangedAt(passwordChangedAt);
 			if (totpSecret != null) {
 				account.setTotpSecret(this.secrets.seal(totpSecret));
 				account.setMfaEnabledAt(Instant.now());

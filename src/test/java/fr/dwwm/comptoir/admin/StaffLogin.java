@@ -27,8 +27,20 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public record StaffLogin(Account account, Http http) {
 
 	public static StaffLogin as(Role role, TestAccounts accounts, int port) {
+		return as(role, accounts, port, null);
+	}
+
+	/**
+	 * A member of staff whose password was set at a given moment, logged in.
+	 * @param role their role
+	 * @param accounts the test accounts
+	 * @param port the shop's port
+	 * @param passwordChangedAt when their password was last set, or {@code null}
+	 * @return their login
+	 */
+	public static StaffLogin as(Role role, TestAccounts accounts, int port, Instant passwordChangedAt) {
 		String secret = Totp.newSecret();
-		Account account = accounts.create(role, secret);
+		Account account = accounts.create(role, secret, passwordChangedAt);
 		Http http = new Http(port);
 		http.login(account.getEmail(), TestAccounts.PASSWORD);
 		http.postForm("/login/second-factor", "/login/second-factor",

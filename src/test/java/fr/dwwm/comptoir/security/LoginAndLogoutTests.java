@@ -37,6 +37,13 @@ class LoginAndLogoutTests {
 	}
 
 	@Test
+	void aPasswordManagerFindsThePasswordChangePageAtItsWellKnownAddress() throws Exception {
+		this.mvc.perform(get("/.well-known/change-password"))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/account/security"));
+	}
+
+	@Test
 	void aDemoCustomerLogsInWithEmailAndPassword() throws Exception {
 		this.mvc
 			.perform(post("/login").with(csrf())

@@ -1,6 +1,8 @@
 package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Attacks on access control (IDOR): another customer's address or session reached by its
  * identifier, in the path, in a request parameter named like the form, or in a hidden
- * field. Each time, the other customer's row must stay exactly as it was, and the
- * attacker must learn nothing about it.
+ * field; a back-office path spelled another way, by someone without the role or whose
+ * password expired. Each time, the other customer's row must stay exactly as it was, and
+ * the attacker must learn nothing about it.
  */
 @IntegrationTest
 class AccessControlAttackTests {
@@ -140,6 +143,18 @@ class AccessControlAttackTests {
 					.isNotEqualTo(200);
 				assertThat(this.browser.get(spelling).statusCode()).as("a customer on " + spelling).isNotEqualTo(200);
 				assertThat(editor.http().get(spelling).statusCode()).as("an editor on " + spelling).isNotEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void noSpellingOfABackOfficePathOpensItToAStaffMemberWhosePasswordExpired() {
+		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port,
+				Instant.now().minus(Duration.ofDays(400)));
+		for (String path : List.of("/admin/orders", "/admin/staff", "/admin/audit", "/api/v1/admin/orders",
+				"/account/api-tokens")) {
+			for (String spelling : Attacker.spellings(path)) {
+				assertThat(admin.http().get(spelling).statusCode()).as(spelling).isNotEqualTo(200);
 			}
 		}
 	}

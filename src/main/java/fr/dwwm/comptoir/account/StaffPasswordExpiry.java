@@ -1,0 +1,93 @@
+package fr.dwwm.comptoir.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import fr.dwwm.comptoir.security.LoginEvent;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * A staff member's password lasts a year (C02, ANSSI PG-078 R25, d'après: one to three
+ * years for administrators; customers' passwords never expire). At login, a staff member
+ * whose password is older is marked so in their session; the back office then sends them
+ * to the security page until they choose a new one ({@link ExpiredStaffPasswordGate}),
+ * and the mark goes with the change. The age counts from the last change, or from the
+ * account's creation when no change was ever recorded.
+ */
+@Component
+public class StaffPasswordExpiry {
+
+	/** Session attribute set while the signed-in staff member's password is too old. */
+	static final String SESSION_ATTRIBUTE = StaffPasswordExpiry.class.getName() + ".EXPIRED";
+
+	private final AccountRepository accounts;
+
+	private final Clock clock;
+
+	private final Duration maximumAge;
+
+	StaffPasswordExpiry(AccountRepository accounts, Clock clock,
+			@Value("${app.security.staff-password-max-age:P365D}") Duration maximumAge) {
+		this.accounts = accounts;
+		this.clock = clock;
+		this.maximumAge = maximumAge;
+	}
+
+	/**
+	 * Whether a password set at this moment is too old now.
+	 * @param setAt when the password was last set
+	 * @param now the current instant
+	 * @param maximumAge how long a staff password lasts
+	 * @return whether it must be changed
+	 */
+	static boolean expired(Instant setAt, Instant now, Duration maximumAge) {
+		return !setAt.plus(maximumAge).isAfter(now);
+	}
+
+	@EventListener
+	void loggedIn(LoginEvent event) {
+		Long accountId = event.accountId();
+		if (accountId == null
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return;
+		}
+		HttpSession session = attributes.getRequest().getSession(false);
+		Account account = this.accounts.findById(accountId).orElse(null);
+		if (session == null || account == null || !account.getRole().isStaff()) {
+			return;
+		}
+		Instant setAt = (account.getPasswordChangedAt() != null) ? account.getPasswordChangedAt()
+				: account.getCreatedAt();
+		if (setAt == null || expired(setAt, this.clock.instant(), this.maximumAge)) {
+			session.setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
+		}
+	}
+
+	/**
+	 * Whether the person signed in on this request must change their password first.
+	 * @param request the current request
+	 * @return whether their password expired
+	 */
+	static boolean mustChange(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return session != null && Boolean.TRUE.equals(session.getAttribute(SESSION_ATTRIBUTE));
+	}
+
+	/**
+	 * Lifts the mark once the password was changed in this session.
+	 * @param session the session that changed it
+	 */
+	static void changed(HttpSession session) {
+		session.removeAttribute(SESSION_ATTRIBUTE);
+	}
+
+}

@@ -122,11 +122,7 @@ class WebMobileBrowserTests extends BrowserTest {
 				&& "complete".equals(browser.executeScript("return document.readyState"))
 				&& driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
 		this.network.on();
-
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
-			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
-					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+		waitForTheCartToComeBackByItself();
 	}
 
 	@Test
@@ -146,11 +142,7 @@ class WebMobileBrowserTests extends BrowserTest {
 		waitUpTo5Seconds()
 			.until((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
 		this.network.on();
-
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
-			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
-					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+		waitForTheCartToComeBackByItself();
 	}
 
 	@Test
@@ -281,6 +273,14 @@ class WebMobileBrowserTests extends BrowserTest {
 	 * Opens a page while the network is off, and waits until the worker's answer is shown
 	 * (ChromeDriver may give control back when it sees the network fail).
 	 */
+	/** Waits, without any click, until the offline page gave way to the cart itself. */
+	private static void waitForTheCartToComeBackByItself() {
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
+			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
+					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
+	}
+
 	private void openOffline(String path) {
 		open(path);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith(path)

@@ -60,15 +60,15 @@ public class StaffPasswordExpiry {
 				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return;
 		}
-		HttpSession session = attributes.getRequest().getSession(false);
 		Account account = this.accounts.findById(accountId).orElse(null);
-		if (session == null || account == null || !account.getRole().isStaff()) {
+		if (account == null || !account.getRole().isStaff()) {
 			return;
 		}
 		Instant setAt = (account.getPasswordChangedAt() != null) ? account.getPasswordChangedAt()
 				: account.getCreatedAt();
 		if (setAt == null || expired(setAt, this.clock.instant(), this.maximumAge)) {
-			session.setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
+			// The login made the session already; asking for it never skips the mark.
+			attributes.getRequest().getSession().setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
 		}
 	}
 

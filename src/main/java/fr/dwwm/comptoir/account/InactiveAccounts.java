@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mail 30 days before (CNIL recommends telling the person). An account's last contact is
  * the latest of its creation, its last login (kept here at each login, by password or by
  * passkey), the last use of one of its API tokens and the latest date another feature
- * knows of ({@link PersonalDataContributor#lastActivity}: its last order). A login after
- * the warning keeps the account. Erased as a deletion on the customer's request is
+ * knows of ({@link PersonalDataContributor#lastActivity}: its last order, signed in or
+ * placed as a guest with its proved address). A login after the warning keeps the
+ * account. Erased as a deletion on the customer's request is
  * ({@link PersonalData#erase}), and written in the audit log. Staff accounts are left to
  * the administrators.
  */
@@ -186,8 +187,9 @@ public class InactiveAccounts {
 
 	/** Whether another feature saw the account used after a date (e.g. an order). */
 	private boolean usedSince(long accountId, Instant limit) {
+		PersonalDataContributor.Person person = this.personalData.person(accountId);
 		return this.contributors.stream()
-			.map((contributor) -> contributor.lastActivity(accountId))
+			.map((contributor) -> contributor.lastActivity(person))
 			.anyMatch((last) -> last.isPresent() && last.get().isAfter(limit));
 	}
 

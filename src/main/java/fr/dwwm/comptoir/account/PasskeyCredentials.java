@@ -209,8 +209,8 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 
 	@Override
 	@Transactional(readOnly = true)
-	public Object export(long accountId) {
-		return of(accountId).stream().map((passkey) -> {
+	public Object export(Person person) {
+		return of(person.accountId()).stream().map((passkey) -> {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("name", passkey.label());
 			entry.put("createdAt", passkey.createdAt().toString());
@@ -220,8 +220,8 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 	}
 
 	@Override
-	public void erase(long accountId) {
-		this.jdbc.sql("DELETE FROM passkey_user WHERE account_id = ?").param(accountId).update();
+	public void erase(Person person) {
+		this.jdbc.sql("DELETE FROM passkey_user WHERE account_id = ?").param(person.accountId()).update();
 	}
 
 	/**

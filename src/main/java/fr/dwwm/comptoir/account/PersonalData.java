@@ -67,8 +67,9 @@ public class PersonalData {
 		profile.put("secondFactorEnabled", account.getMfaEnabledAt() != null);
 		document.put("account", profile);
 		document.put("addresses", this.addresses.of(accountId).stream().map(PersonalData::address).toList());
+		PersonalDataContributor.Person person = person(account);
 		for (PersonalDataContributor contributor : this.contributors) {
-			document.put(contributor.section(), contributor.export(accountId));
+			document.put(contributor.section(), contributor.export(person));
 		}
 		document.put("securityEvents",
 				this.jdbc.sql("""
@@ -110,8 +111,9 @@ public class PersonalData {
 	public void erase(long accountId) {
 		Account account = this.accounts.findById(accountId).orElseThrow();
 		String login = account.getEmail();
+		PersonalDataContributor.Person person = person(account);
 		for (PersonalDataContributor contributor : this.contributors) {
-			contributor.erase(accountId);
+			contributor.erase(person);
 		}
 		this.addresses.removeAll(accountId);
 		this.jdbc.sql("DELETE FROM one_time_token WHERE account_id = :account").param("account", accountId).update();
@@ -120,6 +122,22 @@ public class PersonalData {
 		if (login != null) {
 			this.sessions.endAllBut(login, null);
 		}
+	}
+
+	/**
+	 * Whose data an account's are, for the features that keep some
+	 * ({@link PersonalDataContributor}).
+	 * @param accountId the account
+	 * @return the account and the address its owner proved, if any
+	 */
+	@Transactional(readOnly = true)
+	PersonalDataContributor.Person person(long accountId) {
+		return person(this.accounts.findById(accountId).orElseThrow());
+	}
+
+	private static PersonalDataContributor.Person person(Account account) {
+		return new PersonalDataContributor.Person(account.getId(),
+				(account.getEmailVerifiedAt() != null) ? account.getEmail() : null);
 	}
 
 	private static Map<String, Object> address(Address address) {

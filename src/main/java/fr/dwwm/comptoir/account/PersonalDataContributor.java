@@ -18,27 +18,41 @@ public interface PersonalDataContributor {
 	String section();
 
 	/**
-	 * Returns the account's data, as maps and lists that serialise to JSON.
-	 * @param accountId the account
+	 * Returns the person's data, as maps and lists that serialise to JSON.
+	 * @param person the account, and the address its owner proved
 	 * @return the data of this section
 	 */
-	Object export(long accountId);
+	Object export(Person person);
 
 	/**
 	 * Erases the account's personal data, or anonymises what must be kept (invoices are
 	 * kept ten years for accounting). Runs in the deletion's transaction.
-	 * @param accountId the account
+	 * @param person the account, and the address its owner proved
 	 */
-	void erase(long accountId);
+	void erase(Person person);
 
 	/**
 	 * Returns the latest date this feature knows the account was used (for the purge of
 	 * inactive accounts, {@link InactiveAccounts}).
-	 * @param accountId the account
+	 * @param person the account, and the address its owner proved
 	 * @return e.g. the date of its last order; empty if this feature knows none
 	 */
-	default Optional<Instant> lastActivity(long accountId) {
+	default Optional<Instant> lastActivity(Person person) {
 		return Optional.empty();
+	}
+
+	/**
+	 * Whose data: an account, and its e-mail address once its owner proved it. What the
+	 * person did without signing in with that address (an order placed as a guest) is
+	 * theirs too; an address never proved finds nothing, since anyone may type anyone's
+	 * address at registration.
+	 *
+	 * @param accountId the account
+	 * @param verifiedEmail its address if the owner followed the link mailed to it, else
+	 * {@code null}
+	 */
+	record Person(long accountId, String verifiedEmail) {
+
 	}
 
 }

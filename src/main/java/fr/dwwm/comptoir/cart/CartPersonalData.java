@@ -27,13 +27,13 @@ class CartPersonalData implements PersonalDataContributor {
 	}
 
 	@Override
-	public Object export(long accountId) {
+	public Object export(Person person) {
 		List<Map<String, Object>> lines = this.jdbc.sql("""
 				SELECT p.name || coalesce(' — ' || variant_label(v.id), '') AS name, l.quantity, l.added_at
 				FROM cart c JOIN cart_line l ON l.cart_id = c.id
 				JOIN product_variant v ON v.id = l.variant_id JOIN product p ON p.id = v.product_id
 				WHERE c.account_id = :account AND c.checked_out_at IS NULL
-				ORDER BY l.added_at""").param("account", accountId).query((row, number) -> {
+				ORDER BY l.added_at""").param("account", person.accountId()).query((row, number) -> {
 			Map<String, Object> line = new LinkedHashMap<>();
 			line.put("product", row.getString("name"));
 			line.put("quantity", row.getInt("quantity"));
@@ -44,8 +44,8 @@ class CartPersonalData implements PersonalDataContributor {
 	}
 
 	@Override
-	public void erase(long accountId) {
-		this.jdbc.sql("DELETE FROM cart WHERE account_id = :account").param("account", accountId).update();
+	public void erase(Person person) {
+		this.jdbc.sql("DELETE FROM cart WHERE account_id = :account").param("account", person.accountId()).update();
 	}
 
 }

@@ -19,6 +19,11 @@ import org.springframework.stereotype.Component;
  * returns (free text, which may say anything about them). Postal code, city and country
  * remain, which do not identify anyone alone; invoices and credit notes already issued
  * stay as they were, as the law wants.
+ *
+ * <p>
+ * The person's orders are those of their account and those placed as a guest with the
+ * address they proved (compared without case): the same person, who did not sign in. An
+ * address never proved finds no guest order, and an order already anonymised stays so.
  */
 @Component
 class OrderPersonalData implements PersonalDataContributor {
@@ -29,6 +34,14 @@ class OrderPersonalData implements PersonalDataContributor {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The orders of a person: their account's, and their guest orders. An address never
+	 * proved is bound as an empty string, which no order's address equals.
+	 */
+	private static final String OWNED = """
+			(account_id = :account
+			 OR (account_id IS NULL AND anonymised_at IS NULL AND lower(email) = lower(:email)))""";
+
 	@Override
 	public String section() {
 		return "orders";
@@ -36,22 +49,24 @@ class OrderPersonalData implements PersonalDataContributor {
 
 	/** The date of the account's last order: an order is a contact, like a login. */
 	@Override
-	public Optional<Instant> lastActivity(long accountId) {
-		return this.jdbc.sql("""
-				SELECT placed_at FROM customer_order WHERE account_id = :account ORDER BY placed_at DESC LIMIT 1""")
-			.param("account", accountId)
+	public Optional<Instant> lastActivity(Person person) {
+		return this.jdbc.sql("SELECT placed_at FROM customer_order WHERE " + OWNED + " ORDER BY placed_at DESC LIMIT 1")
+			.param("account", person.accountId())
+			.param("email", email(person))
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
 	}
 
 	@Override
-	public Object export(long accountId) {
+	public Object export(Person person) {
 		List<Map<String, Object>> orders = this.jdbc.sql("""
 				SELECT id, reference, status, placed_at, email, ship_first_name, ship_last_name, ship_line1, ship_line2,
-				       ship_postal_code, ship_city, ship_country, ship_phone, shipping_method_name, total_cents
-				FROM customer_order WHERE account_id = :account ORDER BY placed_at""")
-			.param("account", accountId)
+				       ship_postal_code, ship_city, ship_country, ship_phone, shipping_method_name, total_cents,
+				       account_id IS NULL AS as_guest
+				FROM customer_order WHERE %s ORDER BY placed_at""".formatted(OWNED))
+			.param("account", person.accountId())
+			.param("email", email(person))
 			.query()
 			.listOfRows();
 		return orders.stream().map((row) -> {
@@ -59,6 +74,7 @@ class OrderPersonalData implements PersonalDataContributor {
 			order.put("reference", row.get("reference"));
 			order.put("status", row.get("status"));
 			order.put("placedAt", row.get("placed_at").toString());
+			order.put("placedAsGuest", row.get("as_guest"));
 			order.put("email", row.get("email"));
 			order.put("deliveryAddress",
 					String.join(", ",
@@ -87,20 +103,27 @@ class OrderPersonalData implements PersonalDataContributor {
 	}
 
 	@Override
-	public void erase(long accountId) {
+	public void erase(Person person) {
 		this.jdbc.sql("""
 				UPDATE return_request SET reason = 'effacé à la suppression du compte'
-				WHERE order_id IN (SELECT id FROM customer_order WHERE account_id = :account)""")
-			.param("account", accountId)
+				WHERE order_id IN (SELECT id FROM customer_order WHERE %s)""".formatted(OWNED))
+			.param("account", person.accountId())
+			.param("email", email(person))
 			.update();
 		this.jdbc
 			.sql("""
 					UPDATE customer_order SET email = NULL, ship_first_name = NULL, ship_last_name = NULL, ship_line1 = NULL,
 					    ship_line2 = NULL, ship_phone = NULL, bill_first_name = NULL, bill_last_name = NULL,
 					    bill_line1 = NULL, bill_line2 = NULL, anonymised_at = now(), account_id = NULL
-					WHERE account_id = :account""")
-			.param("account", accountId)
+					WHERE %s"""
+				.formatted(OWNED))
+			.param("account", person.accountId())
+			.param("email", email(person))
 			.update();
+	}
+
+	private static String email(Person person) {
+		return (person.verifiedEmail() != null) ? person.verifiedEmail() : "";
 	}
 
 	private static List<String> nonNull(Object... values) {

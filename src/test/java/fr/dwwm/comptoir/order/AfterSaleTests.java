@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.PersonalDataContributor.Person;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -410,10 +411,11 @@ class AfterSaleTests {
 		DeliveredOrders.Delivered order = deliver(LocalDate.now(Invoices.SHOP_ZONE).minusDays(1), Map.of(this.tea, 1));
 		this.returns.request(order.id(), this.customer.getId(), Map.of(order.lineIds().get(0), 1),
 				"Offert par ma belle-sœur, qui ne boit pas de thé");
-		assertThat(this.personalData.export(this.customer.getId())).asString()
+		Person person = new Person(this.customer.getId(), this.customer.getEmail());
+		assertThat(this.personalData.export(person)).asString()
 			.contains("Offert par ma belle-sœur, qui ne boit pas de thé");
 
-		this.personalData.erase(this.customer.getId());
+		this.personalData.erase(person);
 
 		assertThat(this.jdbc.sql("SELECT reason FROM return_request WHERE order_id = :order")
 			.param("order", order.id())

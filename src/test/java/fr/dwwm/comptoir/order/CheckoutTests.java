@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.PersonalDataContributor.Person;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.cart.Carts;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
@@ -353,13 +355,15 @@ class CheckoutTests {
 	@Test
 	void aDeletedCustomersOrdersAreExportedThenLoseEveryPersonalDetailButKeepTheirAmounts() {
 		long tea = this.fixtures.product(this.category, "Thé effacé", 900, 5, Map.of());
-		long customer = this.accounts.customer().getId();
+		Account account = this.accounts.customer();
+		long customer = account.getId();
 		long cart = this.carts.create(customer);
 		this.carts.add(cart, variantOf(tea), 1);
 		String reference = this.checkout.place(order(cart, customer, unique("rgpd"), DemoPaymentGateway.ACCEPTED))
 			.reference();
-		assertThat(this.orderData.export(customer)).asString().contains(reference, "Camille", "Thé effacé");
-		this.orderData.erase(customer);
+		Person person = new Person(customer, account.getEmail());
+		assertThat(this.orderData.export(person)).asString().contains(reference, "Camille", "Thé effacé");
+		this.orderData.erase(person);
 		Map<String, Object> order = row("SELECT * FROM customer_order WHERE reference = ?", reference);
 		assertThat(order.get("email")).isNull();
 		assertThat(order.get("ship_last_name")).isNull();
@@ -367,6 +371,38 @@ class CheckoutTests {
 		assertThat(order.get("account_id")).isNull();
 		assertThat(order.get("anonymised_at")).isNotNull();
 		assertThat(order.get("total_cents")).as("kept for the accounts").isEqualTo(1490);
+	}
+
+	@Test
+	void theOrdersACustomerPlacedAsAGuestWithTheirProvedAddressAreTheirsInTheExportTheErasureAndTheLastContact() {
+		long soap = this.fixtures.product(this.category, "Savon d'invité", 700, 5, Map.of());
+		Account account = this.accounts.customer();
+		Person person = new Person(account.getId(), account.getEmail());
+		String asGuest = this.checkout
+			.place(order(cartWith(soap, 1), null, account.getEmail().toUpperCase(Locale.ROOT),
+					DemoPaymentGateway.ACCEPTED))
+			.reference();
+		String someoneElses = this.checkout
+			.place(order(cartWith(soap, 1), null, unique("autre"), DemoPaymentGateway.ACCEPTED))
+			.reference();
+
+		assertThat(this.orderData.export(person)).asString()
+			.contains(asGuest, "placedAsGuest=true")
+			.doesNotContain(someoneElses);
+		assertThat(this.orderData.lastActivity(person)).as("a guest order is a contact too").isPresent();
+		assertThat(this.orderData.export(new Person(account.getId(), null))).as("an address never proved")
+			.asString()
+			.doesNotContain(asGuest);
+
+		this.orderData.erase(person);
+		assertThat(row("SELECT * FROM customer_order WHERE reference = ?", asGuest)).containsEntry("email", null)
+			.containsEntry("ship_last_name", null)
+			.containsEntry("total_cents", 1290)
+			.extractingByKey("anonymised_at")
+			.isNotNull();
+		assertThat(row("SELECT * FROM customer_order WHERE reference = ?", someoneElses))
+			.containsEntry("ship_last_name", "Martin")
+			.containsEntry("anonymised_at", null);
 	}
 
 	@Test

@@ -28,12 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderPersonalData implements PersonalDataContributor {
 
-	private final JdbcClient jdbc;
-
-	OrderPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
-
 	/**
 	 * The orders of a person: their account's, and their guest orders. An address never
 	 * proved is bound as an empty string, which no order's address equals.
@@ -42,15 +36,25 @@ class OrderPersonalData implements PersonalDataContributor {
 			(account_id = :account
 			 OR (account_id IS NULL AND anonymised_at IS NULL AND lower(email) = lower(:email)))""";
 
+	private final JdbcClient jdbc;
+
+	OrderPersonalData(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
 	@Override
 	public String section() {
 		return "orders";
 	}
 
-	/** The date of the account's last order: an order is a contact, like a login. */
+	/**
+	 * The date of the person's last order, signed in or as a guest: an order is a
+	 * contact, like a login.
+	 */
 	@Override
 	public Optional<Instant> lastActivity(Person person) {
-		return this.jdbc.sql("SELECT placed_at FROM customer_order WHERE " + OWNED + " ORDER BY placed_at DESC LIMIT 1")
+		return this.jdbc
+			.sql("SELECT placed_at FROM customer_order WHERE %s ORDER BY placed_at DESC LIMIT 1".formatted(OWNED))
 			.param("account", person.accountId())
 			.param("email", email(person))
 			.query(Timestamp.class)

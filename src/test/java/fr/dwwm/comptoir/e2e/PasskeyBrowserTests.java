@@ -131,6 +131,26 @@ class PasskeyBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aStaffMemberWhosePasswordIsAYearOldSignsInWithAPasskeyAndIsAskedForANewPasswordFirst() {
+		long accountId = logIn(Role.EDITOR).getId();
+		open("/account/security");
+		type("passkey-label", "Tablette de l'atelier");
+		browser.findElement(By.id("current-passkey")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().contains("passkey-added"));
+		this.jdbc.sql("UPDATE account SET password_changed_at = now() - interval '400 days' WHERE id = ?")
+			.param(accountId)
+			.update();
+
+		browser.manage().deleteAllCookies();
+		open("/login");
+		click(By.cssSelector("[data-passkey-sign-in]"));
+		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/account/security"));
+		assertThat(browser.findElement(By.cssSelector("[data-password-expired]")).getText())
+			.isEqualTo("Votre mot de passe date de plus d'un an : choisissez-en un nouveau ci-dessous pour"
+					+ " retrouver l'administration.");
+	}
+
+	@Test
 	void aDisabledAccountsPasskeyOpensNothing() {
 		browser.manage().deleteAllCookies();
 		Account customer = this.accounts.customer();

@@ -148,6 +148,12 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[data-password-expired]")).getText())
 			.isEqualTo("Votre mot de passe date de plus d'un an : choisissez-en un nouveau ci-dessous pour"
 					+ " retrouver l'administration.");
+		assertPageQuality();
+		mobile();
+		assertPageQuality();
+		assertNoControlIsCovered();
+		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+		desktop();
 	}
 
 	@Test

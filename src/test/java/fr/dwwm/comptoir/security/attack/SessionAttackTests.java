@@ -2,6 +2,8 @@ package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.Cookie;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
@@ -34,9 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Attacks on sessions: a session identifier known before the login (fixation), a session
- * that changes account in the middle of a purchase, a session identifier kept after the
- * logout, a session ended on another instance. What a session held before a login is
- * never trusted after it, except the guest's cart.
+ * that changes account in the middle of a purchase or after a staff member whose password
+ * expired, a session identifier kept after the logout, a session ended on another
+ * instance. What a session held before a login is never trusted after it, except the
+ * guest's cart.
  */
 @IntegrationTest
 class SessionAttackTests {
@@ -130,6 +135,18 @@ class SessionAttackTests {
 			.param("ref", reference)
 			.query(String.class)
 			.single()).isEqualTo(second.getId() + " 8 rue des Lilas");
+	}
+
+	@Test
+	void aStaffMembersExpiredPasswordNeverFollowsTheSessionToTheNextAccountThatSignsIn() {
+		StaffLogin expired = StaffLogin.as(Role.ADMIN, this.accounts, this.port,
+				Instant.now().minus(Duration.ofDays(400)));
+		Http browser = expired.http();
+		assertThat(browser.get("/account/api-tokens").statusCode()).as("the staff member, sent to change it")
+			.isEqualTo(302);
+
+		signIn(browser, this.accounts.customer().getEmail());
+		assertThat(browser.get("/account/api-tokens").statusCode()).as("the customer who signs in next").isEqualTo(200);
 	}
 
 	@Test

@@ -61,13 +61,13 @@ class AccountSecurityController {
 	}
 
 	@GetMapping("/account/security")
-	String page(@AuthenticationPrincipal ShopUser user, HttpServletRequest request, HttpSession session, Model model) {
+	String page(@AuthenticationPrincipal ShopUser user, HttpSession session, Model model) {
 		Account account = this.accounts.findById(user.getAccountId()).orElseThrow();
 		model.addAttribute("account", account);
 		model.addAttribute("sessions", this.sessions.of(user.getUsername(), session.getId()));
 		model.addAttribute("recoveryCodes", this.secondFactor.remainingRecoveryCodes(account.getId()));
 		model.addAttribute("passkeys", this.passkeys.of(account.getId()));
-		model.addAttribute("passwordExpired", StaffPasswordExpiry.mustChange(request));
+		model.addAttribute("passwordExpired", StaffPasswordExpiry.mustChange(session));
 		model.addAttribute("minimumLength",
 				account.getRole().isStaff() ? PasswordPolicy.STAFF_MIN_LENGTH : PasswordPolicy.CUSTOMER_MIN_LENGTH);
 		return "account/security";

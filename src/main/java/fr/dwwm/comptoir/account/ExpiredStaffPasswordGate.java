@@ -35,7 +35,7 @@ class ExpiredStaffPasswordGate implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
-		if (!StaffPasswordExpiry.mustChange(request)) {
+		if (!StaffPasswordExpiry.mustChange(request.getSession(false))) {
 			return true;
 		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

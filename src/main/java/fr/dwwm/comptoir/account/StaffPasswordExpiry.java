@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import fr.dwwm.comptoir.security.LoginEvent;
@@ -73,12 +72,11 @@ public class StaffPasswordExpiry {
 	}
 
 	/**
-	 * Whether the person signed in on this request must change their password first.
-	 * @param request the current request
+	 * Whether the person signed in with this session must change their password first.
+	 * @param session the session, or {@code null} when the request has none
 	 * @return whether their password expired
 	 */
-	static boolean mustChange(HttpServletRequest request) {
-		HttpSession session = request.getSession(false);
+	static boolean mustChange(HttpSession session) {
 		return session != null && Boolean.TRUE.equals(session.getAttribute(SESSION_ATTRIBUTE));
 	}
 

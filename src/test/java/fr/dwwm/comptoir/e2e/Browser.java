@@ -52,7 +52,7 @@ public final class Browser {
 	}
 
 	/**
-	 * Starts a fresh headless browser with an empty profile.
+	 * Starts a fresh headless browser with an empty profile, deleted when it quits.
 	 * @return the driver; the caller quits it
 	 */
 	public static ChromeDriver start() {
@@ -95,7 +95,19 @@ public final class Browser {
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
 			.build();
-		ChromeDriver driver = new ChromeDriver(service, options);
+		ChromeDriver driver = new ChromeDriver(service, options) {
+			// The profile is the browser's own: gone with it, or every test class
+			// would leave a few megabytes in the temporary directory.
+			@Override
+			public void quit() {
+				try {
+					super.quit();
+				}
+				finally {
+					delete(profile);
+				}
+			}
+		};
 		driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
 		versions = "Chromium " + driver.getCapabilities().getBrowserVersion() + ", ChromeDriver "
 				+ String
@@ -176,6 +188,15 @@ public final class Browser {
 			}
 		}
 		return axeScript;
+	}
+
+	private static void delete(Path directory) {
+		try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException | UncheckedIOException ex) {
+			LoggerFactory.getLogger(Browser.class).warn("Browser profile {} not deleted: {}", directory, ex.toString());
+		}
 	}
 
 	private static String env(String name, String fallback) {

@@ -47,9 +47,11 @@ class AccountSecurityController {
 
 	private final Clock clock;
 
+	private final StaffPasswordExpiry passwordExpiry;
+
 	AccountSecurityController(AccountRepository accounts, PasswordConfirmation passwordConfirmation,
 			PasswordChange passwordChange, SecondFactor secondFactor, UserSessions sessions, AuditLog audit,
-			PasskeyCredentials passkeys, Clock clock) {
+			PasskeyCredentials passkeys, Clock clock, StaffPasswordExpiry passwordExpiry) {
 		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.passwordConfirmation = passwordConfirmation;
@@ -58,6 +60,7 @@ class AccountSecurityController {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
+		this.passwordExpiry = passwordExpiry;
 	}
 
 	@GetMapping("/account/security")
@@ -67,7 +70,7 @@ class AccountSecurityController {
 		model.addAttribute("sessions", this.sessions.of(user.getUsername(), session.getId()));
 		model.addAttribute("recoveryCodes", this.secondFactor.remainingRecoveryCodes(account.getId()));
 		model.addAttribute("passkeys", this.passkeys.of(account.getId()));
-		model.addAttribute("passwordExpired", StaffPasswordExpiry.mustChange(session));
+		model.addAttribute("passwordExpired", this.passwordExpiry.mustChange(session));
 		model.addAttribute("minimumLength",
 				account.getRole().isStaff() ? PasswordPolicy.STAFF_MIN_LENGTH : PasswordPolicy.CUSTOMER_MIN_LENGTH);
 		return "account/security";

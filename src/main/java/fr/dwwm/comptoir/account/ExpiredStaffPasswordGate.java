@@ -25,6 +25,12 @@ class ExpiredStaffPasswordGate implements WebMvcConfigurer, HandlerInterceptor {
 	/** Where the staff member goes: the security page, which explains. */
 	static final String CHANGE_PAGE = "/account/security";
 
+	private final StaffPasswordExpiry expiry;
+
+	ExpiredStaffPasswordGate(StaffPasswordExpiry expiry) {
+		this.expiry = expiry;
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(this)
@@ -35,7 +41,7 @@ class ExpiredStaffPasswordGate implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
-		if (!StaffPasswordExpiry.mustChange(request.getSession(false))) {
+		if (!this.expiry.mustChange(request.getSession(false))) {
 			return true;
 		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

@@ -16,17 +16,18 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * A staff member's password lasts a year (C02, ANSSI PG-078 R25, d'après: one to three
- * years for administrators; customers' passwords never expire). At login, a staff member
- * whose password is older is marked so in their session; the back office then sends them
- * to the security page until they choose a new one ({@link ExpiredStaffPasswordGate}),
- * and the mark goes with the change. The age counts from the last change, or from the
- * account's creation when no change was ever recorded.
+ * years for administrators; customers' passwords never expire). At login, a staff
+ * member's session keeps the moment their password ends; from that moment, already past
+ * or reached during the session, the back office sends them to the security page until
+ * they choose a new one ({@link ExpiredStaffPasswordGate}), and the mark goes with the
+ * change. The age counts from the last change, or from the account's creation when no
+ * change was ever recorded.
  */
 @Component
 public class StaffPasswordExpiry {
 
-	/** Session attribute set while the signed-in staff member's password is too old. */
-	static final String SESSION_ATTRIBUTE = StaffPasswordExpiry.class.getName() + ".EXPIRED";
+	/** Session attribute: when the signed-in staff member's password ends. */
+	static final String SESSION_ATTRIBUTE = StaffPasswordExpiry.class.getName() + ".EXPIRES_AT";
 
 	private final AccountRepository accounts;
 
@@ -65,23 +66,26 @@ public class StaffPasswordExpiry {
 		}
 		Instant setAt = (account.getPasswordChangedAt() != null) ? account.getPasswordChangedAt()
 				: account.getCreatedAt();
-		if (setAt == null || expired(setAt, this.clock.instant(), this.maximumAge)) {
-			// The login made the session already; asking for it never skips the mark.
-			attributes.getRequest().getSession().setAttribute(SESSION_ATTRIBUTE, Boolean.TRUE);
-		}
+		// The login made the session already; asking for it never skips the mark.
+		attributes.getRequest()
+			.getSession()
+			.setAttribute(SESSION_ATTRIBUTE, (setAt != null) ? setAt.plus(this.maximumAge) : Instant.EPOCH);
 	}
 
 	/**
-	 * Whether the person signed in with this session must change their password first.
+	 * Whether the person signed in with this session must change their password first: a
+	 * staff member whose password's year is over, now.
 	 * @param session the session, or {@code null} when the request has none
 	 * @return whether their password expired
 	 */
-	static boolean mustChange(HttpSession session) {
-		return session != null && Boolean.TRUE.equals(session.getAttribute(SESSION_ATTRIBUTE));
+	boolean mustChange(HttpSession session) {
+		return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Instant expiresAt
+				&& !expiresAt.isAfter(this.clock.instant());
 	}
 
 	/**
-	 * Lifts the mark once the password was changed in this session.
+	 * Lifts the mark once the password was changed in this session (the new one lasts
+	 * longer than any session).
 	 * @param session the session that changed it
 	 */
 	static void changed(HttpSession session) {

@@ -92,4 +92,21 @@ class StaffPasswordExpiryTests {
 		assertThat(Jsoup.parse(http.get("/account/security").body()).select("[data-password-expired]")).isEmpty();
 	}
 
+	@Test
+	void aStaffPasswordThatReachesItsYearDuringASessionClosesTheBackOfficeAtThatMoment() throws Exception {
+		Instant expiresAt = Instant.now().plusSeconds(4);
+		StaffLogin admin = StaffLogin.as(Role.ADMIN, this.accounts, this.port, expiresAt.minus(YEAR));
+		Http http = admin.http();
+		assertThat(Instant.now()).as("signed in before the password's year ended").isBefore(expiresAt);
+		assertThat(http.get("/admin/orders").statusCode()).as("a few seconds before its year").isEqualTo(200);
+
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 200);
+
+		HttpResponse<String> refused = http.get("/admin/orders");
+		assertThat(refused.statusCode()).as("once the year is over, in the same session").isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/account/security"));
+		assertThat(http.sendJson("GET", "/api/v1/admin/orders", null, null).statusCode()).isEqualTo(403);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.security.ValidationFailureLog;
 import fr.dwwm.comptoir.system.Paged;
 import fr.dwwm.comptoir.web.ApiErrors.ApiException;
 import fr.dwwm.comptoir.web.ApiMoney;
@@ -221,7 +222,8 @@ class ApiAdminProductController {
 
 	/**
 	 * The form's errors named as the body's fields: the form's {@code price} (euros) is
-	 * the body's {@code priceCents}; the messages stay the form's.
+	 * the body's {@code priceCents}; the messages stay the form's. Logged as any refused
+	 * input.
 	 */
 	private static BindException inApiTerms(BindingResult formErrors) {
 		BindingResult errors = new BeanPropertyBindingResult(formErrors.getTarget(), "product");
@@ -231,6 +233,7 @@ class ApiAdminProductController {
 			errors.addError(new FieldError("product", field, error.getRejectedValue(), error.isBindingFailure(),
 					error.getCodes(), error.getArguments(), error.getDefaultMessage()));
 		}
+		ValidationFailureLog.watch(errors);
 		return new BindException(errors);
 	}
 

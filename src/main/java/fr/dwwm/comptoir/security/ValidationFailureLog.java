@@ -16,6 +16,7 @@ import org.springframework.validation.Validator;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -23,21 +24,24 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Logs the input a form or a JSON body sent and the rules it declares refused (C17, ASVS
  * 16.3.3): one line per refused object with the request ({@code POST /register}), the
  * object, each field with the rule it broke ({@code email:Email},
- * {@code quantity:typeMismatch}), the account ({@code anonymous} without one) and the
- * address. Never a value: the field may be a password, a card number or an address, and
- * what an attacker typed must not reach the log either.
+ * {@code quantity:typeMismatch}, {@code password:password.too-short}), the account
+ * ({@code anonymous} without one) and the address. Never a value: the field may be a
+ * password, a card number or an address, and what an attacker typed must not reach the
+ * log either.
  *
  * <p>
  * It is one more validator given to every data binder, after the declared rules (Jakarta
- * Bean Validation) and the conversions have done their work: it only reads what they
- * found, so it sees every {@code @Valid} object of every controller, whether the page is
- * shown again or the answer is a redirect or a JSON problem. The refusals a controller
- * adds itself afterwards (an address already used) are answers, not logged here. Logged
- * at {@code INFO}: most are typing mistakes; a run of them from one address is what this
+ * Bean Validation) and the conversions: it only notes the binder's result, and the line
+ * is written when the request completes, so that it also holds the refusals the
+ * controller added afterwards (the password policy, a postal code of another country, a
+ * name already taken). It sees every {@code @Valid} object of every controller, whether
+ * the page is shown again or the answer is a redirect or a JSON problem; a controller
+ * that validates by hand hands its result to {@link #watch(Errors)}. Logged at
+ * {@code INFO}: most are typing mistakes; a run of them from one address is what this
  * line lets an operator see.
  */
 @ControllerAdvice
-class ValidationFailureLog {
+public class ValidationFailureLog {
 
 	private static final Logger logger = LoggerFactory.getLogger(ValidationFailureLog.class);
 
@@ -50,9 +54,7 @@ class ValidationFailureLog {
 
 		@Override
 		public void validate(Object target, Errors errors) {
-			if (errors.hasErrors()) {
-				record(errors);
-			}
+			watch(errors);
 		}
 
 	};
@@ -68,22 +70,40 @@ class ValidationFailureLog {
 		binder.addValidators(LOGGING);
 	}
 
-	private static void record(Errors errors) {
+	/**
+	 * Logs the refusals these errors hold when the current request completes, those found
+	 * so far and those added until then.
+	 * @param errors the result of a validation
+	 */
+	public static void watch(Errors errors) {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			record(errors, "", null, account());
+			return;
+		}
+		HttpServletRequest current = attributes.getRequest();
+		String request = current.getMethod() + " " + AuditLog.oneLine(current.getRequestURI());
+		String ip = current.getRemoteAddr();
+		String account = account();
+		attributes.registerDestructionCallback(
+				ValidationFailureLog.class.getName() + "." + System.identityHashCode(errors),
+				() -> record(errors, request, ip, account), RequestAttributes.SCOPE_REQUEST);
+	}
+
+	private static String account() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Long accountId = (authentication != null) ? SecurityAudit.accountId(authentication) : null;
+		return (accountId != null) ? accountId.toString() : "anonymous";
+	}
+
+	private static void record(Errors errors, String request, String ip, String account) {
+		if (!errors.hasErrors()) {
+			return;
+		}
 		List<String> rules = new ArrayList<>();
 		for (ObjectError error : errors.getAllErrors()) {
 			String where = (error instanceof FieldError field) ? field.getField() : error.getObjectName();
 			rules.add(AuditLog.oneLine(where) + ":" + error.getCode());
 		}
-		String request = "";
-		String ip = null;
-		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest current = attributes.getRequest();
-			request = current.getMethod() + " " + AuditLog.oneLine(current.getRequestURI());
-			ip = current.getRemoteAddr();
-		}
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		Long accountId = (authentication != null) ? SecurityAudit.accountId(authentication) : null;
-		String account = (accountId != null) ? accountId.toString() : "anonymous";
 		logger.atInfo()
 			.addKeyValue("request", request)
 			.addKeyValue("object", errors.getObjectName())

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Account;
+import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,32 @@ class ValidationFailureLogTests {
 		assertThat(answer.statusCode()).isEqualTo(422);
 
 		assertThat(lineAbout(output, "POST /api/v1/cart/lines")).contains("variantId:NotNull", "quantity:Max");
+	}
+
+	@Test
+	void aRefusalTheControllerAddsAfterTheDeclaredRulesIsOnTheSameLine(CapturedOutput output) {
+		Http visitor = new Http(this.port);
+		String email = "refus-" + UUID.randomUUID() + "@example.test";
+		HttpResponse<String> page = visitor.postForm("/register", "/register", Map.of("email", email, "firstName", "",
+				"lastName", "Dupont", "password", "court", "privacyAccepted", "true"));
+		assertThat(page.statusCode()).isEqualTo(200);
+
+		assertThat(lineAbout(output, "POST /register")).as("the password policy's refusal, added by the controller")
+			.contains("firstName:NotBlank", "password:password.too-short");
+		assertThat(output.getAll()).doesNotContain(email);
+	}
+
+	@Test
+	void aProductTheStaffApiRefusesIsLoggedWithTheAccountThatSentIt(CapturedOutput output) {
+		StaffLogin editor = StaffLogin.as(Role.EDITOR, this.accounts, this.port);
+		String csrf = editor.http().csrfToken("/admin");
+		HttpResponse<String> answer = editor.http().sendJson("POST", "/api/v1/admin/products", """
+				{"name":" ","sku":"REFUS-1","summary":"Un bol","description":"Un bol.","priceCents":-5,
+				 "vatRate":"20.00","categoryId":1}""", csrf);
+		assertThat(answer.statusCode()).isEqualTo(422);
+
+		assertThat(lineAbout(output, "POST /api/v1/admin/products")).contains("name:NotBlank",
+				"account=" + editor.account().getId());
 	}
 
 	private static String lineAbout(CapturedOutput output, String request) {

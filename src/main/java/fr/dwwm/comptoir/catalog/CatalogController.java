@@ -2,12 +2,15 @@ package fr.dwwm.comptoir.catalog;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.web.EveryViewEvents;
+import fr.dwwm.comptoir.web.MovedPermanently;
 import fr.dwwm.comptoir.web.PageLinks;
 import fr.dwwm.comptoir.web.SharedPage;
 
@@ -145,9 +148,16 @@ class CatalogController {
 	@GetMapping("/products/{slug}")
 	@SharedPage
 	String product(@PathVariable String slug, @RequestParam(name = "variant", required = false) String variant,
-			Model model, @AuthenticationPrincipal AccountPrincipal visitor) {
-		Product product = this.products.findBySlugAndActiveTrue(slug)
-			.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
+			Model model, @AuthenticationPrincipal AccountPrincipal visitor, HttpServletRequest request) {
+		Product product = this.products.findBySlugAndActiveTrue(slug).orElse(null);
+		if (product == null) {
+			String moved = this.queries.movedTo(slug)
+				.orElseThrow(() -> new ResponseStatusException(NOT_FOUND, "Unknown product"));
+			return MovedPermanently.to(request,
+					UriComponentsBuilder.fromPath("/products/")
+						.path(moved)
+						.queryParamIfPresent("variant", Optional.ofNullable(variant)));
+		}
 		List<ProductVariant> variants = this.variants.forSale(product.getId());
 		// Any other value (another product's variant, a word) shows the default choice.
 		ProductVariant selected = ProductVariant.choose(variants, variant);

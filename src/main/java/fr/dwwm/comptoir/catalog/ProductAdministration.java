@@ -208,6 +208,7 @@ class ProductAdministration {
 				.param("active", form.isActive())
 				.query(Long.class)
 				.single();
+			forgetFormerSlug(slug);
 			// A new product is sold in one variant, with its reference and price; options
 			// and more variants are added on its page (VariantAdministration).
 			this.variants.createFirst(id, form.getSku(), form.priceCents());
@@ -244,11 +245,11 @@ class ProductAdministration {
 	public void update(long id, ProductForm form) {
 		// The row stays locked until the end of the transaction: nobody saves between
 		// this check and the update.
-		Optional<Integer> current = this.jdbc.sql("SELECT version FROM product WHERE id = :id FOR UPDATE")
+		Optional<Current> current = this.jdbc.sql("SELECT version, slug FROM product WHERE id = :id FOR UPDATE")
 			.param("id", id)
-			.query(Integer.class)
+			.query((row, number) -> new Current(row.getInt("version"), row.getString("slug")))
 			.optional();
-		if (current.isEmpty() || form.getVersion() == null || current.get().intValue() != form.getVersion()) {
+		if (current.isEmpty() || form.getVersion() == null || current.get().version() != form.getVersion()) {
 			throw ProductRefusal.stale();
 		}
 		checkCategory(form.getCategoryId());
@@ -279,11 +280,36 @@ class ProductAdministration {
 		if (updated == 0) {
 			throw ProductRefusal.stale();
 		}
+		if (!slug.equals(current.get().slug())) {
+			keepFormerSlug(id, current.get().slug(), slug);
+		}
 		// The price of the form is that of a product sold in one variant; a product with
 		// several has a price per variant, changed in its variants' table.
 		if (!this.variants.setOnlyPrice(id, form.priceCents())) {
 			throw new ProductRefusal("price", "admin.products.price.per-variant");
 		}
+	}
+
+	/**
+	 * Keeps a product's former address, which then leads to its current one (a permanent
+	 * redirect); the address it takes is nobody's former one any more.
+	 */
+	private void keepFormerSlug(long id, String formerSlug, String slug) {
+		forgetFormerSlug(slug);
+		this.jdbc.sql("""
+				INSERT INTO product_former_slug (slug, product_id) VALUES (:slug, :id)
+				ON CONFLICT (slug) DO UPDATE SET product_id = EXCLUDED.product_id, moved_at = now()""")
+			.param("slug", formerSlug)
+			.param("id", id)
+			.update();
+	}
+
+	private void forgetFormerSlug(String slug) {
+		this.jdbc.sql("DELETE FROM product_former_slug WHERE slug = :slug").param("slug", slug).update();
+	}
+
+	private record Current(int version, String slug) {
+
 	}
 
 	private void checkCategory(Long categoryId) {

@@ -178,6 +178,19 @@ public class ProductQueries {
 	}
 
 	/**
+	 * Finds where a product on sale moved from one of its former addresses.
+	 * @param formerSlug an address the product had before
+	 * @return its current slug; empty if no product had it, or if it is not on sale (a
+	 * hidden product's new address is never revealed)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> movedTo(String formerSlug) {
+		return this.jdbc.sql("""
+				SELECT p.slug FROM product_former_slug f JOIN product p ON p.id = f.product_id
+				WHERE f.slug = :slug AND p.active""").param("slug", formerSlug).query(String.class).optional();
+	}
+
+	/**
 	 * Returns every published product's slug and last change, for the sitemap.
 	 * @return slug and update time, by slug
 	 */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * CMS pages.
@@ -24,5 +25,16 @@ public interface CmsPageRepository extends JpaRepository<CmsPage, Long> {
 	 * @return pages by slug
 	 */
 	List<CmsPage> findByStatusOrderBySlug(CmsPage.Status status);
+
+	/**
+	 * Finds where a published page moved from one of its former addresses.
+	 * @param formerSlug an address the page had before
+	 * @return its current slug; empty if no page had it, or if it is not published (a
+	 * draft's address is never revealed)
+	 */
+	@Query(value = """
+			SELECT p.slug FROM cms_page_former_slug f JOIN cms_page p ON p.id = f.page_id
+			WHERE f.slug = :formerSlug AND p.status = 'PUBLISHED'""", nativeQuery = true)
+	Optional<String> movedTo(String formerSlug);
 
 }

@@ -126,6 +126,7 @@ class PageAdministration {
 			// Another editor took the address between the check and the insert.
 			throw slugTaken();
 		}
+		forgetFormerSlug(form.getSlug());
 		int revision = addRevision(id, staffId, form.getTitle(), content, form.getMetaDescription());
 		this.audit.record("CMS_PAGE_CREATE", AuditLog.Outcome.SUCCESS, staffId, target(id),
 				Map.of("slug", form.getSlug(), "revision", revision));
@@ -168,6 +169,7 @@ class PageAdministration {
 		}
 		int revision = save(id, page, form.getTitle(), content, form.getMetaDescription(), staffId);
 		if (!page.slug().equals(form.getSlug())) {
+			keepFormerSlug(id, page.slug(), form.getSlug());
 			// Menus hold the page's address.
 			AfterCommit.run(this.menus::forget);
 		}
@@ -370,6 +372,25 @@ class PageAdministration {
 			throw new CmsRefusal("contentHtml", "admin.pages.content.too-long");
 		}
 		return content;
+	}
+
+	/**
+	 * Keeps a page's former address, which then leads to its current one (a permanent
+	 * redirect, while the page is published); the address it takes is nobody's former one
+	 * any more.
+	 */
+	private void keepFormerSlug(long id, String formerSlug, String slug) {
+		forgetFormerSlug(slug);
+		this.jdbc.sql("""
+				INSERT INTO cms_page_former_slug (slug, page_id) VALUES (:slug, :id)
+				ON CONFLICT (slug) DO UPDATE SET page_id = EXCLUDED.page_id, moved_at = now()""")
+			.param("slug", formerSlug)
+			.param("id", id)
+			.update();
+	}
+
+	private void forgetFormerSlug(String slug) {
+		this.jdbc.sql("DELETE FROM cms_page_former_slug WHERE slug = :slug").param("slug", slug).update();
 	}
 
 	private void checkSlugIsFree(String slug, long exceptId) {

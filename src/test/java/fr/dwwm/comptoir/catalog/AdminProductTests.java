@@ -196,6 +196,58 @@ class AdminProductTests {
 	}
 
 	@Test
+	void aProductWhoseAddressChangesIsFoundAtEachFormerAddressByAPermanentRedirect() {
+		long id = this.fixtures.product(this.categoryId, "Bol " + this.unique, 1200, 3, Map.of());
+		String first = stored(id).slug();
+		String second = "bol-bleu-" + this.unique;
+		String third = "bol-vert-" + this.unique;
+		saveSlug(id, second);
+		assertThat(movedTo("/products/" + first)).isEqualTo("/products/" + second);
+		assertThat(movedTo("/products/" + first + "?variant=7")).as("the query goes along")
+			.isEqualTo("/products/" + second + "?variant=7");
+
+		saveSlug(id, third);
+		assertThat(movedTo("/products/" + first)).as("straight to the current address, never a chain")
+			.isEqualTo("/products/" + third);
+		assertThat(movedTo("/products/" + second)).isEqualTo("/products/" + third);
+
+		saveSlug(id, first);
+		Http visitor = new Http(this.port);
+		assertThat(visitor.get("/products/" + first).statusCode()).as("an address taken back is live again")
+			.isEqualTo(200);
+		assertThat(movedTo("/products/" + third)).isEqualTo("/products/" + first);
+
+		long other = this.fixtures.product(this.categoryId, "Assiette " + this.unique, 900, 3, Map.of());
+		String path = "/admin/products/" + other;
+		Stored taking = stored(other);
+		this.editor.http()
+			.postForm(path, path, form(taking.name(), second, taking.sku(), "9.00", true, taking.version()));
+		assertThat(Jsoup.parse(visitor.get("/products/" + second).body()).select("h1").text())
+			.as("a former address another product takes is that product's")
+			.contains("Assiette " + this.unique);
+		this.jdbc.sql("UPDATE product SET active = false WHERE id = :id").param("id", other).update();
+		assertThat(visitor.get("/products/" + second).statusCode())
+			.as("and stays so: hidden, it is not found, never sent back to the product that had it before")
+			.isEqualTo(404);
+		assertThat(visitor.get("/products/inconnu-" + this.unique).statusCode()).isEqualTo(404);
+	}
+
+	private void saveSlug(long id, String slug) {
+		Stored before = stored(id);
+		String path = "/admin/products/" + id;
+		HttpResponse<String> saved = this.editor.http()
+			.postForm(path, path, form(before.name(), slug, before.sku(), "12.00", true, before.version()));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+		assertThat(stored(id).slug()).isEqualTo(slug);
+	}
+
+	private String movedTo(String address) {
+		HttpResponse<String> answer = new Http(this.port).get(address);
+		assertThat(answer.statusCode()).as(address).isEqualTo(301);
+		return answer.headers().firstValue("Location").orElseThrow().replace("http://localhost:" + this.port, "");
+	}
+
+	@Test
 	void anEditorUnpublishesAProductThenPublishesItAgain() {
 		long id = this.fixtures.product(this.categoryId, "Bol en grès " + this.unique, 2400, 3, Map.of());
 		Stored product = stored(id);

@@ -290,6 +290,27 @@ class CmsAdministrationTests {
 	}
 
 	@Test
+	void aPublishedPageWhoseAddressChangesIsFoundAtItsFormerAddressUntilAnotherPageTakesIt() {
+		String slug = unique("livraison");
+		long pageId = createPage("Livraison " + slug, slug, "<p>Délais</p>");
+		publish(pageId, true);
+		String moved = slug + "-et-retours";
+		savePage(pageId, "Livraison " + slug, moved, "<p>Délais</p>", version(pageId));
+		Http visitor = new Http(this.port);
+
+		HttpResponse<String> former = visitor.get("/pages/" + slug);
+		assertThat(former.statusCode()).isEqualTo(301);
+		assertThat(location(former)).endsWith("/pages/" + moved);
+		assertThat(visitor.get("/pages/" + moved).statusCode()).isEqualTo(200);
+
+		long other = createPage("Autre " + slug, slug, "<p>Une autre page</p>");
+		publish(other, true);
+		assertThat(Jsoup.parse(visitor.get("/pages/" + slug).body()).select("main").text())
+			.as("the address taken by another page is that page's")
+			.contains("Une autre page");
+	}
+
+	@Test
 	void aMenuLinkCannotLeaveTheShop() {
 		HttpResponse<String> refused = this.editor.postForm("/admin/menus/new", "/admin/menus",
 				Map.of("menuCode", "HEADER", "label", "Ailleurs", "target", "PATH", "path", "//ailleurs.example"));

@@ -11,6 +11,7 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
+import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Attacks on access control (IDOR): another customer's address or session reached by its
  * identifier, in the path, in a request parameter named like the form, or in a hidden
  * field; a back-office path spelled another way, by someone without the role or whose
- * password expired. Each time, the other customer's row must stay exactly as it was, and
- * the attacker must learn nothing about it.
+ * password expired; the former address of a hidden product or a draft page, which must
+ * not give away its new one. Each time, the other customer's row must stay exactly as it
+ * was, and the attacker must learn nothing about it.
  */
 @IntegrationTest
 class AccessControlAttackTests {
@@ -65,6 +67,42 @@ class AccessControlAttackTests {
 		this.attacker = this.accounts.customer();
 		this.browser = new Http(this.port);
 		signIn(this.browser, this.attacker.getEmail());
+	}
+
+	@Test
+	void noSpellingOfAFormerAddressRevealsWhereAnUnpublishedProductOrADraftPageMoved() {
+		String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long product = fixtures.product(fixtures.category("Rayon caché " + unique, null), "Secret " + unique, 500, 1,
+				Map.of());
+		this.jdbc.sql("UPDATE product SET slug = :slug, active = false WHERE id = :id")
+			.param("slug", "nouveau-secret-" + unique)
+			.param("id", product)
+			.update();
+		this.jdbc.sql("INSERT INTO product_former_slug (slug, product_id) VALUES (:slug, :id)")
+			.param("slug", "ancien-secret-" + unique)
+			.param("id", product)
+			.update();
+		long page = this.jdbc
+			.sql("""
+					INSERT INTO cms_page (slug, title, content_html, status) VALUES (:slug, 'Brouillon', '<p>x</p>', 'DRAFT')
+					RETURNING id""")
+			.param("slug", "nouvelle-page-" + unique)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("INSERT INTO cms_page_former_slug (slug, page_id) VALUES (:slug, :id)")
+			.param("slug", "ancienne-page-" + unique)
+			.param("id", page)
+			.update();
+
+		for (String former : new String[] { "/products/ancien-secret-" + unique, "/pages/ancienne-page-" + unique }) {
+			for (String spelling : Attacker.spellings(former)) {
+				HttpResponse<String> answer = this.browser.get(spelling);
+				assertThat(answer.statusCode()).as(spelling).isNotIn(301, 302, 200);
+				assertThat(answer.headers().firstValue("Location").orElse("") + answer.body()).as(spelling)
+					.doesNotContain("nouveau-secret-" + unique, "nouvelle-page-" + unique);
+			}
+		}
 	}
 
 	@Test

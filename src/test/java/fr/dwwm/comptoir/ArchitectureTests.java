@@ -1,6 +1,9 @@
 package fr.dwwm.comptoir;
 
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -15,6 +18,7 @@ import jakarta.persistence.Entity;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -71,6 +75,12 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(FEATURES)
 		.allowEmptyShould(true);
+
+	/** Links with one slash and a checked address: see {@code system.PublicUrl}. */
+	@ArchTest
+	static final ArchRule thePublicAddressIsReadOnlyByPublicUrl = classes().that()
+		.doNotHaveFullyQualifiedName(BASE + "system.PublicUrl")
+		.should(notReadTheSetting("app.public-url"));
 
 	@ArchTest
 	static final ArchRule builtInModulesOnlyUseTheModuleApi = noClasses().that()
@@ -167,6 +177,24 @@ class ArchitectureTests {
 		String rest = name.substring(BASE.length());
 		int dot = rest.indexOf('.');
 		return (dot < 0) ? rest : rest.substring(0, dot);
+	}
+
+	private static ArchCondition<JavaClass> notReadTheSetting(String name) {
+		return new ArchCondition<>("not read " + name + " with @Value") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				Stream<JavaAnnotation<?>> annotations = Stream.concat(
+						type.getConstructors()
+							.stream()
+							.flatMap((constructor) -> constructor.getParameters().stream())
+							.flatMap((parameter) -> parameter.getAnnotations().stream()),
+						type.getFields().stream().flatMap((field) -> field.getAnnotations().stream()));
+				annotations.filter((annotation) -> annotation.getRawType().isEquivalentTo(Value.class))
+					.filter((annotation) -> String.valueOf(annotation.get("value").orElse("")).contains(name))
+					.forEach((annotation) -> events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " reads " + name + ": ask PublicUrl")));
+			}
+		};
 	}
 
 	private static ArchCondition<JavaMethod> takeNoEntityParameter() {

@@ -13,10 +13,10 @@ import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.LoginEvent;
 import fr.dwwm.comptoir.system.ClusterLock;
 import fr.dwwm.comptoir.web.Dates;
+import fr.dwwm.comptoir.system.PublicUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -72,11 +72,11 @@ public class InactiveAccounts {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	InactiveAccounts(JdbcClient jdbc, PersonalData personalData, List<PersonalDataContributor> contributors,
 			MailOutbox mails, AuditLog audit, ClusterLock clusterLock, TransactionTemplate transaction, Clock clock,
-			@Value("${app.public-url}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.jdbc = jdbc;
 		this.personalData = personalData;
 		this.contributors = contributors;
@@ -125,7 +125,7 @@ public class InactiveAccounts {
 					account.locale());
 			this.transaction.executeWithoutResult((status) -> {
 				this.mails.enqueue(account.email(), "inactive-account",
-						Map.of("name", account.name(), "day", day, "loginUrl", this.publicUrl + "/login"),
+						Map.of("name", account.name(), "day", day, "loginUrl", this.publicUrl.link("/login")),
 						account.locale());
 				this.jdbc.sql("UPDATE account SET inactivity_warned_at = now() WHERE id = :id")
 					.param("id", account.id())

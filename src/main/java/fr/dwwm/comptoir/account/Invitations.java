@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.RandomTokens;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +50,10 @@ public class Invitations {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	Invitations(AccountRepository accounts, OneTimeTokens tokens, PasswordEncoder passwordEncoder,
-			PasswordChange passwordChange, AuditLog audit, Clock clock, @Value("${app.public-url}") String publicUrl) {
+			PasswordChange passwordChange, AuditLog audit, Clock clock, PublicUrl publicUrl) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
@@ -154,7 +154,7 @@ public class Invitations {
 	}
 
 	private String link(String token) {
-		return this.publicUrl + "/invitation?token=" + token;
+		return this.publicUrl.link("/invitation?token=" + token);
 	}
 
 	/**

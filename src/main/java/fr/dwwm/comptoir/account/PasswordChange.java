@@ -10,8 +10,8 @@ import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.PasswordPolicy;
 import fr.dwwm.comptoir.security.UserSessions;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,11 +40,10 @@ class PasswordChange {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock,
-			@Value("${app.public-url}") String publicUrl) {
+			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock, PublicUrl publicUrl) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -85,7 +84,7 @@ class PasswordChange {
 		account.setPasswordChangedAt(Instant.now(this.clock));
 		int ended = this.sessions.endAllBut(account.getEmail(), keptSession);
 		this.mails.enqueue(account.getEmail(), "password-changed",
-				Map.of("name", account.displayName(), "resetUrl", this.publicUrl + "/password/forgot"), locale);
+				Map.of("name", account.displayName(), "resetUrl", this.publicUrl.link("/password/forgot")), locale);
 		this.audit.record(action, AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
 				Map.of("sessionsEnded", ended));
 		return ended;

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,10 +36,10 @@ public class PasswordReset {
 
 	private final SecondFactor secondFactor;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	PasswordReset(AccountRepository accounts, OneTimeTokens tokens, PasswordChange passwordChange, MailOutbox mails,
-			AuditLog audit, SecondFactor secondFactor, @Value("${app.public-url}") String publicUrl) {
+			AuditLog audit, SecondFactor secondFactor, PublicUrl publicUrl) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwordChange = passwordChange;
@@ -67,7 +67,7 @@ public class PasswordReset {
 				? this.tokens.issue(account.get().getId(), OneTimeTokens.Purpose.PASSWORD_RESET, validity)
 				: this.tokens.issueToNobody(OneTimeTokens.Purpose.PASSWORD_RESET, validity);
 		Map<String, Object> mail = Map.of("name", account.map(Account::displayName).orElse(""), "link",
-				this.publicUrl + "/password/reset?token=" + token, "minutes", VALIDITY_MINUTES);
+				this.publicUrl.link("/password/reset?token=" + token), "minutes", VALIDITY_MINUTES);
 		if (account.isPresent()) {
 			this.mails.enqueue(account.get().getEmail(), "password-reset", mail, locale);
 		}

@@ -9,8 +9,8 @@ import java.util.Optional;
 import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AuditLog;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,12 +42,12 @@ public class Registration {
 
 	private final AuditLog audit;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final ApplicationEventPublisher events;
 
 	Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, OneTimeTokens tokens, MailOutbox mails,
-			AuditLog audit, @Value("${app.public-url}") String publicUrl, ApplicationEventPublisher events) {
+			AuditLog audit, PublicUrl publicUrl, ApplicationEventPublisher events) {
 		this.events = events;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
@@ -71,9 +71,8 @@ public class Registration {
 		String passwordHash = this.passwordEncoder.encode(form.getPassword());
 		Optional<Account> existing = this.accounts.findByEmail(email);
 		if (existing.isPresent()) {
-			this.mails.enqueue(email, "account-exists",
-					Map.of("loginUrl", this.publicUrl + "/login", "resetUrl", this.publicUrl + "/password/forgot"),
-					locale);
+			this.mails.enqueue(email, "account-exists", Map.of("loginUrl", this.publicUrl.link("/login"), "resetUrl",
+					this.publicUrl.link("/password/forgot")), locale);
 			this.audit.record("REGISTER", AuditLog.Outcome.FAILURE, null, null, Map.of("reason", "address taken"));
 			return;
 		}
@@ -122,7 +121,7 @@ public class Registration {
 		String token = this.tokens.issue(account.getId(), OneTimeTokens.Purpose.EMAIL_VERIFICATION,
 				VERIFICATION_VALIDITY);
 		this.mails.enqueue(account.getEmail(), "email-verification",
-				Map.of("name", account.displayName(), "link", this.publicUrl + "/register/confirm?token=" + token),
+				Map.of("name", account.displayName(), "link", this.publicUrl.link("/register/confirm?token=" + token)),
 				locale);
 	}
 

@@ -19,8 +19,8 @@ import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.SecretBox;
 import fr.dwwm.comptoir.security.Totp;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,12 +65,12 @@ public class SecondFactor {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final SecureRandom random = new SecureRandom();
 
 	SecondFactor(SecretBox secrets, JdbcClient jdbc, AuditLog audit, MailOutbox mails, Clock clock,
-			@Value("${app.public-url}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -275,7 +275,7 @@ public class SecondFactor {
 			.query()
 			.singleRow();
 		this.mails.enqueueNotice((String) owner.get("email"), notice,
-				Map.of("name", owner.get("name"), "resetUrl", this.publicUrl + "/password/forgot"),
+				Map.of("name", owner.get("name"), "resetUrl", this.publicUrl.link("/password/forgot")),
 				Locale.forLanguageTag((String) owner.get("preferred_locale")));
 	}
 

@@ -12,6 +12,7 @@ import fr.dwwm.comptoir.security.AccountPrincipal;
 import fr.dwwm.comptoir.web.EveryViewEvents;
 import fr.dwwm.comptoir.web.MovedPermanently;
 import fr.dwwm.comptoir.web.PageLinks;
+import fr.dwwm.comptoir.system.PublicUrl;
 import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -57,11 +58,11 @@ class CatalogController {
 	 * The shop's configured address: never the request's Host header, which anybody may
 	 * forge.
 	 */
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	CatalogController(ProductQueries queries, ProductRepository products, Categories categories,
 			ProductPageData pageData, @Value("${app.catalog.facets}") List<String> facetNames,
-			EveryViewEvents everyView, Variants variants, @Value("${app.public-url}") String publicUrl) {
+			EveryViewEvents everyView, Variants variants, PublicUrl publicUrl) {
 		this.publicUrl = publicUrl;
 		this.queries = queries;
 		this.products = products;
@@ -107,7 +108,7 @@ class CatalogController {
 			model.addAttribute("noindex", true);
 		}
 		else {
-			UriComponentsBuilder canonical = UriComponentsBuilder.fromUriString(this.publicUrl).path(path);
+			UriComponentsBuilder canonical = UriComponentsBuilder.fromUriString(this.publicUrl.toString()).path(path);
 			if (category != null) {
 				canonical.queryParam("category", category.slug());
 			}

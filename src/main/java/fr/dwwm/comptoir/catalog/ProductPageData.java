@@ -1,12 +1,13 @@
 package fr.dwwm.comptoir.catalog;
 
+import fr.dwwm.comptoir.system.PublicUrl;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +23,8 @@ class ProductPageData {
 	 */
 	private final String base;
 
-	ProductPageData(@Value("${app.public-url}") String publicUrl) {
-		this.base = publicUrl;
+	ProductPageData(PublicUrl publicUrl) {
+		this.base = publicUrl.toString();
 	}
 
 	List<Map<String, Object>> structuredData(Product product, List<ProductVariant> variants,

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import fr.dwwm.comptoir.catalog.Categories;
 import fr.dwwm.comptoir.catalog.CategoryTree;
 import fr.dwwm.comptoir.catalog.ProductQueries;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -34,10 +34,9 @@ class SitemapController {
 	 * The shop's configured address: never the request's Host header, which anybody may
 	 * forge.
 	 */
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	SitemapController(ProductQueries products, Categories categories, CmsPageRepository pages,
-			@Value("${app.public-url}") String publicUrl) {
+	SitemapController(ProductQueries products, Categories categories, CmsPageRepository pages, PublicUrl publicUrl) {
 		this.publicUrl = publicUrl;
 		this.products = products;
 		this.categories = categories;
@@ -50,16 +49,16 @@ class SitemapController {
 				<?xml version="1.0" encoding="UTF-8"?>
 				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 				""");
-		url(xml, this.publicUrl + "/", null);
-		url(xml, this.publicUrl + "/products", null);
+		url(xml, this.publicUrl.link("/"), null);
+		url(xml, this.publicUrl.link("/products"), null);
 		for (CategoryTree.Node root : this.categories.tree().roots()) {
-			categories(xml, this.publicUrl, root);
+			categories(xml, this.publicUrl.toString(), root);
 		}
 		for (ProductQueries.PublishedProduct product : this.products.published()) {
-			url(xml, this.publicUrl + "/products/" + product.slug(), DAY.format(product.updatedAt()));
+			url(xml, this.publicUrl.link("/products/" + product.slug()), DAY.format(product.updatedAt()));
 		}
 		for (CmsPage page : this.pages.findByStatusOrderBySlug(CmsPage.Status.PUBLISHED)) {
-			url(xml, this.publicUrl + "/pages/" + page.getSlug(),
+			url(xml, this.publicUrl.link("/pages/" + page.getSlug()),
 					(page.getUpdatedAt() != null) ? DAY.format(page.getUpdatedAt()) : null);
 		}
 		xml.append("</urlset>\n");
@@ -91,8 +90,8 @@ class SitemapController {
 				Disallow: /register
 				Allow: /
 
-				Sitemap: %s/sitemap.xml
-				""".formatted(this.publicUrl);
+				Sitemap: %s
+				""".formatted(this.publicUrl.link("/sitemap.xml"));
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
 	}
 

@@ -10,8 +10,8 @@ import fr.dwwm.comptoir.module.api.ModuleDescriptor;
 import fr.dwwm.comptoir.module.api.ModuleSettings;
 import fr.dwwm.comptoir.module.api.ShopModule;
 import fr.dwwm.comptoir.module.api.ShopModules;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,9 +26,9 @@ public class ModuleRegistry implements ShopModules {
 
 	private final ModuleStates states;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	ModuleRegistry(List<ShopModule> modules, ModuleStates states, @Value("${app.public-url}") String publicUrl) {
+	ModuleRegistry(List<ShopModule> modules, ModuleStates states, PublicUrl publicUrl) {
 		Map<String, ShopModule> byCode = new LinkedHashMap<>();
 		modules.stream()
 			.sorted(Comparator.comparing((ShopModule module) -> module.descriptor().code()))
@@ -136,7 +136,7 @@ public class ModuleRegistry implements ShopModules {
 
 	@Override
 	public String publicUrl() {
-		return this.publicUrl;
+		return this.publicUrl.toString();
 	}
 
 	private boolean isEnabled(ModuleStates.Snapshot snapshot, String code) {

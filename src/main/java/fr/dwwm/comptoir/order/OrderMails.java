@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import fr.dwwm.comptoir.mail.MailOutbox;
+import fr.dwwm.comptoir.system.PublicUrl;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,9 +31,9 @@ class OrderMails {
 
 	private final Invoices invoices;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	OrderMails(JdbcClient jdbc, MailOutbox outbox, Invoices invoices, @Value("${app.public-url}") String publicUrl) {
+	OrderMails(JdbcClient jdbc, MailOutbox outbox, Invoices invoices, PublicUrl publicUrl) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.invoices = invoices;
@@ -65,7 +65,8 @@ class OrderMails {
 		model.put("shipping", money(((Number) order.get("shipping_cents")).longValue(), locale));
 		model.put("shippingMethod", order.get("shipping_method_name"));
 		model.put("total", money(((Number) order.get("total_cents")).longValue(), locale));
-		model.put("ordersUrl", Boolean.TRUE.equals(order.get("customer")) ? this.publicUrl + "/account/orders" : "");
+		model.put("ordersUrl",
+				Boolean.TRUE.equals(order.get("customer")) ? this.publicUrl.link("/account/orders") : "");
 		// The file is named by the invoice's number, as the one downloaded from the
 		// order.
 		this.outbox.enqueue((String) order.get("email"), "order-confirmation", model, locale,
@@ -110,7 +111,7 @@ class OrderMails {
 		model.put("step", step);
 		model.put("detail", detail);
 		model.put("orderUrl", Boolean.TRUE.equals(order.get("customer"))
-				? this.publicUrl + "/account/orders/" + order.get("reference") : "");
+				? this.publicUrl.link("/account/orders/" + order.get("reference")) : "");
 		this.outbox.enqueueWithSubject((String) order.get("email"), "after-sale", "mail." + step + ".subject", model,
 				locale, attachmentName, attachment);
 	}

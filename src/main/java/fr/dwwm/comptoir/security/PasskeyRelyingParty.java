@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
-import org.springframework.beans.factory.annotation.Value;
+import fr.dwwm.comptoir.system.PublicUrl;
+
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,8 @@ class PasskeyRelyingParty {
 
 	private final Set<String> allowedOrigins = new CopyOnWriteArraySet<>();
 
-	PasskeyRelyingParty(@Value("${app.public-url}") URI publicUrl) {
+	PasskeyRelyingParty(PublicUrl address) {
+		URI publicUrl = address.uri();
 		this.publicUrl = publicUrl;
 		this.allowedOrigins.add(origin(publicUrl.getScheme(), publicUrl.getHost(), publicUrl.getPort()));
 	}

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.dwwm.comptoir.system.PublicUrl;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -22,9 +22,9 @@ class LayoutModelAdvice {
 
 	private final ThemeColors themeColors;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	LayoutModelAdvice(JavaScriptModules modules, @Value("${app.public-url}") String publicUrl) {
+	LayoutModelAdvice(JavaScriptModules modules, PublicUrl publicUrl) {
 		this.modules = modules;
 		this.publicUrl = publicUrl;
 		List<CharterColors.Token> charter = CharterColors.fromClasspath();
@@ -78,7 +78,7 @@ class LayoutModelAdvice {
 		// Absolute URL of this page without its query: the default canonical URL. The
 		// shop's configured address, never the request's Host header, which anybody may
 		// forge (HostHeaderAttackTests).
-		return this.publicUrl + request.getRequestURI();
+		return this.publicUrl.link(request.getRequestURI());
 	}
 
 	/**

@@ -15,6 +15,7 @@ import fr.dwwm.comptoir.module.api.ModuleDescriptor;
 import fr.dwwm.comptoir.module.api.ModuleView;
 import fr.dwwm.comptoir.module.api.Setting;
 import fr.dwwm.comptoir.module.api.ShopModule;
+import fr.dwwm.comptoir.system.PublicUrl;
 import fr.dwwm.comptoir.web.CountingTemplateRenderer;
 import fr.dwwm.comptoir.web.FragmentCache;
 
@@ -44,8 +45,8 @@ class HookRendererTests {
 	private ModuleView view = ModuleView.of("modules/promise/block");
 
 	private final HookRenderer renderer = new HookRenderer(
-			new ModuleRegistry(List.of(new PromiseModule()), this.states, "http://localhost:8080"), this.templates,
-			Optional::empty, new FragmentCache(this.templates));
+			new ModuleRegistry(List.of(new PromiseModule()), this.states, PublicUrl.of("http://localhost:8080")),
+			this.templates, Optional::empty, new FragmentCache(this.templates));
 
 	@AfterEach
 	void endOfRequest() {

@@ -48,9 +48,12 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 
 	private final AuditLog audit;
 
-	PasskeyCredentials(JdbcClient jdbc, AuditLog audit) {
+	private final SecurityNotices notices;
+
+	PasskeyCredentials(JdbcClient jdbc, AuditLog audit, SecurityNotices notices) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.notices = notices;
 	}
 
 	@Override
@@ -125,6 +128,7 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 		if (inserted) {
 			this.audit.record("PASSKEY_ADD", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
 					Map.of("label", label(credential.getLabel())));
+			this.notices.tell(accountId, "passkey-added", label(credential.getLabel()));
 		}
 	}
 
@@ -197,8 +201,11 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 			.params(credentialId.get(), accountId)
 			.query(String.class)
 			.optional();
-		label.ifPresent((removed) -> this.audit.record("PASSKEY_REMOVE", AuditLog.Outcome.SUCCESS, accountId,
-				"account:" + accountId, Map.of("label", removed)));
+		label.ifPresent((removed) -> {
+			this.audit.record("PASSKEY_REMOVE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
+					Map.of("label", removed));
+			this.notices.tell(accountId, "passkey-removed", removed);
+		});
 		return label.isPresent();
 	}
 

@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.SecretBox;
 import fr.dwwm.comptoir.security.Totp;
-import fr.dwwm.comptoir.system.PublicUrl;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,22 +59,18 @@ public class SecondFactor {
 
 	private final AuditLog audit;
 
-	private final MailOutbox mails;
+	private final SecurityNotices notices;
 
 	private final Clock clock;
 
-	private final PublicUrl publicUrl;
-
 	private final SecureRandom random = new SecureRandom();
 
-	SecondFactor(SecretBox secrets, JdbcClient jdbc, AuditLog audit, MailOutbox mails, Clock clock,
-			PublicUrl publicUrl) {
+	SecondFactor(SecretBox secrets, JdbcClient jdbc, AuditLog audit, SecurityNotices notices, Clock clock) {
 		this.secrets = secrets;
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.mails = mails;
+		this.notices = notices;
 		this.clock = clock;
-		this.publicUrl = publicUrl;
 	}
 
 	/**
@@ -147,7 +141,7 @@ public class SecondFactor {
 		}
 		List<String> codes = newRecoveryCodes(accountId);
 		this.audit.record(action, AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
-		tellTheOwner(accountId, replacing ? "mfa-replaced" : "mfa-enabled");
+		this.notices.tell(accountId, replacing ? "mfa-replaced" : "mfa-enabled");
 		return codes;
 	}
 
@@ -189,7 +183,7 @@ public class SecondFactor {
 				.update();
 			this.audit.record("MFA_LOCK", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
 					Map.of("failures", MAX_FAILURES));
-			tellTheOwner(accountId, "mfa-locked");
+			this.notices.tell(accountId, "mfa-locked");
 		}
 		return false;
 	}
@@ -264,19 +258,8 @@ public class SecondFactor {
 		}
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :account").param("account", accountId).update();
 		this.audit.record("MFA_DISABLE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId, Map.of());
-		tellTheOwner(accountId, "mfa-disabled");
+		this.notices.tell(accountId, "mfa-disabled");
 		return true;
-	}
-
-	private void tellTheOwner(long accountId, String notice) {
-		Map<String, Object> owner = this.jdbc
-			.sql("SELECT email, coalesce(first_name, email) AS name, preferred_locale FROM account WHERE id = :id")
-			.param("id", accountId)
-			.query()
-			.singleRow();
-		this.mails.enqueueNotice((String) owner.get("email"), notice,
-				Map.of("name", owner.get("name"), "resetUrl", this.publicUrl.link("/password/forgot")),
-				Locale.forLanguageTag((String) owner.get("preferred_locale")));
 	}
 
 	private record Attempt(int failures, String sealedSecret, Long lastStep) {

@@ -128,7 +128,8 @@ if (registerForm && supported) {
         body: new URLSearchParams({ current: registerForm.elements.current.value }),
       });
       if (!confirmation.ok) {
-        showError(error, texts.password);
+        // 409: the right password, but the account holds the most passkeys it may.
+        showError(error, confirmation.status === 409 ? texts.full : texts.password);
         return;
       }
       await register(registerForm, registerForm.elements.label.value);

@@ -70,6 +70,7 @@ class AccountSecurityController {
 		model.addAttribute("sessions", this.sessions.of(user.getUsername(), session.getId()));
 		model.addAttribute("recoveryCodes", this.secondFactor.remainingRecoveryCodes(account.getId()));
 		model.addAttribute("passkeys", this.passkeys.of(account.getId()));
+		model.addAttribute("passkeyLimit", PasskeyCredentials.MAX_PER_ACCOUNT);
 		model.addAttribute("passwordExpired", this.passwordExpiry.mustChange(session));
 		model.addAttribute("minimumLength",
 				account.getRole().isStaff() ? PasswordPolicy.STAFF_MIN_LENGTH : PasswordPolicy.CUSTOMER_MIN_LENGTH);

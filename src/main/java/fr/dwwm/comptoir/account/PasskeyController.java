@@ -43,13 +43,18 @@ class PasskeyController {
 	/**
 	 * Checks the password typed in the « add a passkey » form; the page's script then
 	 * asks the device for a new passkey, which {@link PasskeyRegistrationGuard} lets
-	 * through for a few minutes.
+	 * through for a few minutes. An account that holds
+	 * {@link PasskeyCredentials#MAX_PER_ACCOUNT} passkeys is answered {@code 409}: no
+	 * room for another.
 	 */
 	@PostMapping("/account/security/passkeys/confirm")
 	ResponseEntity<Void> confirm(@AuthenticationPrincipal ShopUser user,
 			@RequestParam(defaultValue = "") String current, HttpServletRequest request) {
 		if (!this.passwordConfirmation.confirms(user.getAccountId(), current, request.getRemoteAddr(), "PASSKEY_ADD")) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).cacheControl(CacheControl.noStore()).build();
+		}
+		if (this.passkeys.full(user.getAccountId())) {
+			return ResponseEntity.status(HttpStatus.CONFLICT).cacheControl(CacheControl.noStore()).build();
 		}
 		PasskeyRegistrationAllowance.allow(request.getSession(), user.getAccountId(), Instant.now(this.clock));
 		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();

@@ -39,6 +39,13 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 	/** The longest name a passkey keeps; a longer one is cut. */
 	static final int LABEL_MAX_LENGTH = 60;
 
+	/**
+	 * Most passkeys an account holds: a phone, a computer, a security key or two, with
+	 * room to spare. A bound, so that nobody fills a table with one account's keys, and a
+	 * list the owner can still read through.
+	 */
+	public static final int MAX_PER_ACCOUNT = 10;
+
 	private static final String COLUMNS = """
 			p.credential_id, u.user_handle, p.label, p.public_key, p.signature_count, p.uv_initialized,
 			p.backup_eligible, p.backup_state, p.transports, p.attestation_object, p.attestation_client_data_json,
@@ -93,6 +100,19 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 			.query(Long.class)
 			.optional()
 			.orElseThrow(() -> new IllegalStateException("No account for this user handle"));
+		// The account's WebAuthn row, locked: two registrations at once for the last
+		// place are counted one after the other.
+		this.jdbc.sql("SELECT 1 FROM passkey_user WHERE account_id = ? FOR UPDATE")
+			.param(accountId)
+			.query()
+			.listOfRows();
+		boolean known = this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM passkey WHERE credential_id = ?)")
+			.param(credential.getCredentialId().getBytes())
+			.query(Boolean.class)
+			.single();
+		if (!known && full(accountId)) {
+			throw new IllegalStateException("The account holds " + MAX_PER_ACCOUNT + " passkeys already");
+		}
 		String[] transports = credential.getTransports()
 			.stream()
 			.map(AuthenticatorTransport::getValue)
@@ -136,6 +156,19 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 	@Transactional
 	public void delete(Bytes credentialId) {
 		this.jdbc.sql("DELETE FROM passkey WHERE credential_id = ?").param(credentialId.getBytes()).update();
+	}
+
+	/**
+	 * Whether an account holds as many passkeys as it may.
+	 * @param accountId the account
+	 * @return whether a new one would be refused
+	 */
+	@Transactional(readOnly = true)
+	public boolean full(long accountId) {
+		return this.jdbc.sql("SELECT count(*) >= ? FROM passkey WHERE account_id = ?")
+			.params(MAX_PER_ACCOUNT, accountId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

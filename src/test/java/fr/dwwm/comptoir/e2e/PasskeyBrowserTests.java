@@ -181,6 +181,48 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.getCurrentUrl()).endsWith("/login");
 	}
 
+	@Test
+	void aCustomerWhoseOtherDeviceTookTheLastPlaceIsToldNoPasskeyWasAddedAndThePageThenSaysWhy() {
+		browser.manage().deleteAllCookies();
+		Account customer = this.accounts.customer();
+		signIn(customer);
+		for (int key = 1; key < 10; key++) {
+			storedPasskey(customer.getId(), "Clé " + key);
+		}
+		open("/account/security");
+		storedPasskey(customer.getId(), "Tablette");
+
+		type("passkey-label", "Téléphone");
+		browser.findElement(By.id("current-passkey")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> driver.findElement(By.cssSelector("[data-passkey-error]")).isDisplayed());
+		assertThat(browser.findElement(By.cssSelector("[data-passkey-error]")).getText())
+			.isEqualTo("Votre compte a déjà le maximum de clés d'accès : aucune clé n'a été ajoutée.");
+		assertThat(passkeys(customer.getId())).isEqualTo(10);
+
+		open("/account/security");
+		assertThat(browser.findElements(By.cssSelector("[data-passkey-register], [data-passkey-unsupported]")))
+			.isEmpty();
+		assertThat(browser.findElement(By.cssSelector("[data-passkey-limit]")).getText())
+			.isEqualTo("Vous avez atteint le maximum de 10 clés d'accès : retirez-en une pour en ajouter une autre.");
+		assertPageQuality();
+	}
+
+	private void storedPasskey(long accountId, String label) {
+		byte[] handle = new byte[32];
+		byte[] credentialId = new byte[32];
+		new java.security.SecureRandom().nextBytes(handle);
+		new java.security.SecureRandom().nextBytes(credentialId);
+		this.jdbc.sql("INSERT INTO passkey_user (account_id, user_handle) VALUES (?, ?) ON CONFLICT DO NOTHING")
+			.params(accountId, handle)
+			.update();
+		this.jdbc.sql("""
+				INSERT INTO passkey (credential_id, account_id, label, public_key, signature_count, uv_initialized,
+				                     backup_eligible, backup_state)
+				VALUES (?, ?, ?, ?, 0, true, true, true)""")
+			.params(credentialId, accountId, label, new byte[77])
+			.update();
+	}
+
 	private int passkeys(long accountId) {
 		return this.jdbc.sql("SELECT count(*) FROM passkey WHERE account_id = ?")
 			.param(accountId)

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import fr.dwwm.comptoir.account.Account;
@@ -12,11 +13,18 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session left open (password not typed again), or by replaying the confirmation for
  * another account; or to rename or remove someone else's by naming its id (as is, percent
  * encoded, with a path parameter, through Spring Security's own {@code DELETE} URL); or
- * to sign in with a forged answer. None may change anything nor give a 500.
+ * to sign in with a forged answer; or to add more than an account may hold, two at once.
+ * None may change anything nor give a 500.
  */
 @IntegrationTest
 class PasskeyAttackTests {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** What an account may hold (PasskeyCredentials). */
+	private static final int MAX_PASSKEYS = 10;
 
 	@LocalServerPort
 	private int port;
@@ -41,6 +53,9 @@ class PasskeyAttackTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private UserCredentialRepository credentials;
 
 	@Test
 	void aStaffPasswordAloneCannotAddAPasskeyThatWouldSkipTheSecondFactor() {
@@ -167,6 +182,73 @@ class PasskeyAttackTests {
 	}
 
 	/** A passkey stored as a registration would store it (the key itself is random). */
+	@Test
+	void anAccountWithTenPasskeysGetsNoEleventhNeitherByItsPageNorByTwoRegistrationsAtOnce() throws Exception {
+		Account customer = this.accounts.customer();
+		for (int key = 1; key <= MAX_PASSKEYS - 1; key++) {
+			passkeyOf(customer.getId(), "Clé " + key);
+		}
+		byte[] handle = this.jdbc.sql("SELECT user_handle FROM passkey_user WHERE account_id = ?")
+			.param(customer.getId())
+			.query(byte[].class)
+			.single();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Boolean>> saves = new java.util.ArrayList<>();
+		for (int attempt = 0; attempt < 2; attempt++) {
+			saves.add(pool.submit(() -> {
+				start.await();
+				try {
+					this.credentials.save(newCredential(handle));
+					return true;
+				}
+				catch (RuntimeException refused) {
+					return false;
+				}
+			}));
+		}
+		start.countDown();
+		int saved = 0;
+		for (java.util.concurrent.Future<Boolean> save : saves) {
+			saved += save.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(saved).as("two registrations at once for the last place").isEqualTo(1);
+		assertThat(passkeys(customer.getId())).isEqualTo(MAX_PASSKEYS);
+
+		Http session = new Http(this.port);
+		session.login(customer.getEmail(), TestAccounts.PASSWORD);
+		Document page = Jsoup.parse(session.get("/account/security").body());
+		assertThat(page.select("[data-passkey-register]")).as("no form to add one").isEmpty();
+		assertThat(page.select("[data-passkey-limit]").text())
+			.isEqualTo("Vous avez atteint le maximum de 10 clés d'accès : retirez-en une pour en ajouter une autre.");
+		String token = session.csrfToken("/account/security");
+		assertThat(session
+			.submit("POST", "/account/security/passkeys/confirm",
+					Map.of("current", TestAccounts.PASSWORD, "_csrf", token))
+			.statusCode()).as("the right password, but no room").isEqualTo(409);
+		assertThat(session.sendJson("POST", "/webauthn/register/options", null, token).statusCode()).isEqualTo(403);
+		assertThat(passkeys(customer.getId())).isEqualTo(MAX_PASSKEYS);
+	}
+
+	private static ImmutableCredentialRecord newCredential(byte[] handle) {
+		byte[] credentialId = new byte[32];
+		RANDOM.nextBytes(credentialId);
+		return ImmutableCredentialRecord.builder()
+			.credentialType(PublicKeyCredentialType.PUBLIC_KEY)
+			.credentialId(new Bytes(credentialId))
+			.userEntityUserId(new Bytes(handle))
+			.publicKey(new ImmutablePublicKeyCose(new byte[77]))
+			.signatureCount(0)
+			.uvInitialized(true)
+			.backupEligible(true)
+			.backupState(true)
+			.transports(java.util.Set.of())
+			.created(Instant.now())
+			.label("Onzième")
+			.build();
+	}
+
 	private String passkeyOf(long accountId, String label) {
 		byte[] handle = new byte[32];
 		RANDOM.nextBytes(handle);

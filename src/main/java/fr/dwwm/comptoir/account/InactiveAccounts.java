@@ -12,8 +12,8 @@ import fr.dwwm.comptoir.mail.MailOutbox;
 import fr.dwwm.comptoir.security.AuditLog;
 import fr.dwwm.comptoir.security.LoginEvent;
 import fr.dwwm.comptoir.system.ClusterLock;
-import fr.dwwm.comptoir.web.Dates;
 import fr.dwwm.comptoir.system.PublicUrl;
+import fr.dwwm.comptoir.web.Dates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

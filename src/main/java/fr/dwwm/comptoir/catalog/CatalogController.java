@@ -9,10 +9,10 @@ import jakarta.validation.Valid;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.security.AccountPrincipal;
+import fr.dwwm.comptoir.system.PublicUrl;
 import fr.dwwm.comptoir.web.EveryViewEvents;
 import fr.dwwm.comptoir.web.MovedPermanently;
 import fr.dwwm.comptoir.web.PageLinks;
-import fr.dwwm.comptoir.system.PublicUrl;
 import fr.dwwm.comptoir.web.SharedPage;
 
 import org.springframework.beans.factory.annotation.Value;

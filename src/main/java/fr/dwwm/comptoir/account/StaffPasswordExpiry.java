@@ -17,17 +17,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * A staff member's password lasts a year (C02, ANSSI PG-078 R25, d'après: one to three
  * years for administrators; customers' passwords never expire). At login, a staff
- * member's session keeps the moment their password ends; from that moment, already past
- * or reached during the session, the back office sends them to the security page until
- * they choose a new one ({@link ExpiredStaffPasswordGate}), and the mark goes with the
- * change. The age counts from the last change, or from the account's creation when no
+ * member's session keeps the moment their password was set; from a year after it, already
+ * past or reached during the session, the back office sends them to the security page
+ * until they choose a new one ({@link ExpiredStaffPasswordGate}), and the mark goes with
+ * the change. The age counts from the last change, or from the account's creation when no
  * change was ever recorded.
  */
 @Component
 public class StaffPasswordExpiry {
 
-	/** Session attribute: when the signed-in staff member's password ends. */
-	static final String SESSION_ATTRIBUTE = StaffPasswordExpiry.class.getName() + ".EXPIRES_AT";
+	/** Session attribute: when the signed-in staff member's password was set. */
+	static final String SESSION_ATTRIBUTE = StaffPasswordExpiry.class.getName() + ".PASSWORD_SET_AT";
 
 	private final AccountRepository accounts;
 
@@ -67,9 +67,7 @@ public class StaffPasswordExpiry {
 		Instant setAt = (account.getPasswordChangedAt() != null) ? account.getPasswordChangedAt()
 				: account.getCreatedAt();
 		// The login made the session already; asking for it never skips the mark.
-		attributes.getRequest()
-			.getSession()
-			.setAttribute(SESSION_ATTRIBUTE, (setAt != null) ? setAt.plus(this.maximumAge) : Instant.EPOCH);
+		attributes.getRequest().getSession().setAttribute(SESSION_ATTRIBUTE, (setAt != null) ? setAt : Instant.EPOCH);
 	}
 
 	/**
@@ -79,8 +77,8 @@ public class StaffPasswordExpiry {
 	 * @return whether their password expired
 	 */
 	boolean mustChange(HttpSession session) {
-		return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Instant expiresAt
-				&& !expiresAt.isAfter(this.clock.instant());
+		return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Instant setAt
+				&& expired(setAt, this.clock.instant(), this.maximumAge);
 	}
 
 	/**

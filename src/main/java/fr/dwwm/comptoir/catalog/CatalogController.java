@@ -108,7 +108,7 @@ class CatalogController {
 			model.addAttribute("noindex", true);
 		}
 		else {
-			UriComponentsBuilder canonical = UriComponentsBuilder.fromUriString(this.publicUrl.toString()).path(path);
+			UriComponentsBuilder canonical = UriComponentsBuilder.fromUriString(this.publicUrl.link(path));
 			if (category != null) {
 				canonical.queryParam("category", category.slug());
 			}

@@ -21,15 +21,15 @@ class ProductPageData {
 	 * The shop's configured address: never the request's Host header, which anybody may
 	 * forge.
 	 */
-	private final String base;
+	private final PublicUrl base;
 
 	ProductPageData(PublicUrl publicUrl) {
-		this.base = publicUrl.toString();
+		this.base = publicUrl;
 	}
 
 	List<Map<String, Object>> structuredData(Product product, List<ProductVariant> variants,
 			CategoryTree.Node category) {
-		String url = this.base + "/products/" + product.getSlug();
+		String url = this.base.link("/products/" + product.getSlug());
 		List<String> images = product.getImages()
 			.stream()
 			.filter((image) -> image.getVariantId() == null)
@@ -63,7 +63,7 @@ class ProductPageData {
 		List<Map<String, Object>> items = new ArrayList<>();
 		if (category != null) {
 			for (CategoryTree.Node node : category.path()) {
-				items.add(crumb(items.size() + 1, node.name(), this.base + "/products?category=" + node.slug()));
+				items.add(crumb(items.size() + 1, node.name(), this.base.link("/products?category=" + node.slug())));
 			}
 		}
 		items.add(crumb(items.size() + 1, product.getName(), url));
@@ -86,7 +86,8 @@ class ProductPageData {
 		return imageUrl(this.base, product.getImages().get(0));
 	}
 
-	private static Map<String, Object> variantData(Product product, ProductVariant variant, String base, String url) {
+	private static Map<String, Object> variantData(Product product, ProductVariant variant, PublicUrl base,
+			String url) {
 		String variantUrl = url + "?variant=" + variant.id();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("@type", "Product");
@@ -125,8 +126,8 @@ class ProductPageData {
 		return property.matches("[a-z]+") ? "https://schema.org/" + property : property;
 	}
 
-	private static String imageUrl(String base, ProductImage image) {
-		return base + "/images/products/" + image.getFileName() + "?w=1200";
+	private static String imageUrl(PublicUrl base, ProductImage image) {
+		return base.link("/images/products/" + image.getFileName() + "?w=1200");
 	}
 
 	private static Map<String, Object> crumb(int position, String name, String url) {

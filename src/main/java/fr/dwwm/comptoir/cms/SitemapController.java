@@ -52,7 +52,7 @@ class SitemapController {
 		url(xml, this.publicUrl.link("/"), null);
 		url(xml, this.publicUrl.link("/products"), null);
 		for (CategoryTree.Node root : this.categories.tree().roots()) {
-			categories(xml, this.publicUrl.toString(), root);
+			categories(xml, this.publicUrl, root);
 		}
 		for (ProductQueries.PublishedProduct product : this.products.published()) {
 			url(xml, this.publicUrl.link("/products/" + product.slug()), DAY.format(product.updatedAt()));
@@ -95,8 +95,8 @@ class SitemapController {
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
 	}
 
-	private static void categories(StringBuilder xml, String base, CategoryTree.Node node) {
-		url(xml, base + "/products?category=" + node.slug(), null);
+	private static void categories(StringBuilder xml, PublicUrl base, CategoryTree.Node node) {
+		url(xml, base.link("/products?category=" + node.slug()), null);
 		for (CategoryTree.Node child : node.children()) {
 			categories(xml, base, child);
 		}

@@ -64,12 +64,7 @@ class AfterSaleBrowserTests extends BrowserTest {
 		assertPageQuality();
 		click(By.cssSelector("[data-return-link]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith(orderPage + "/return"));
-		assertPageQuality();
-		mobile();
-		assertPageQuality();
-		assertNoControlIsCovered();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
-		desktop();
+		assertPageQualityOnDesktopAndPhone();
 
 		var quantity = browser.findElement(By.id("quantity-" + order.lineIds().get(0)));
 		quantity.clear();

@@ -38,12 +38,7 @@ class ApiTokenBrowserTests extends BrowserTest {
 		assertThat(token).matches("cpt_[A-Za-z0-9_-]{43}");
 		assertThat(browser.findElement(By.cssSelector("[data-token-list]")).getText()).contains("Script de facturation",
 				"Lecture seule", "Jamais utilisé");
-		assertPageQuality();
-		mobile();
-		assertPageQuality();
-		assertNoControlIsCovered();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
-		desktop();
+		assertPageQualityOnDesktopAndPhone();
 
 		open("/account/api-tokens");
 		assertThat(browser.getPageSource()).as("shown once").doesNotContain(token);

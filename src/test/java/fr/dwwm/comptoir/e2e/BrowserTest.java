@@ -369,6 +369,20 @@ public abstract class BrowserTest {
 		pagesCheckedInRun.incrementAndGet();
 	}
 
+	/**
+	 * Runs {@link #assertPageQuality()} on the desktop viewport, then on a phone, where
+	 * no control may be covered and nothing may scroll sideways; ends on the desktop
+	 * viewport.
+	 */
+	protected void assertPageQualityOnDesktopAndPhone() {
+		assertPageQuality();
+		mobile();
+		assertPageQuality();
+		assertNoControlIsCovered();
+		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
+		desktop();
+	}
+
 	/** HTML checks of this test still running in the background. */
 	private final List<Future<HtmlValidator.Report>> htmlChecks = new ArrayList<>();
 

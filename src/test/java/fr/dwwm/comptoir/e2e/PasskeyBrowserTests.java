@@ -5,6 +5,7 @@ import java.util.Map;
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.account.TestPasskeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,12 +84,7 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[data-passkey-list]")).getText())
 			.contains("Ordinateur du bureau", "Jamais utilisée");
 		assertThat(passkeys(accountId)).isEqualTo(1);
-		assertPageQuality();
-		mobile();
-		assertPageQuality();
-		assertNoControlIsCovered();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
-		desktop();
+		assertPageQualityOnDesktopAndPhone();
 
 		browser.manage().deleteAllCookies();
 		open("/login");
@@ -148,12 +144,7 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[data-password-expired]")).getText())
 			.isEqualTo("Votre mot de passe date de plus d'un an : choisissez-en un nouveau ci-dessous pour"
 					+ " retrouver l'administration.");
-		assertPageQuality();
-		mobile();
-		assertPageQuality();
-		assertNoControlIsCovered();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
-		desktop();
+		assertPageQualityOnDesktopAndPhone();
 	}
 
 	@Test
@@ -187,10 +178,10 @@ class PasskeyBrowserTests extends BrowserTest {
 		Account customer = this.accounts.customer();
 		signIn(customer);
 		for (int key = 1; key < 10; key++) {
-			storedPasskey(customer.getId(), "Clé " + key);
+			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
 		}
 		open("/account/security");
-		storedPasskey(customer.getId(), "Tablette");
+		TestPasskeys.stored(this.jdbc, customer.getId(), "Tablette");
 
 		type("passkey-label", "Téléphone");
 		browser.findElement(By.id("current-passkey")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
@@ -205,22 +196,6 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[data-passkey-limit]")).getText())
 			.isEqualTo("Vous avez atteint le maximum de 10 clés d'accès : retirez-en une pour en ajouter une autre.");
 		assertPageQuality();
-	}
-
-	private void storedPasskey(long accountId, String label) {
-		byte[] handle = new byte[32];
-		byte[] credentialId = new byte[32];
-		new java.security.SecureRandom().nextBytes(handle);
-		new java.security.SecureRandom().nextBytes(credentialId);
-		this.jdbc.sql("INSERT INTO passkey_user (account_id, user_handle) VALUES (?, ?) ON CONFLICT DO NOTHING")
-			.params(accountId, handle)
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO passkey (credential_id, account_id, label, public_key, signature_count, uv_initialized,
-				                     backup_eligible, backup_state)
-				VALUES (?, ?, ?, ?, 0, true, true, true)""")
-			.params(credentialId, accountId, label, new byte[77])
-			.update();
 	}
 
 	private int passkeys(long accountId) {

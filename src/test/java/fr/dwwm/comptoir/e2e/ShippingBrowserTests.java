@@ -46,12 +46,7 @@ class ShippingBrowserTests extends BrowserTest {
 		open("/admin/shipping");
 		assertPageQuality();
 		click(By.cssSelector("[data-new-shipping]"));
-		assertPageQuality();
-		mobile();
-		assertPageQuality();
-		assertNoControlIsCovered();
-		assertThat(horizontalOverflow()).isLessThanOrEqualTo(0);
-		desktop();
+		assertPageQualityOnDesktopAndPhone();
 		type("shippingCode", CODE);
 		type("name", NAME);
 		type("description", "Livré à vélo dans la journée.");

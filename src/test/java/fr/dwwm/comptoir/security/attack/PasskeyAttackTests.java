@@ -1,15 +1,13 @@
 package fr.dwwm.comptoir.security.attack;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.account.TestPasskeys;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -20,10 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.web.webauthn.api.Bytes;
-import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
-import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
-import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class PasskeyAttackTests {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** What an account may hold (PasskeyCredentials). */
 	private static final int MAX_PASSKEYS = 10;
@@ -121,7 +113,7 @@ class PasskeyAttackTests {
 	@Test
 	void anotherAccountsPasskeyCannotBeRenamedNorRemovedWhateverTheSpellingOfItsId() {
 		Account victim = this.accounts.customer();
-		String id = passkeyOf(victim.getId(), "Téléphone de la victime");
+		String id = TestPasskeys.stored(this.jdbc, victim.getId(), "Téléphone de la victime");
 		Account attacker = this.accounts.customer();
 		Http session = new Http(this.port);
 		session.login(attacker.getEmail(), TestAccounts.PASSWORD);
@@ -158,7 +150,7 @@ class PasskeyAttackTests {
 	@Test
 	void aForgedOrReplayedPasskeySignInIsRefusedWithout500() {
 		Account customer = this.accounts.customer();
-		String id = passkeyOf(customer.getId(), "Ordinateur");
+		String id = TestPasskeys.stored(this.jdbc, customer.getId(), "Ordinateur");
 		Http visitor = new Http(this.port);
 		String token = visitor.csrfToken("/login");
 		String assertion = "{\"id\":\"" + id + "\",\"rawId\":\"" + id + "\",\"type\":\"public-key\","
@@ -186,12 +178,9 @@ class PasskeyAttackTests {
 	void anAccountWithTenPasskeysGetsNoEleventhNeitherByItsPageNorByTwoRegistrationsAtOnce() throws Exception {
 		Account customer = this.accounts.customer();
 		for (int key = 1; key <= MAX_PASSKEYS - 1; key++) {
-			passkeyOf(customer.getId(), "Clé " + key);
+			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
 		}
-		byte[] handle = this.jdbc.sql("SELECT user_handle FROM passkey_user WHERE account_id = ?")
-			.param(customer.getId())
-			.query(byte[].class)
-			.single();
+		byte[] handle = TestPasskeys.userHandle(this.jdbc, customer.getId());
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
 		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
 		List<java.util.concurrent.Future<Boolean>> saves = new java.util.ArrayList<>();
@@ -199,7 +188,7 @@ class PasskeyAttackTests {
 			saves.add(pool.submit(() -> {
 				start.await();
 				try {
-					this.credentials.save(newCredential(handle));
+					this.credentials.save(TestPasskeys.credential(handle, TestPasskeys.randomBytes(), 0, "Onzième"));
 					return true;
 				}
 				catch (RuntimeException refused) {
@@ -229,41 +218,6 @@ class PasskeyAttackTests {
 			.statusCode()).as("the right password, but no room").isEqualTo(409);
 		assertThat(session.sendJson("POST", "/webauthn/register/options", null, token).statusCode()).isEqualTo(403);
 		assertThat(passkeys(customer.getId())).isEqualTo(MAX_PASSKEYS);
-	}
-
-	private static ImmutableCredentialRecord newCredential(byte[] handle) {
-		byte[] credentialId = new byte[32];
-		RANDOM.nextBytes(credentialId);
-		return ImmutableCredentialRecord.builder()
-			.credentialType(PublicKeyCredentialType.PUBLIC_KEY)
-			.credentialId(new Bytes(credentialId))
-			.userEntityUserId(new Bytes(handle))
-			.publicKey(new ImmutablePublicKeyCose(new byte[77]))
-			.signatureCount(0)
-			.uvInitialized(true)
-			.backupEligible(true)
-			.backupState(true)
-			.transports(java.util.Set.of())
-			.created(Instant.now())
-			.label("Onzième")
-			.build();
-	}
-
-	private String passkeyOf(long accountId, String label) {
-		byte[] handle = new byte[32];
-		RANDOM.nextBytes(handle);
-		byte[] credentialId = new byte[32];
-		RANDOM.nextBytes(credentialId);
-		this.jdbc.sql("INSERT INTO passkey_user (account_id, user_handle) VALUES (?, ?) ON CONFLICT DO NOTHING")
-			.params(accountId, handle)
-			.update();
-		this.jdbc.sql("""
-				INSERT INTO passkey (credential_id, account_id, label, public_key, signature_count, uv_initialized,
-				                     backup_eligible, backup_state, created_at)
-				VALUES (?, ?, ?, ?, 0, true, true, true, ?)""")
-			.params(credentialId, accountId, label, new byte[77], java.sql.Timestamp.from(Instant.now()))
-			.update();
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(credentialId);
 	}
 
 	private int passkeys(long accountId) {

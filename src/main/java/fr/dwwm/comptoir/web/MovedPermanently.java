@@ -24,8 +24,10 @@ public final class MovedPermanently {
 	 */
 	public static String to(HttpServletRequest request, UriComponentsBuilder target) {
 		request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.MOVED_PERMANENTLY);
-		// Encoded, so that no "{" a visitor typed is taken for a template variable.
-		return "redirect:" + target.encode().build().toUriString();
+		// Built, then every component encoded: a "{" a visitor typed becomes %7B. (The
+		// builder's own encode() keeps "{…}" as a template variable, which the redirect
+		// would then try to fill from the model: a 500.)
+		return "redirect:" + target.build().encode().toUriString();
 	}
 
 }

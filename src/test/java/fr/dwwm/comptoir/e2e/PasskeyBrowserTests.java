@@ -195,7 +195,7 @@ class PasskeyBrowserTests extends BrowserTest {
 			.isEmpty();
 		assertThat(browser.findElement(By.cssSelector("[data-passkey-limit]")).getText())
 			.isEqualTo("Vous avez atteint le maximum de 10 clés d'accès : retirez-en une pour en ajouter une autre.");
-		assertPageQuality();
+		assertPageQualityOnDesktopAndPhone();
 	}
 
 	private int passkeys(long accountId) {

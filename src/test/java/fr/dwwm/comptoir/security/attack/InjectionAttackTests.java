@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Injection, as an attacker tries it from outside: formulas planted in product texts to
  * run in the spreadsheet of whoever exports the catalog (CSV injection), SQL and markup
  * typed into the search field and its API, markup stored as a customer's name for the
- * pages of the customer and of the staff who read it (stored cross-site scripting).
+ * pages of the customer and of the staff who read it (stored cross-site scripting); a
+ * parameter carried into a redirect's address, read as a template or split into a header.
  */
 @IntegrationTest
 class InjectionAttackTests {
@@ -58,6 +59,35 @@ class InjectionAttackTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Test
+	void aVariantParameterCarriedByAFormerAddressIsEncodedNeverReadAsATemplateNorAHeader() {
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		CatalogFixtures fixtures = new CatalogFixtures(this.jdbc);
+		long product = fixtures.product(fixtures.category("Rayon déplacé " + unique, null), "Bol " + unique, 900, 1,
+				Map.of());
+		this.jdbc.sql("UPDATE product SET slug = :slug WHERE id = :id")
+			.param("slug", "bol-actuel-" + unique)
+			.param("id", product)
+			.update();
+		this.jdbc.sql("INSERT INTO product_former_slug (slug, product_id) VALUES (:slug, :id)")
+			.param("slug", "bol-ancien-" + unique)
+			.param("id", product)
+			.update();
+
+		for (String hostile : List.of("%7Bx%7D", "%7B%7D", "%0D%0ASet-Cookie:%20vole=1", "%22%3E%3Cscript%3E",
+				"A".repeat(3000))) {
+			HttpResponse<String> answer = new Http(this.port)
+				.get("/products/bol-ancien-" + unique + "?variant=" + hostile);
+			String shown = hostile.substring(0, Math.min(12, hostile.length()));
+			assertThat(answer.statusCode()).as("variant " + shown).isEqualTo(301);
+			assertThat(answer.headers().firstValue("Location").orElseThrow()).as("variant " + shown)
+				.contains("/products/bol-actuel-" + unique + "?variant=")
+				.doesNotContain("\r", "\n", "<", "\"", "{");
+			assertThat(answer.headers().allValues("Set-Cookie")).as("variant " + shown)
+				.noneMatch((cookie) -> cookie.contains("vole"));
+		}
+	}
 
 	@Test
 	void formulasPlantedInProductTextsAreExportedAsPlainTextThatNoSpreadsheetRuns() {

@@ -109,6 +109,16 @@ public class Account {
 		return this.email;
 	}
 
+	/**
+	 * Gives the account a new login address, proved by its owner at this moment.
+	 * @param email the new address, any case
+	 * @param provedAt when the link sent to it was opened
+	 */
+	void changeEmail(String email, Instant provedAt) {
+		this.email = normaliseEmail(email);
+		this.emailVerifiedAt = provedAt;
+	}
+
 	public String getPasswordHash() {
 		return this.passwordHash;
 	}

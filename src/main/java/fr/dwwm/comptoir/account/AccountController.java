@@ -44,18 +44,23 @@ class AccountController {
 		form.setPhone(account.getPhone());
 		form.setLanguage(account.getPreferredLocale());
 		model.addAttribute("form", form);
-		return "account/profile";
+		return profilePage(account, model);
 	}
 
 	@PostMapping("/account/profile")
 	String updateProfile(@AuthenticationPrincipal ShopUser user, @Valid @ModelAttribute("form") ProfileForm form,
-			BindingResult errors, RedirectAttributes redirect) {
+			BindingResult errors, Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			return "account/profile";
+			return profilePage(this.accounts.findById(user.getAccountId()).orElseThrow(), model);
 		}
 		this.profiles.update(user.getAccountId(), form);
 		redirect.addFlashAttribute("accountMessage", "account.profile.saved");
 		return "redirect:/account";
+	}
+
+	private String profilePage(Account account, Model model) {
+		model.addAttribute("email", account.getEmail());
+		return "account/profile";
 	}
 
 }

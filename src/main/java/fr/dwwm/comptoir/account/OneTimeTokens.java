@@ -14,9 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Single-use tokens sent by e-mail (address verification, password reset): 256 random
- * bits, of which only a SHA-256 hash is stored, valid for a short time, consumed on use
- * (ANSSI PG-078 R30, OWASP ASVS 6.4.2).
+ * Single-use tokens sent by e-mail (address verification, password reset, invitation,
+ * change of address): 256 random bits, of which only a SHA-256 hash is stored, valid for
+ * a short time, consumed on use (ANSSI PG-078 R30, OWASP ASVS 6.4.2).
  */
 @Service
 class OneTimeTokens {
@@ -29,7 +29,9 @@ class OneTimeTokens {
 		/** Choosing a new password. */
 		PASSWORD_RESET,
 		/** Choosing the first password of an account staff were invited to. */
-		INVITATION
+		INVITATION,
+		/** Proving the new address of an account that changes it. */
+		EMAIL_CHANGE
 
 	}
 
@@ -57,7 +59,24 @@ class OneTimeTokens {
 	 */
 	@Transactional
 	String issue(long accountId, Purpose purpose, Duration validity) {
-		String token = write(accountId, purpose, validity);
+		return issue(accountId, purpose, validity, null);
+	}
+
+	/**
+	 * Issues a token that proves a new address for an account, the address kept with it
+	 * until it is used or purged; the account's earlier unused ones stop working.
+	 * @param accountId the account
+	 * @param newEmail the address asked for, normalised
+	 * @param validity how long it works
+	 * @return the token, to put in a link sent to the new address
+	 */
+	@Transactional
+	String issueEmailChange(long accountId, String newEmail, Duration validity) {
+		return issue(accountId, Purpose.EMAIL_CHANGE, validity, newEmail);
+	}
+
+	private String issue(long accountId, Purpose purpose, Duration validity, String newEmail) {
+		String token = write(accountId, purpose, validity, newEmail);
 		if (token == null) {
 			throw new IllegalStateException("No account " + accountId);
 		}
@@ -76,7 +95,7 @@ class OneTimeTokens {
 	 */
 	@Transactional
 	String issueToNobody(Purpose purpose, Duration validity) {
-		write(NOBODY, purpose, validity);
+		write(NOBODY, purpose, validity, null);
 		return RandomTokens.urlSafe(RandomTokens.SECRET_BYTES);
 	}
 
@@ -85,7 +104,7 @@ class OneTimeTokens {
 	 * change nothing when the account does not exist.
 	 * @return the token, or {@code null} if the account does not exist
 	 */
-	private String write(long accountId, Purpose purpose, Duration validity) {
+	private String write(long accountId, Purpose purpose, Duration validity, String newEmail) {
 		this.jdbc.sql("""
 				UPDATE one_time_token SET used_at = now()
 				WHERE account_id = :account AND purpose = :purpose AND used_at IS NULL""")
@@ -93,11 +112,13 @@ class OneTimeTokens {
 			.param("purpose", purpose.name())
 			.update();
 		String token = RandomTokens.urlSafe(RandomTokens.SECRET_BYTES);
-		int written = this.jdbc.sql("""
-				INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at)
-				SELECT id, :purpose, :hash, now() + make_interval(secs => :seconds) FROM account WHERE id = :account""")
+		int written = this.jdbc
+			.sql("""
+					INSERT INTO one_time_token (account_id, purpose, token_hash, expires_at, new_email)
+					SELECT id, :purpose, :hash, now() + make_interval(secs => :seconds), :newEmail FROM account WHERE id = :account""")
 			.param("account", accountId)
 			.param("purpose", purpose.name())
+			.param("newEmail", newEmail)
 			.param("hash", hash(token))
 			.param("seconds", validity.toSeconds())
 			.update();
@@ -112,7 +133,7 @@ class OneTimeTokens {
 	 */
 	@Transactional
 	Optional<Long> consume(String token, Purpose purpose) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
@@ -126,6 +147,65 @@ class OneTimeTokens {
 	}
 
 	/**
+	 * Consumes a token that proves a new address, if it belongs to the given account: a
+	 * link opened in another account's session is refused, and stays unused.
+	 * @param token the token from the link
+	 * @param accountId the signed-in account
+	 * @return the address it proves, if it is valid for that account
+	 */
+	@Transactional
+	Optional<String> consumeEmailChange(String token, long accountId) {
+		if (!wellFormed(token)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				UPDATE one_time_token SET used_at = now()
+				WHERE token_hash = :hash AND purpose = 'EMAIL_CHANGE' AND account_id = :account
+				AND used_at IS NULL AND expires_at > now()
+				RETURNING new_email""")
+			.param("hash", hash(token))
+			.param("account", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Reads the address a token would prove for an account, without consuming it (to show
+	 * the confirmation page).
+	 * @param token the token from the link
+	 * @param accountId the signed-in account
+	 * @return the address, if the token is valid for that account
+	 */
+	@Transactional(readOnly = true)
+	Optional<String> pendingEmailChange(String token, long accountId) {
+		if (!wellFormed(token)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				SELECT new_email FROM one_time_token
+				WHERE token_hash = :hash AND purpose = 'EMAIL_CHANGE' AND account_id = :account
+				AND used_at IS NULL AND expires_at > now()""")
+			.param("hash", hash(token))
+			.param("account", accountId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Ends every unused token of an account, whatever it is for: the links went to an
+	 * address the account no longer has.
+	 * @param accountId the account
+	 * @return how many were ended
+	 */
+	@Transactional
+	int revokeAll(long accountId) {
+		return this.jdbc
+			.sql("UPDATE one_time_token SET used_at = now() WHERE account_id = :account AND used_at IS NULL")
+			.param("account", accountId)
+			.update();
+	}
+
+	/**
 	 * Tells whether a token would be accepted, without consuming it (to show the form).
 	 * @param token the token from the link
 	 * @param purpose what it must be for
@@ -133,7 +213,7 @@ class OneTimeTokens {
 	 */
 	@Transactional(readOnly = true)
 	boolean isValid(String token, Purpose purpose) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+		if (!wellFormed(token)) {
 			return false;
 		}
 		return this.jdbc.sql("""
@@ -143,6 +223,14 @@ class OneTimeTokens {
 			.param("purpose", purpose.name())
 			.query(Integer.class)
 			.single() == 1;
+	}
+
+	/**
+	 * Whether a token has the form of the ones this class issues (43 URL-safe Base64
+	 * characters): anything else is refused before it reaches the database.
+	 */
+	private static boolean wellFormed(String token) {
+		return token != null && token.matches("[A-Za-z0-9_-]{43}");
 	}
 
 	static String hash(String token) {

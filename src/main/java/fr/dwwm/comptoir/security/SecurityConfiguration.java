@@ -101,6 +101,7 @@ class SecurityConfiguration {
 					Duration.ofMinutes(1)),
 			new RateLimitFilter.Rule("register", HttpMethod.POST, "/register/**", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("password-reset", HttpMethod.POST, "/password/forgot", 5, Duration.ofMinutes(10)),
+			new RateLimitFilter.Rule("email-change", HttpMethod.POST, "/account/email", 5, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("contact", HttpMethod.POST, "/contact", 3, Duration.ofMinutes(10)),
 			new RateLimitFilter.Rule("newsletter", HttpMethod.POST, "/modules/newsletter/**", 5,
 					Duration.ofMinutes(10)),

@@ -164,6 +164,7 @@ class ReferenceScreenshots {
 		both("compte-commande", "/account/orders/" + reference);
 		both("compte-adresses", "/account/addresses");
 		both("compte-profil", "/account/profile");
+		both("compte-adresse-e-mail", "/account/email");
 		both("compte-securite", "/account/security");
 		both("compte-donnees", "/account/data");
 		both("compte-acces-api", "/account/api-tokens");

@@ -51,4 +51,13 @@ public class Mailbox {
 		return matcher.group(1);
 	}
 
+	/**
+	 * Returns the one-time token a link carries.
+	 * @param link a link from {@link #link}, e.g. {@code /password/reset?token=...}
+	 * @return the token
+	 */
+	public static String token(String link) {
+		return link.substring(link.indexOf("token=") + "token=".length());
+	}
+
 }

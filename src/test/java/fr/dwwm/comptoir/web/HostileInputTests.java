@@ -83,7 +83,8 @@ class HostileInputTests {
 			"/account/security/passkeys/AAAAAAAAAAAAAAAAAAAAAA/rename", List.of("label"), "/account/profile",
 			List.of("firstName", "lastName", "phone", "preferredLocale"), "/account/addresses",
 			List.of("label", "firstName", "lastName", "line1", "line2", "postalCode", "city", "country", "phone"),
-			"/account/security/password", List.of("currentPassword", "newPassword"),
+			"/account/security/password", List.of("currentPassword", "newPassword"), "/account/email",
+			List.of("email", "current"), "/account/email/confirm", List.of("token"),
 			"/modules/reviews/products/{product}", List.of("rating", "title", "body"), "/account/orders/{order}/return",
 			List.of("reason", "quantities[{line}]", "quantities[1]", "quantities[abc]"));
 

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the attack tests do again and again, as an attacker would from a browser: sign in,
@@ -93,6 +96,19 @@ final class Attacker {
 				return code;
 			}
 		}
+	}
+
+	/**
+	 * Reads the address an account signs in with now, from the database.
+	 * @param jdbc the database
+	 * @param account the account
+	 * @return its address
+	 */
+	static String emailOf(JdbcClient jdbc, Account account) {
+		return jdbc.sql("SELECT email FROM account WHERE id = :id")
+			.param("id", account.getId())
+			.query(String.class)
+			.single();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static fr.dwwm.comptoir.security.attack.Attacker.code;
+import static fr.dwwm.comptoir.security.attack.Attacker.emailOf;
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
 import static fr.dwwm.comptoir.security.attack.Attacker.nextCode;
 import static fr.dwwm.comptoir.security.attack.Attacker.secretShownOn;
@@ -286,6 +288,111 @@ class AuthenticationAttackTests {
 				.as(action + ": five wrong passwords there throttle the login too")
 				.endsWith("/login?error");
 		}
+	}
+
+	@Test
+	void anAddressChangeLinkWorksOnceOnlyForItsPurposeAndOnlyWhileItIsTheNewestOne() {
+		Account customer = this.accounts.customer();
+		String first = "premiere-" + UUID.randomUUID() + "@exemple.test";
+		String second = "seconde-" + UUID.randomUUID() + "@exemple.test";
+		Http browser = new Http(this.port);
+		signIn(browser, customer.getEmail());
+		new Http(this.port).postForm("/password/forgot", "/password/forgot", Map.of("email", customer.getEmail()));
+		String reset = Mailbox.token(Mailbox.link(this.mailbox.to(customer.getEmail()).get(0), "/password/reset"));
+		assertThat(browser.postForm("/account/email", "/account/email/confirm", Map.of("token", reset)).body())
+			.as("a password reset link of the same account changes no address")
+			.contains("data-invalid-link");
+
+		browser.postForm("/account/email", "/account/email", Map.of("email", first, "current", TestAccounts.PASSWORD));
+		String replaced = Mailbox.token(Mailbox.link(this.mailbox.to(first).get(0), "/account/email/confirm"));
+		browser.postForm("/account/email", "/account/email", Map.of("email", second, "current", TestAccounts.PASSWORD));
+		String newest = Mailbox.token(Mailbox.link(this.mailbox.to(second).get(0), "/account/email/confirm"));
+		assertThat(new Http(this.port).get("/password/reset?token=" + newest).body())
+			.as("an address change link sets no password")
+			.contains("plus valable");
+		assertThat(browser.postForm("/account/email", "/account/email/confirm", Map.of("token", replaced)).body())
+			.as("a link replaced by a newer one")
+			.contains("data-invalid-link");
+		assertThat(emailOf(this.jdbc, customer)).isEqualTo(customer.getEmail());
+
+		assertThat(location(browser.postForm("/account/email", "/account/email/confirm", Map.of("token", newest))))
+			.endsWith("/login?email-changed");
+		Http again = new Http(this.port);
+		signIn(again, second);
+		assertThat(again.postForm("/account/email", "/account/email/confirm", Map.of("token", newest)).body())
+			.as("the link replayed")
+			.contains("data-invalid-link");
+		assertThat(emailOf(this.jdbc, customer)).isEqualTo(second);
+	}
+
+	@Test
+	void oneAddressChangeLinkSentTenTimesAtOnceChangesTheAddressOnce() throws Exception {
+		Account customer = this.accounts.customer();
+		String newEmail = "course-" + UUID.randomUUID() + "@exemple.test";
+		Http browser = new Http(this.port);
+		signIn(browser, customer.getEmail());
+		browser.postForm("/account/email", "/account/email",
+				Map.of("email", newEmail, "current", TestAccounts.PASSWORD));
+		String link = Mailbox.link(this.mailbox.to(newEmail).get(0), "/account/email/confirm");
+		String csrf = browser.csrfToken(link);
+		List<Callable<Integer>> attempts = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			attempts.add(() -> browser
+				.submit("POST", "/account/email/confirm", Map.of("_csrf", csrf, "token", Mailbox.token(link)))
+				.statusCode());
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(10);
+		try {
+			for (Future<Integer> attempt : pool.invokeAll(attempts)) {
+				assertThat(attempt.get()).as("never a server error").isLessThan(500);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc
+			.sql("""
+					SELECT count(*) FROM audit_log WHERE action = 'EMAIL_CHANGE' AND outcome = 'SUCCESS' AND actor_account_id = :id""")
+			.param("id", customer.getId())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(this.mailbox.to(customer.getEmail())).as("the former address is told once").hasSize(1);
+		assertThat(emailOf(this.jdbc, customer)).isEqualTo(newEmail);
+	}
+
+	@Test
+	void twoAccountsConfirmingTheSameNewAddressAtOnceGiveItToOneAndTellTheOther() throws Exception {
+		String wanted = "convoitee-" + UUID.randomUUID() + "@exemple.test";
+		List<Account> rivals = List.of(this.accounts.customer(), this.accounts.customer());
+		List<Callable<HttpResponse<String>>> confirmations = new ArrayList<>();
+		for (Account rival : rivals) {
+			Http browser = new Http(this.port);
+			signIn(browser, rival.getEmail());
+			browser.postForm("/account/email", "/account/email",
+					Map.of("email", wanted, "current", TestAccounts.PASSWORD));
+			String link = Mailbox.link(this.mailbox.to(wanted).get(0), "/account/email/confirm");
+			String csrf = browser.csrfToken(link);
+			confirmations.add(() -> browser.submit("POST", "/account/email/confirm",
+					Map.of("_csrf", csrf, "token", Mailbox.token(link))));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<String> answers = new ArrayList<>();
+		try {
+			for (Future<HttpResponse<String>> confirmation : pool.invokeAll(confirmations)) {
+				HttpResponse<String> answer = confirmation.get();
+				answers.add(answer.statusCode() + " " + (answer.statusCode() == 302 ? location(answer)
+						: (answer.body().contains("data-address-taken") ? "taken" : "other")));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(answers).as("one changed, the other told")
+			.hasSize(2)
+			.anySatisfy((answer) -> assertThat(answer).endsWith("/login?email-changed"))
+			.contains("200 taken");
+		assertThat(rivals.stream().map((rival) -> emailOf(this.jdbc, rival)).filter(wanted::equals).count())
+			.isEqualTo(1);
 	}
 
 	private String passwordHashOf(Account account) {

@@ -18,6 +18,7 @@ import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.Mailbox;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static fr.dwwm.comptoir.security.attack.Attacker.emailOf;
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
 import static fr.dwwm.comptoir.security.attack.Attacker.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +59,9 @@ class SessionAttackTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private Mailbox mailbox;
 
 	private CatalogFixtures fixtures;
 
@@ -135,6 +140,38 @@ class SessionAttackTests {
 			.param("ref", reference)
 			.query(String.class)
 			.single()).isEqualTo(second.getId() + " 8 rue des Lilas");
+	}
+
+	@Test
+	void aLinkToChangeOneAccountsAddressOpenedInAnotherAccountsSessionChangesNoAddressAndStaysForItsOwner() {
+		Account asker = this.accounts.customer();
+		String newEmail = "session-" + UUID.randomUUID() + "@exemple.test";
+		Http browser = new Http(this.port);
+		signIn(browser, asker.getEmail());
+		browser.postForm("/account/email", "/account/email",
+				Map.of("email", newEmail, "current", TestAccounts.PASSWORD));
+		String link = Mailbox.link(this.mailbox.to(newEmail).get(0), "/account/email/confirm");
+		Map<String, String> confirmation = Map.of("token", Mailbox.token(link));
+		Http signedOut = new Http(this.port);
+		assertThat(location(signedOut.get(link))).as("signed out: asked to sign in first").endsWith("/login");
+		assertThat(location(signIn(signedOut, asker.getEmail()))).as("then brought back to the link").contains(link);
+		assertThat(emailOf(this.jdbc, asker)).as("opening it changes nothing").isEqualTo(asker.getEmail());
+
+		Account other = this.accounts.customer();
+		signIn(browser, other.getEmail());
+		assertThat(browser.get(link).body()).contains("data-invalid-link").doesNotContain(newEmail);
+		HttpResponse<String> refused = browser.postForm(link, "/account/email/confirm", confirmation);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("data-invalid-link");
+		assertThat(emailOf(this.jdbc, other)).isEqualTo(other.getEmail());
+		assertThat(emailOf(this.jdbc, asker)).isEqualTo(asker.getEmail());
+		assertThat(browser.get("/account").statusCode()).as("the other account's session goes on").isEqualTo(200);
+
+		signIn(browser, asker.getEmail());
+		assertThat(location(browser.postForm(link, "/account/email/confirm", confirmation)))
+			.as("the link still works for the account that asked")
+			.endsWith("/login?email-changed");
+		assertThat(emailOf(this.jdbc, asker)).isEqualTo(newEmail);
 	}
 
 	@Test

@@ -10,3 +10,14 @@ ALTER TABLE one_time_token
         CHECK (new_email = lower(new_email) AND new_email LIKE '_%@_%' AND length(new_email) <= 254),
     ADD CONSTRAINT one_time_token_new_email_for_email_change
         CHECK ((purpose = 'EMAIL_CHANGE') = (new_email IS NOT NULL));
+
+-- The addresses an account proved before its current one (RG70): what its owner did as a
+-- guest with them (an order) is still theirs, in their data export, at the erasure of
+-- their account and in the inactivity purge (C24). Deleted with the account's other
+-- personal data when it is erased.
+CREATE TABLE account_former_email (
+    account_id  bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    email       text NOT NULL CHECK (email = lower(email) AND email LIKE '_%@_%' AND length(email) <= 254),
+    replaced_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (account_id, email)
+);

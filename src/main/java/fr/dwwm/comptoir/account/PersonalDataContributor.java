@@ -1,6 +1,8 @@
 package fr.dwwm.comptoir.account;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,16 +44,44 @@ public interface PersonalDataContributor {
 	}
 
 	/**
-	 * Whose data: an account, and its e-mail address once its owner proved it. What the
-	 * person did without signing in with that address (an order placed as a guest) is
-	 * theirs too; an address never proved finds nothing, since anyone may type anyone's
-	 * address at registration.
+	 * Whose data: an account, and the e-mail addresses its owner proved — the current one
+	 * once they followed the link mailed to it, and those the account had before (RG70).
+	 * What the person did without signing in with one of them (an order placed as a
+	 * guest) is theirs too; an address never proved finds nothing, since anyone may type
+	 * anyone's address at registration.
 	 *
 	 * @param accountId the account
 	 * @param verifiedEmail its address if the owner followed the link mailed to it, else
 	 * {@code null}
+	 * @param formerEmails the addresses it proved before its current one
 	 */
-	record Person(long accountId, String verifiedEmail) {
+	record Person(long accountId, String verifiedEmail, List<String> formerEmails) {
+
+		/**
+		 * A person whose account never changed its address.
+		 * @param accountId the account
+		 * @param verifiedEmail its address if proved, else {@code null}
+		 */
+		public Person(long accountId, String verifiedEmail) {
+			this(accountId, verifiedEmail, List.of());
+		}
+
+		public Person {
+			formerEmails = List.copyOf(formerEmails);
+		}
+
+		/**
+		 * Every address the person proved, the current one first.
+		 * @return the addresses, possibly none
+		 */
+		public List<String> provedEmails() {
+			List<String> emails = new ArrayList<>();
+			if (this.verifiedEmail != null) {
+				emails.add(this.verifiedEmail);
+			}
+			emails.addAll(this.formerEmails);
+			return emails;
+		}
 
 	}
 

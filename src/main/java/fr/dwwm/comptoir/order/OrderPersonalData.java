@@ -21,20 +21,22 @@ import org.springframework.stereotype.Component;
  * stay as they were, as the law wants.
  *
  * <p>
- * The person's orders are those of their account and those placed as a guest with the
- * address they proved (compared without case): the same person, who did not sign in. An
- * address never proved finds no guest order, and an order already anonymised stays so.
+ * The person's orders are those of their account and those placed as a guest with an
+ * address they proved, current or former (compared without case): the same person, who
+ * did not sign in. An address never proved finds no guest order, and an order already
+ * anonymised stays so.
  */
 @Component
 class OrderPersonalData implements PersonalDataContributor {
 
 	/**
-	 * The orders of a person: their account's, and their guest orders. An address never
-	 * proved is bound as an empty string, which no order's address equals.
+	 * The orders of a person: their account's, and their guest orders placed with an
+	 * address they proved, current or former. With no address proved, the list holds an
+	 * empty string, which no order's address equals.
 	 */
 	private static final String OWNED = """
 			(account_id = :account
-			 OR (account_id IS NULL AND anonymised_at IS NULL AND lower(email) = lower(:email)))""";
+			 OR (account_id IS NULL AND anonymised_at IS NULL AND lower(email) IN (:emails)))""";
 
 	private final JdbcClient jdbc;
 
@@ -56,7 +58,7 @@ class OrderPersonalData implements PersonalDataContributor {
 		return this.jdbc
 			.sql("SELECT placed_at FROM customer_order WHERE %s ORDER BY placed_at DESC LIMIT 1".formatted(OWNED))
 			.param("account", person.accountId())
-			.param("email", email(person))
+			.param("emails", emails(person))
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
@@ -70,7 +72,7 @@ class OrderPersonalData implements PersonalDataContributor {
 				       account_id IS NULL AS as_guest
 				FROM customer_order WHERE %s ORDER BY placed_at""".formatted(OWNED))
 			.param("account", person.accountId())
-			.param("email", email(person))
+			.param("emails", emails(person))
 			.query()
 			.listOfRows();
 		return orders.stream().map((row) -> {
@@ -112,7 +114,7 @@ class OrderPersonalData implements PersonalDataContributor {
 				UPDATE return_request SET reason = 'effacé à la suppression du compte'
 				WHERE order_id IN (SELECT id FROM customer_order WHERE %s)""".formatted(OWNED))
 			.param("account", person.accountId())
-			.param("email", email(person))
+			.param("emails", emails(person))
 			.update();
 		this.jdbc
 			.sql("""
@@ -122,12 +124,13 @@ class OrderPersonalData implements PersonalDataContributor {
 					WHERE %s"""
 				.formatted(OWNED))
 			.param("account", person.accountId())
-			.param("email", email(person))
+			.param("emails", emails(person))
 			.update();
 	}
 
-	private static String email(Person person) {
-		return (person.verifiedEmail() != null) ? person.verifiedEmail() : "";
+	private static List<String> emails(Person person) {
+		List<String> proved = person.provedEmails();
+		return proved.isEmpty() ? List.of("") : proved;
 	}
 
 	private static List<String> nonNull(Object... values) {

@@ -39,6 +39,9 @@ class EmailChangeTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private PersonalData personalData;
+
 	private Account account;
 
 	private String newEmail;
@@ -167,6 +170,41 @@ class EmailChangeTests {
 		assertThat(emailOf(this.account)).isEqualTo(this.account.getEmail());
 		assertThat(browser.get("/account").statusCode()).as("the session goes on").isEqualTo(200);
 		assertThat(pendingChanges(this.account)).as("the link is not used up").isEqualTo(1);
+	}
+
+	@Test
+	void theAddressesAnAccountLeftStayItsOwnForItsDataRightsUntilItTakesOneBackOrIsErased() {
+		String first = this.account.getEmail();
+		change(signedIn(), this.newEmail);
+		Http browser = new Http(this.port);
+		browser.login(this.newEmail, TestAccounts.PASSWORD);
+		assertThat(this.personalData.person(this.account.getId()).provedEmails())
+			.as("its guest orders with the former address stay its own (C24)")
+			.containsExactly(this.newEmail, first);
+		assertThat(browser.postForm("/account/data", "/account/data/export", Map.of("password", TestAccounts.PASSWORD))
+			.body()).contains("\"formerEmails\":[\"" + first + "\"]");
+
+		change(browser, first);
+		assertThat(this.personalData.person(this.account.getId()).provedEmails())
+			.as("an address taken back is no longer a former one")
+			.containsExactly(first, this.newEmail);
+
+		this.personalData.erase(this.account.getId());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM account_former_email WHERE account_id = :id")
+			.param("id", this.account.getId())
+			.query(Integer.class)
+			.single()).as("erased with the account").isZero();
+	}
+
+	/**
+	 * Changes the address of the account a browser is signed in to, by the form and the
+	 * mailed link, as its owner does.
+	 */
+	private void change(Http browser, String to) {
+		browser.postForm("/account/email", "/account/email", Map.of("email", to, "current", TestAccounts.PASSWORD));
+		String link = Mailbox.link(this.mailbox.to(to).get(0), "/account/email/confirm");
+		assertThat(location(browser.postForm(link, "/account/email/confirm", Map.of("token", Mailbox.token(link)))))
+			.endsWith("/login?email-changed");
 	}
 
 	private Http signedIn() {

@@ -374,6 +374,26 @@ class CheckoutTests {
 	}
 
 	@Test
+	void theGuestOrdersPlacedWithAnAddressTheCustomerProvedBeforeTheirCurrentOneStayTheirs() {
+		long soap = this.fixtures.product(this.category, "Savon d'une ancienne adresse", 700, 5, Map.of());
+		Account account = this.accounts.customer();
+		String formerEmail = unique("ancienne");
+		String withTheFormerAddress = this.checkout
+			.place(order(cartWith(soap, 1), null, formerEmail, DemoPaymentGateway.ACCEPTED))
+			.reference();
+		Person person = new Person(account.getId(), account.getEmail(), List.of(formerEmail));
+
+		assertThat(this.orderData.export(person)).asString().contains(withTheFormerAddress, "placedAsGuest=true");
+		assertThat(this.orderData.export(new Person(account.getId(), account.getEmail()))).asString()
+			.as("without the former address")
+			.doesNotContain(withTheFormerAddress);
+		this.orderData.erase(person);
+		assertThat(row("SELECT * FROM customer_order WHERE reference = ?", withTheFormerAddress))
+			.containsEntry("email", null)
+			.containsEntry("ship_last_name", null);
+	}
+
+	@Test
 	void theOrdersACustomerPlacedAsAGuestWithTheirProvedAddressAreTheirsInTheExportTheErasureAndTheLastContact() {
 		long soap = this.fixtures.product(this.category, "Savon d'invité", 700, 5, Map.of());
 		Account account = this.accounts.customer();

@@ -56,6 +56,19 @@ class SecretsInLogsTests {
 			.orElseThrow(), "/password/reset");
 		http.postForm(reset, "/password/reset",
 				Map.of("token", reset.substring(reset.indexOf("token=") + 6), "password", CANARY_NEW_PASSWORD));
+		Http signedIn = new Http(this.port);
+		signedIn.login(email, CANARY_NEW_PASSWORD);
+		String newEmail = "journal-nouvelle-" + UUID.randomUUID() + "@exemple.test";
+		signedIn.postForm("/account/email", "/account/email",
+				Map.of("email", newEmail, "current", "Mauvais-" + CANARY_NEW_PASSWORD));
+		signedIn.postForm("/account/email", "/account/email",
+				Map.of("email", newEmail, "current", CANARY_NEW_PASSWORD));
+		String change = Mailbox.link(this.mailbox.to(newEmail).get(0), "/account/email/confirm");
+		signedIn.get(change);
+		assertThat(signedIn.postForm(change, "/account/email/confirm", Map.of("token", Mailbox.token(change)))
+			.headers()
+			.firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login?email-changed"));
 
 		String logs = output.getAll();
 		assertThat(logs).contains("audit action=LOGIN");
@@ -63,6 +76,7 @@ class SecretsInLogsTests {
 			.doesNotContain(CANARY_NEW_PASSWORD)
 			.doesNotContain(verification.substring(verification.indexOf("token=") + 6))
 			.doesNotContain(reset.substring(reset.indexOf("token=") + 6))
+			.doesNotContain(Mailbox.token(change))
 			.doesNotContain(session);
 	}
 

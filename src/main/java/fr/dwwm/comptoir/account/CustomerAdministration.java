@@ -42,8 +42,13 @@ public class CustomerAdministration {
 			SELECT a.id, a.email, a.first_name, a.last_name, a.role_code, a.enabled, a.created_at, a.anonymised_at
 			FROM account a""";
 
+	/**
+	 * An account matches by its address, an address it left (someone who writes from the
+	 * address their account was moved away from must be found), or its name.
+	 */
 	private static final String MATCHES = """
 			a.email ILIKE :pattern
+			OR EXISTS (SELECT 1 FROM account_former_email f WHERE f.account_id = a.id AND f.email ILIKE :pattern)
 			OR concat_ws(' ', a.first_name, a.last_name) ILIKE :pattern
 			OR concat_ws(' ', a.last_name, a.first_name) ILIKE :pattern""";
 
@@ -126,8 +131,19 @@ public class CustomerAdministration {
 							row.getBoolean("enabled"), instant(row.getTimestamp("created_at")),
 							instant(row.getTimestamp("anonymised_at"))),
 					instant(row.getTimestamp("email_verified_at")), row.getTimestamp("mfa_enabled_at") != null,
-					instant(row.getTimestamp("last_login_at")), row.getInt("addresses")))
+					instant(row.getTimestamp("last_login_at")), row.getInt("addresses"), formerEmails(accountId)))
 			.optional();
+	}
+
+	/**
+	 * The addresses an account proved and left, the latest first.
+	 */
+	private List<String> formerEmails(long accountId) {
+		return this.jdbc
+			.sql("SELECT email FROM account_former_email WHERE account_id = :id ORDER BY replaced_at DESC, email")
+			.param("id", accountId)
+			.query(String.class)
+			.list();
 	}
 
 	/**
@@ -288,9 +304,10 @@ public class CustomerAdministration {
 	 * @param secondFactor whether it proves a second factor at login
 	 * @param lastLoginAt its last login, or {@code null} if unknown
 	 * @param addressCount how many addresses it saved
+	 * @param formerEmails the e-mail addresses it proved and left, the latest first
 	 */
 	public record CustomerDetail(Customer customer, Instant emailVerifiedAt, boolean secondFactor, Instant lastLoginAt,
-			int addressCount) {
+			int addressCount, List<String> formerEmails) {
 	}
 
 }

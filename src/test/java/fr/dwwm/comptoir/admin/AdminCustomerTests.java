@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
@@ -52,6 +53,19 @@ class AdminCustomerTests {
 		HttpResponse<String> page = this.admin.http().get("/admin/customers?q=" + encode(part));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains(customer.getEmail()).doesNotContain(other.getEmail());
+	}
+
+	@Test
+	void anAdministratorFindsACustomerByAnAddressTheyLeftAndTheirPageListsIt() {
+		Account customer = this.accounts.customer();
+		String formerEmail = "ancienne-" + UUID.randomUUID() + "@exemple.test";
+		this.jdbc.sql("INSERT INTO account_former_email (account_id, email) VALUES (:id, :email)")
+			.param("id", customer.getId())
+			.param("email", formerEmail)
+			.update();
+		HttpResponse<String> found = this.admin.http().get("/admin/customers?q=" + encode(formerEmail.toUpperCase()));
+		assertThat(found.body()).as("someone writing from the address an account left").contains(customer.getEmail());
+		assertThat(this.admin.http().get("/admin/customers/" + customer.getId()).body()).contains(formerEmail);
 	}
 
 	@Test

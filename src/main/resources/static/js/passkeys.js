@@ -34,7 +34,7 @@ async function postJson(url, form, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) {
-    throw new Error(`HTTP ${response.status}`);
+    throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
   }
   return response.json();
 }
@@ -135,7 +135,8 @@ if (registerForm && supported) {
       await register(registerForm, registerForm.elements.label.value);
       window.location.assign('/account/security?passkey-added#security-passkeys');
     } catch (failure) {
-      showError(error, texts.failed);
+      // 409: another device took the last place while this one was answering.
+      showError(error, failure.status === 409 ? texts.full : texts.failed);
     } finally {
       registerForm.elements.current.value = '';
       button.disabled = false;

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.dwwm.comptoir.security.AuditLog;
+import fr.dwwm.comptoir.security.PasskeyLimitReached;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
@@ -111,7 +112,7 @@ class PasskeyCredentials implements UserCredentialRepository, PersonalDataContri
 			.query(Boolean.class)
 			.single();
 		if (!known && full(accountId)) {
-			throw new IllegalStateException("The account holds " + MAX_PER_ACCOUNT + " passkeys already");
+			throw new PasskeyLimitReached(MAX_PER_ACCOUNT);
 		}
 		String[] transports = credential.getTransports()
 			.stream()

@@ -65,6 +65,14 @@ public class PasskeyRegistrationGuard extends OncePerRequestFilter {
 		try {
 			chain.doFilter(request, response);
 		}
+		catch (PasskeyLimitReached ex) {
+			// A valid answer, but another device took the last place meanwhile.
+			if (!response.isCommitted()) {
+				response.resetBuffer();
+				problem(response, HttpServletResponse.SC_CONFLICT, "Conflict",
+						"The account holds the most passkeys it may.");
+			}
+		}
 		catch (RuntimeException ex) {
 			// An answer the relying party cannot accept (forged or damaged attestation,
 			// unknown format): the client's fault, answered 400 rather than 500.

@@ -198,6 +198,38 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertPageQualityOnDesktopAndPhone();
 	}
 
+	@Test
+	void aCustomerWhoseOtherDeviceTakesTheLastPlaceWhileThisOneAnswersIsToldWhyNothingWasAdded() {
+		browser.manage().deleteAllCookies();
+		Account customer = this.accounts.customer();
+		signIn(customer);
+		for (int key = 1; key < 10; key++) {
+			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
+		}
+		open("/account/security");
+		// The device's answer is held back until the other device has taken the tenth
+		// place: the password was accepted with room left, the answer arrives without.
+		browser.executeScript("""
+				const send = window.fetch;
+				window.fetch = async (url, options) => {
+				  if (String(url).endsWith('/webauthn/register')) {
+				    window.__answerHeld = true;
+				    await new Promise((resume) => { window.__releaseAnswer = resume; });
+				  }
+				  return send(url, options);
+				};""");
+		type("passkey-label", "Téléphone");
+		browser.findElement(By.id("current-passkey")).sendKeys(TestAccounts.PASSWORD, Keys.ENTER);
+		waitUpTo5Seconds().until((driver) -> Boolean.TRUE.equals(browser.executeScript("return window.__answerHeld")));
+		TestPasskeys.stored(this.jdbc, customer.getId(), "Tablette");
+		browser.executeScript("window.__releaseAnswer()");
+
+		waitUpTo5Seconds().until((driver) -> driver.findElement(By.cssSelector("[data-passkey-error]")).isDisplayed());
+		assertThat(browser.findElement(By.cssSelector("[data-passkey-error]")).getText())
+			.isEqualTo("Votre compte a déjà le maximum de clés d'accès : aucune clé n'a été ajoutée.");
+		assertThat(passkeys(customer.getId())).isEqualTo(10);
+	}
+
 	private int passkeys(long accountId) {
 		return this.jdbc.sql("SELECT count(*) FROM passkey WHERE account_id = ?")
 			.param(accountId)

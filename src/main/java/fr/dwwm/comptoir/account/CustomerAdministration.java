@@ -62,8 +62,11 @@ public class CustomerAdministration {
 
 	private final JdbcClient jdbc;
 
+	private final FormerEmails formerEmails;
+
 	CustomerAdministration(AccountRepository accounts, PersonalData personalData, UserSessions sessions, AuditLog audit,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, FormerEmails formerEmails) {
+		this.formerEmails = formerEmails;
 		this.accounts = accounts;
 		this.personalData = personalData;
 		this.sessions = sessions;
@@ -131,19 +134,9 @@ public class CustomerAdministration {
 							row.getBoolean("enabled"), instant(row.getTimestamp("created_at")),
 							instant(row.getTimestamp("anonymised_at"))),
 					instant(row.getTimestamp("email_verified_at")), row.getTimestamp("mfa_enabled_at") != null,
-					instant(row.getTimestamp("last_login_at")), row.getInt("addresses"), formerEmails(accountId)))
+					instant(row.getTimestamp("last_login_at")), row.getInt("addresses"),
+					this.formerEmails.of(accountId)))
 			.optional();
-	}
-
-	/**
-	 * The addresses an account proved and left, the latest first.
-	 */
-	private List<String> formerEmails(long accountId) {
-		return this.jdbc
-			.sql("SELECT email FROM account_former_email WHERE account_id = :id ORDER BY replaced_at DESC, email")
-			.param("id", accountId)
-			.query(String.class)
-			.list();
 	}
 
 	/**

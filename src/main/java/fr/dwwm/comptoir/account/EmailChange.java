@@ -13,7 +13,6 @@ import fr.dwwm.comptoir.security.UserSessions;
 import fr.dwwm.comptoir.system.PublicUrl;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,11 +49,11 @@ public class EmailChange {
 
 	private final Clock clock;
 
-	private final JdbcClient jdbc;
+	private final FormerEmails formerEmails;
 
 	EmailChange(AccountRepository accounts, OneTimeTokens tokens, MailOutbox mails, UserSessions sessions,
-			AuditLog audit, PublicUrl publicUrl, Clock clock, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			AuditLog audit, PublicUrl publicUrl, Clock clock, FormerEmails formerEmails) {
+		this.formerEmails = formerEmails;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mails = mails;
@@ -123,7 +122,7 @@ public class EmailChange {
 		if (this.accounts.findByEmail(newEmail.get()).isPresent()) {
 			throw new AddressTaken();
 		}
-		keepFormerEmail(account, newEmail.get());
+		this.formerEmails.leave(account, newEmail.get());
 		account.changeEmail(newEmail.get(), Instant.now(this.clock));
 		try {
 			// Now, not at commit: a second account confirming the same address at the
@@ -142,26 +141,6 @@ public class EmailChange {
 		this.audit.record("EMAIL_CHANGE", AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
 				Map.of("sessionsEnded", ended));
 		return true;
-	}
-
-	/**
-	 * Keeps the address an account leaves, if its owner had proved it: what they did as a
-	 * guest with it stays theirs (C24). An address the account takes back is no longer a
-	 * former one.
-	 */
-	private void keepFormerEmail(Account account, String newEmail) {
-		this.jdbc.sql("DELETE FROM account_former_email WHERE account_id = :account AND email = :email")
-			.param("account", account.getId())
-			.param("email", newEmail)
-			.update();
-		if (account.getEmailVerifiedAt() != null) {
-			this.jdbc.sql("""
-					INSERT INTO account_former_email (account_id, email) VALUES (:account, :email)
-					ON CONFLICT (account_id, email) DO UPDATE SET replaced_at = now()""")
-				.param("account", account.getId())
-				.param("email", account.getEmail())
-				.update();
-		}
 	}
 
 	/**

@@ -35,8 +35,11 @@ public class PersonalData {
 
 	private final Clock clock;
 
+	private final FormerEmails formerEmails;
+
 	PersonalData(AccountRepository accounts, SavedAddresses addresses, List<PersonalDataContributor> contributors,
-			UserSessions sessions, JdbcClient jdbc, AuditLog audit, Clock clock) {
+			UserSessions sessions, JdbcClient jdbc, AuditLog audit, Clock clock, FormerEmails formerEmails) {
+		this.formerEmails = formerEmails;
 		this.accounts = accounts;
 		this.addresses = addresses;
 		this.contributors = contributors;
@@ -64,7 +67,7 @@ public class PersonalData {
 		profile.put("language", account.getPreferredLocale());
 		profile.put("createdAt", String.valueOf(account.getCreatedAt()));
 		profile.put("emailVerifiedAt", String.valueOf(account.getEmailVerifiedAt()));
-		profile.put("formerEmails", formerEmails(accountId));
+		profile.put("formerEmails", this.formerEmails.of(accountId));
 		profile.put("secondFactorEnabled", account.getMfaEnabledAt() != null);
 		document.put("account", profile);
 		document.put("addresses", this.addresses.of(accountId).stream().map(PersonalData::address).toList());
@@ -118,9 +121,7 @@ public class PersonalData {
 		}
 		this.addresses.removeAll(accountId);
 		this.jdbc.sql("DELETE FROM one_time_token WHERE account_id = :account").param("account", accountId).update();
-		this.jdbc.sql("DELETE FROM account_former_email WHERE account_id = :account")
-			.param("account", accountId)
-			.update();
+		this.formerEmails.forget(accountId);
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :account").param("account", accountId).update();
 		account.anonymise(Instant.now(this.clock));
 		if (login != null) {
@@ -141,18 +142,8 @@ public class PersonalData {
 
 	private PersonalDataContributor.Person person(Account account) {
 		return new PersonalDataContributor.Person(account.getId(),
-				(account.getEmailVerifiedAt() != null) ? account.getEmail() : null, formerEmails(account.getId()));
-	}
-
-	/**
-	 * The addresses an account proved before its current one, the latest first.
-	 */
-	private List<String> formerEmails(long accountId) {
-		return this.jdbc
-			.sql("SELECT email FROM account_former_email WHERE account_id = :account ORDER BY replaced_at DESC, email")
-			.param("account", accountId)
-			.query(String.class)
-			.list();
+				(account.getEmailVerifiedAt() != null) ? account.getEmail() : null,
+				this.formerEmails.of(account.getId()));
 	}
 
 	private static Map<String, Object> address(Address address) {

@@ -174,13 +174,7 @@ class PasskeyBrowserTests extends BrowserTest {
 
 	@Test
 	void aCustomerWhoseOtherDeviceTookTheLastPlaceIsToldNoPasskeyWasAddedAndThePageThenSaysWhy() {
-		browser.manage().deleteAllCookies();
-		Account customer = this.accounts.customer();
-		signIn(customer);
-		for (int key = 1; key < 10; key++) {
-			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
-		}
-		open("/account/security");
+		Account customer = signedInWithNinePasskeys();
 		TestPasskeys.stored(this.jdbc, customer.getId(), "Tablette");
 
 		type("passkey-label", "Téléphone");
@@ -200,13 +194,7 @@ class PasskeyBrowserTests extends BrowserTest {
 
 	@Test
 	void aCustomerWhoseOtherDeviceTakesTheLastPlaceWhileThisOneAnswersIsToldWhyNothingWasAdded() {
-		browser.manage().deleteAllCookies();
-		Account customer = this.accounts.customer();
-		signIn(customer);
-		for (int key = 1; key < 10; key++) {
-			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
-		}
-		open("/account/security");
+		Account customer = signedInWithNinePasskeys();
 		// The device's answer is held back until the other device has taken the tenth
 		// place: the password was accepted with room left, the answer arrives without.
 		browser.executeScript("""
@@ -228,6 +216,20 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.cssSelector("[data-passkey-error]")).getText())
 			.isEqualTo("Votre compte a déjà le maximum de clés d'accès : aucune clé n'a été ajoutée.");
 		assertThat(passkeys(customer.getId())).isEqualTo(10);
+	}
+
+	/**
+	 * A customer signed in on the security page, with room for one more passkey.
+	 */
+	private Account signedInWithNinePasskeys() {
+		browser.manage().deleteAllCookies();
+		Account customer = this.accounts.customer();
+		signIn(customer);
+		for (int key = 1; key < 10; key++) {
+			TestPasskeys.stored(this.jdbc, customer.getId(), "Clé " + key);
+		}
+		open("/account/security");
+		return customer;
 	}
 
 	private int passkeys(long accountId) {

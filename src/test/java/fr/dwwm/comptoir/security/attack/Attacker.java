@@ -13,6 +13,7 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
+import fr.dwwm.comptoir.test.Mailbox;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -96,6 +97,20 @@ final class Attacker {
 				return code;
 			}
 		}
+	}
+
+	/**
+	 * Asks, from a signed-in browser, for the account's address to become another, with
+	 * the right password, as its owner does.
+	 * @param browser the signed-in browser
+	 * @param mailbox the mails sent
+	 * @param newEmail the address asked for
+	 * @return the path and query of the link mailed to it
+	 */
+	static String addressChangeLink(Http browser, Mailbox mailbox, String newEmail) {
+		browser.postForm("/account/email", "/account/email",
+				Map.of("email", newEmail, "current", TestAccounts.PASSWORD));
+		return Mailbox.link(mailbox.to(newEmail).get(0), "/account/email/confirm");
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import static fr.dwwm.comptoir.security.attack.Attacker.addressChangeLink;
 import static fr.dwwm.comptoir.security.attack.Attacker.code;
 import static fr.dwwm.comptoir.security.attack.Attacker.emailOf;
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
@@ -303,10 +304,8 @@ class AuthenticationAttackTests {
 			.as("a password reset link of the same account changes no address")
 			.contains("data-invalid-link");
 
-		browser.postForm("/account/email", "/account/email", Map.of("email", first, "current", TestAccounts.PASSWORD));
-		String replaced = Mailbox.token(Mailbox.link(this.mailbox.to(first).get(0), "/account/email/confirm"));
-		browser.postForm("/account/email", "/account/email", Map.of("email", second, "current", TestAccounts.PASSWORD));
-		String newest = Mailbox.token(Mailbox.link(this.mailbox.to(second).get(0), "/account/email/confirm"));
+		String replaced = Mailbox.token(addressChangeLink(browser, this.mailbox, first));
+		String newest = Mailbox.token(addressChangeLink(browser, this.mailbox, second));
 		assertThat(new Http(this.port).get("/password/reset?token=" + newest).body())
 			.as("an address change link sets no password")
 			.contains("plus valable");
@@ -331,9 +330,7 @@ class AuthenticationAttackTests {
 		String newEmail = "course-" + UUID.randomUUID() + "@exemple.test";
 		Http browser = new Http(this.port);
 		signIn(browser, customer.getEmail());
-		browser.postForm("/account/email", "/account/email",
-				Map.of("email", newEmail, "current", TestAccounts.PASSWORD));
-		String link = Mailbox.link(this.mailbox.to(newEmail).get(0), "/account/email/confirm");
+		String link = addressChangeLink(browser, this.mailbox, newEmail);
 		String csrf = browser.csrfToken(link);
 		List<Callable<Integer>> attempts = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
@@ -368,9 +365,7 @@ class AuthenticationAttackTests {
 		for (Account rival : rivals) {
 			Http browser = new Http(this.port);
 			signIn(browser, rival.getEmail());
-			browser.postForm("/account/email", "/account/email",
-					Map.of("email", wanted, "current", TestAccounts.PASSWORD));
-			String link = Mailbox.link(this.mailbox.to(wanted).get(0), "/account/email/confirm");
+			String link = addressChangeLink(browser, this.mailbox, wanted);
 			String csrf = browser.csrfToken(link);
 			confirmations.add(() -> browser.submit("POST", "/account/email/confirm",
 					Map.of("_csrf", csrf, "token", Mailbox.token(link))));

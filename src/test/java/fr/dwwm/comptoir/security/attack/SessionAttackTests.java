@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static fr.dwwm.comptoir.security.attack.Attacker.addressChangeLink;
 import static fr.dwwm.comptoir.security.attack.Attacker.emailOf;
 import static fr.dwwm.comptoir.security.attack.Attacker.location;
 import static fr.dwwm.comptoir.security.attack.Attacker.signIn;
@@ -148,9 +149,7 @@ class SessionAttackTests {
 		String newEmail = "session-" + UUID.randomUUID() + "@exemple.test";
 		Http browser = new Http(this.port);
 		signIn(browser, asker.getEmail());
-		browser.postForm("/account/email", "/account/email",
-				Map.of("email", newEmail, "current", TestAccounts.PASSWORD));
-		String link = Mailbox.link(this.mailbox.to(newEmail).get(0), "/account/email/confirm");
+		String link = addressChangeLink(browser, this.mailbox, newEmail);
 		Map<String, String> confirmation = Map.of("token", Mailbox.token(link));
 		Http signedOut = new Http(this.port);
 		assertThat(location(signedOut.get(link))).as("signed out: asked to sign in first").endsWith("/login");

@@ -1,0 +1,71 @@
+package fr.dwwm.comptoir.account;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The e-mail addresses an account proved and then left (table
+ * {@code account_former_email}, RG70): what its owner did as a guest with them stays
+ * theirs (C24), and the back office finds the account by them.
+ */
+@Component
+class FormerEmails {
+
+	private final JdbcClient jdbc;
+
+	FormerEmails(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The addresses an account left, the latest first.
+	 * @param accountId the account
+	 * @return the addresses, possibly none
+	 */
+	List<String> of(long accountId) {
+		return this.jdbc
+			.sql("SELECT email FROM account_former_email WHERE account_id = :account ORDER BY replaced_at DESC, email")
+			.param("account", accountId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Records that an account leaves its address for another, in the caller's
+	 * transaction: the address left is kept if its owner had proved it, and the address
+	 * taken is no longer a former one.
+	 * @param account the account, still with the address it leaves
+	 * @param newEmail the address it takes, normalised
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void leave(Account account, String newEmail) {
+		this.jdbc.sql("DELETE FROM account_former_email WHERE account_id = :account AND email = :email")
+			.param("account", account.getId())
+			.param("email", newEmail)
+			.update();
+		if (account.getEmailVerifiedAt() != null) {
+			this.jdbc.sql("""
+					INSERT INTO account_former_email (account_id, email) VALUES (:account, :email)
+					ON CONFLICT (account_id, email) DO UPDATE SET replaced_at = now()""")
+				.param("account", account.getId())
+				.param("email", account.getEmail())
+				.update();
+		}
+	}
+
+	/**
+	 * Forgets every address an account left, when it is erased.
+	 * @param accountId the account
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void forget(long accountId) {
+		this.jdbc.sql("DELETE FROM account_former_email WHERE account_id = :account")
+			.param("account", accountId)
+			.update();
+	}
+
+}

@@ -6,6 +6,7 @@ import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.account.TestPasskeys;
+import fr.dwwm.comptoir.test.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +87,11 @@ class PasskeyBrowserTests extends BrowserTest {
 		assertThat(passkeys(accountId)).isEqualTo(1);
 		assertPageQualityOnDesktopAndPhone();
 
+		// The password session, as a thief would keep it: signing in with the passkey
+		// ends it (one session per staff member).
+		String passwordSession = browser.manage().getCookieNamed("COMPTOIR_SESSION").getValue();
+		assertThat(new Http(port()).get("/admin", "Cookie", "COMPTOIR_SESSION=" + passwordSession).statusCode())
+			.isEqualTo(200);
 		browser.manage().deleteAllCookies();
 		open("/login");
 		assertPageQuality();
@@ -96,6 +102,9 @@ class PasskeyBrowserTests extends BrowserTest {
 		click(By.cssSelector("[data-passkey-sign-in]"));
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith("/admin"));
 		assertThat(browser.findElement(By.cssSelector(".admin-menu")).isDisplayed()).isTrue();
+		assertThat(new Http(port()).get("/admin", "Cookie", "COMPTOIR_SESSION=" + passwordSession).statusCode())
+			.as("the password session kept aside, once the passkey signed in")
+			.isEqualTo(302);
 		assertThat(this.jdbc.sql("""
 				SELECT details ->> 'factor' FROM audit_log WHERE action = 'LOGIN' AND actor_account_id = ?
 				ORDER BY id DESC LIMIT 1""").param(accountId).query(String.class).single()).isEqualTo("passkey");

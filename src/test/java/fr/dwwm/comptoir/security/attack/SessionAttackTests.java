@@ -15,6 +15,7 @@ import fr.dwwm.comptoir.account.TestAccounts;
 import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
+import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.CheckoutForm;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -42,9 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Attacks on sessions: a session identifier known before the login (fixation), a session
  * that changes account in the middle of a purchase or after a staff member whose password
- * expired, a session identifier kept after the logout, a session ended on another
- * instance. What a session held before a login is never trusted after it, except the
- * guest's cart.
+ * expired, a session identifier kept after the logout, a staff session stolen and kept
+ * after its owner signs in again, a session ended on another instance. What a session
+ * held before a login is never trusted after it, except the guest's cart.
  */
 @IntegrationTest
 class SessionAttackTests {
@@ -183,6 +184,48 @@ class SessionAttackTests {
 
 		signIn(browser, this.accounts.customer().getEmail());
 		assertThat(browser.get("/account/api-tokens").statusCode()).as("the customer who signs in next").isEqualTo(200);
+	}
+
+	@Test
+	void aStolenStaffSessionStopsOpeningTheBackOfficeWhenItsOwnerSignsInAgain() {
+		String secret = Totp.newSecret();
+		Account admin = this.accounts.create(Role.ADMIN, secret);
+		long step = Totp.stepAt(Instant.now());
+		Http office = signInWithCode(admin, secret, step);
+		String stolen = office.cookie("COMPTOIR_SESSION");
+		Http attacker = new Http(this.port);
+		assertThat(attacker.get("/admin", "Cookie", "COMPTOIR_SESSION=" + stolen).statusCode())
+			.as("the stolen session, while it is the only one")
+			.isEqualTo(200);
+
+		Http home = signInWithCode(admin, secret, step + 1);
+		assertThat(home.get("/admin").statusCode()).as("the new sign-in").isEqualTo(200);
+		HttpResponse<String> replayed = attacker.get("/admin", "Cookie", "COMPTOIR_SESSION=" + stolen);
+		assertThat(replayed.statusCode()).as("the stolen session, after its owner signed in again").isEqualTo(302);
+		assertThat(location(replayed)).endsWith("/login");
+	}
+
+	@Test
+	void aCustomerWhoSignsInOnASecondDeviceKeepsTheFirstOne() {
+		Account customer = this.accounts.customer();
+		Http phone = new Http(this.port);
+		signIn(phone, customer.getEmail());
+		Http computer = new Http(this.port);
+		signIn(computer, customer.getEmail());
+		assertThat(computer.get("/account").statusCode()).isEqualTo(200);
+		assertThat(phone.get("/account").statusCode()).as("one session per account is the staff's rule only")
+			.isEqualTo(200);
+	}
+
+	/**
+	 * Signs a staff member in with their password and the app's code of a given step (two
+	 * sign-ins need two steps: a code works once).
+	 */
+	private Http signInWithCode(Account staff, String secret, long step) {
+		Http http = new Http(this.port);
+		http.login(staff.getEmail(), TestAccounts.PASSWORD);
+		http.postForm("/login/second-factor", "/login/second-factor", Map.of("code", Totp.code(secret, step, 6)));
+		return http;
 	}
 
 	@Test

@@ -12,19 +12,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import nu.validator.client.EmbeddedValidator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import nu.validator.validation.SimpleDocumentValidator;
+import nu.validator.xml.SystemErrErrorHandler;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
 
 /**
  * The W3C's Nu HTML Checker, run in-process (offline).
  */
 public final class HtmlValidator {
 
-	private static final ObjectMapper json = JsonMapper.builder().build();
+	/**
+	 * Setting the checker up takes seconds, and its schema again a few milliseconds for
+	 * each document with the checker's embedding class (which builds a new one per
+	 * document): one checker, set up once, serves the whole run.
+	 */
+	private static SimpleDocumentValidator validator;
 
-	/** Loading the checker's schemas takes seconds: one instance serves the whole run. */
-	private static EmbeddedValidator validator;
+	private static final Collector collector = new Collector();
 
 	/**
 	 * One thread checks pages in the background while the browser loads the next one; it
@@ -89,23 +95,65 @@ public final class HtmlValidator {
 	public static synchronized List<String> errors(String html) {
 		try {
 			if (validator == null) {
-				validator = new EmbeddedValidator();
-				validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+				validator = new SimpleDocumentValidator(true, false, true);
+				validator.setUpMainSchema(EmbeddedValidator.SCHEMA_URL, new SystemErrErrorHandler());
+				validator.setUpValidatorAndParsers(collector, false, false);
 			}
-			String report = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-			List<String> errors = new ArrayList<>();
-			for (JsonNode message : json.readTree(report).path("messages")) {
-				String type = message.path("type").asString();
-				if ("error".equals(type) || "non-document-error".equals(type)) {
-					errors.add("line " + message.path("lastLine").asInt() + ": " + message.path("message").asString()
-							+ " [" + message.path("extract").asString().strip() + "]");
-				}
+			collector.start(html);
+			try {
+				validator.checkHtmlInputSource(
+						new InputSource(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))));
 			}
-			return errors;
+			catch (SAXParseException ex) {
+				collector.fatalError(ex);
+			}
+			return collector.errors();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The HTML checker failed", ex);
 		}
+	}
+
+	/**
+	 * Gathers the errors of the document being checked: what the checker's own report
+	 * gives the types {@code error} and {@code non-document-error}; its warnings and
+	 * notes are left out.
+	 */
+	private static final class Collector implements ErrorHandler {
+
+		private final List<String> errors = new ArrayList<>();
+
+		private String[] lines = new String[0];
+
+		void start(String html) {
+			this.errors.clear();
+			this.lines = html.split("\n", -1);
+		}
+
+		List<String> errors() {
+			return List.copyOf(this.errors);
+		}
+
+		@Override
+		public void warning(SAXParseException exception) {
+		}
+
+		@Override
+		public void error(SAXParseException exception) {
+			int line = exception.getLineNumber();
+			String extract = (line >= 1 && line <= this.lines.length) ? this.lines[line - 1].strip() : "";
+			if (extract.length() > 160) {
+				int column = Math.max(0, Math.min(exception.getColumnNumber() - 1, extract.length()));
+				extract = extract.substring(Math.max(0, column - 80), Math.min(extract.length(), column + 80));
+			}
+			this.errors.add("line " + line + ": " + exception.getMessage() + " [" + extract + "]");
+		}
+
+		@Override
+		public void fatalError(SAXParseException exception) {
+			error(exception);
+		}
+
 	}
 
 }

@@ -14,6 +14,7 @@ import fr.dwwm.comptoir.security.RandomTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -123,6 +124,20 @@ class ApiTokens implements ApiTokenResolver {
 					Map.of());
 		}
 		return revoked;
+	}
+
+	/**
+	 * Revokes every live token of an account, in the caller's transaction: after a
+	 * password reset, whoever knew the former password may have made some.
+	 * @param accountId the account
+	 * @return how many tokens were revoked
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int revokeAll(long accountId) {
+		return this.jdbc
+			.sql("UPDATE api_token SET revoked_at = now() WHERE account_id = :account AND revoked_at IS NULL")
+			.param("account", accountId)
+			.update();
 	}
 
 	@Override

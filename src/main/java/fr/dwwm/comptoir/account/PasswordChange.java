@@ -42,8 +42,11 @@ class PasswordChange {
 
 	private final PublicUrl publicUrl;
 
+	private final ApiTokens apiTokens;
+
 	PasswordChange(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock, PublicUrl publicUrl) {
+			UserSessions sessions, MailOutbox mails, AuditLog audit, Clock clock, PublicUrl publicUrl,
+			ApiTokens apiTokens) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
@@ -52,6 +55,7 @@ class PasswordChange {
 		this.audit = audit;
 		this.clock = clock;
 		this.publicUrl = publicUrl;
+		this.apiTokens = apiTokens;
 	}
 
 	/**
@@ -72,7 +76,9 @@ class PasswordChange {
 	 * @param accountId the account
 	 * @param password the new password, accepted by {@link #problems} just before
 	 * @param keptSession the session to keep open (the one asking), or {@code null} to
-	 * end them all (a reset: nobody is signed in)
+	 * end them all and revoke the account's API tokens (a reset: nobody is signed in, and
+	 * whoever knew the former password may have made tokens; a signed-in owner who
+	 * changes it sees their tokens on the same page and keeps them)
 	 * @param action the audit action ({@code PASSWORD_CHANGE}, {@code PASSWORD_RESET})
 	 * @param locale the language of the mail
 	 * @return how many sessions were ended
@@ -83,10 +89,11 @@ class PasswordChange {
 		account.setPasswordHash(this.passwordEncoder.encode(password));
 		account.setPasswordChangedAt(Instant.now(this.clock));
 		int ended = this.sessions.endAllBut(account.getEmail(), keptSession);
-		this.mails.enqueue(account.getEmail(), "password-changed",
-				Map.of("name", account.displayName(), "resetUrl", this.publicUrl.link("/password/forgot")), locale);
+		int tokensRevoked = (keptSession == null) ? this.apiTokens.revokeAll(accountId) : 0;
+		this.mails.enqueue(account.getEmail(), "password-changed", Map.of("name", account.displayName(), "resetUrl",
+				this.publicUrl.link("/password/forgot"), "tokensRevoked", tokensRevoked), locale);
 		this.audit.record(action, AuditLog.Outcome.SUCCESS, accountId, "account:" + accountId,
-				Map.of("sessionsEnded", ended));
+				Map.of("sessionsEnded", ended, "apiTokensRevoked", tokensRevoked));
 		return ended;
 	}
 

@@ -10,6 +10,7 @@ import fr.dwwm.comptoir.admin.StaffLogin;
 import fr.dwwm.comptoir.catalog.CatalogFixtures;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import fr.dwwm.comptoir.test.Mailbox;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class ApiTokenAttackTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Mailbox mailbox;
 
 	@Test
 	void aTokenCannotRevokeAnotherAccountsTokenWhateverTheSpellingOfItsId() {
@@ -72,6 +76,42 @@ class ApiTokenAttackTests {
 		assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + token).statusCode())
 			.as("the account was disabled")
 			.isEqualTo(401);
+	}
+
+	@Test
+	void aTokenMadeWithAStolenPasswordOpensNothingOnceTheOwnerResetsThePassword() {
+		Account victim = this.accounts.customer();
+		String thiefs = signedIn(victim).createApiToken("Script du voleur", "READ_WRITE");
+		Http script = new Http(this.port);
+		assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + thiefs).statusCode()).isEqualTo(200);
+
+		Http owner = new Http(this.port);
+		owner.postForm("/password/forgot", "/password/forgot", Map.of("email", victim.getEmail()));
+		String link = Mailbox.link(this.mailbox.to(victim.getEmail()).get(0), "/password/reset");
+		assertThat(owner
+			.postForm(link, "/password/reset", Map.of("token", link.substring(link.indexOf("token=") + 6), "password",
+					"Reprise-en-main-du-compte-2026"))
+			.statusCode()).isEqualTo(302);
+		assertThat(script.get("/api/v1/orders", "Authorization", "Bearer " + thiefs).statusCode())
+			.as("the token made before the reset")
+			.isEqualTo(401);
+		assertThat(this.mailbox.to(victim.getEmail())).extracting((mail) -> mail.text())
+			.anySatisfy((text) -> assertThat(text).contains("jeton d'API", "révoqué"));
+	}
+
+	@Test
+	void aPasswordChangedByItsSignedInOwnerKeepsTheirTokens() {
+		Account customer = this.accounts.customer();
+		Http session = signedIn(customer);
+		String token = session.createApiToken("Synchronisation comptable", "READ");
+		session.postForm("/account/security", "/account/security/password",
+				Map.of("current", TestAccounts.PASSWORD, "password", "Une-autre-phrase-de-passe-2026"));
+		assertThat(this.jdbc.sql("SELECT password_changed_at IS NOT NULL FROM account WHERE id = ?")
+			.param(customer.getId())
+			.query(Boolean.class)
+			.single()).as("the password changed").isTrue();
+		assertThat(new Http(this.port).get("/api/v1/orders", "Authorization", "Bearer " + token).statusCode())
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package fr.dwwm.comptoir.account;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +35,45 @@ class FormerEmails {
 			.param("account", accountId)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * Every address an account proved, with the time each was its own: its current one
+	 * (when proved) from the moment another account last left it, and each one it left
+	 * until it left it, from the moment another account left it before.
+	 * @param accountId the account
+	 * @param verifiedEmail its current address if proved, else {@code null}
+	 * @return the addresses, the current one first
+	 */
+	List<PersonalDataContributor.ProvedAddress> provedAddresses(long accountId, String verifiedEmail) {
+		List<PersonalDataContributor.ProvedAddress> addresses = new ArrayList<>();
+		if (verifiedEmail != null) {
+			Timestamp after = this.jdbc.sql("""
+					SELECT max(replaced_at) FROM account_former_email
+					WHERE email = :email AND account_id <> :account""")
+				.param("email", verifiedEmail)
+				.param("account", accountId)
+				.query((row, number) -> row.getTimestamp(1))
+				.list()
+				.get(0);
+			addresses.add(new PersonalDataContributor.ProvedAddress(verifiedEmail, instant(after), null));
+		}
+		addresses.addAll(this.jdbc.sql("""
+				SELECT mine.email, mine.replaced_at,
+				       (SELECT max(other.replaced_at) FROM account_former_email other
+				        WHERE other.email = mine.email AND other.account_id <> mine.account_id
+				          AND other.replaced_at < mine.replaced_at) AS after
+				FROM account_former_email mine WHERE mine.account_id = :account
+				ORDER BY mine.replaced_at DESC, mine.email""")
+			.param("account", accountId)
+			.query((row, number) -> new PersonalDataContributor.ProvedAddress(row.getString("email"),
+					instant(row.getTimestamp("after")), row.getTimestamp("replaced_at").toInstant()))
+			.list());
+		return addresses;
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/**

@@ -141,9 +141,9 @@ public class PersonalData {
 	}
 
 	private PersonalDataContributor.Person person(Account account) {
-		return new PersonalDataContributor.Person(account.getId(),
-				(account.getEmailVerifiedAt() != null) ? account.getEmail() : null,
-				this.formerEmails.of(account.getId()));
+		String verifiedEmail = (account.getEmailVerifiedAt() != null) ? account.getEmail() : null;
+		return new PersonalDataContributor.Person(account.getId(), verifiedEmail, this.formerEmails.of(account.getId()),
+				this.formerEmails.provedAddresses(account.getId(), verifiedEmail));
 	}
 
 	private static Map<String, Object> address(Address address) {

@@ -47,15 +47,18 @@ public interface PersonalDataContributor {
 	 * Whose data: an account, and the e-mail addresses its owner proved — the current one
 	 * once they followed the link mailed to it, and those the account had before (RG70).
 	 * What the person did without signing in with one of them (an order placed as a
-	 * guest) is theirs too; an address never proved finds nothing, since anyone may type
-	 * anyone's address at registration.
+	 * guest) is theirs too, within the time the address was theirs
+	 * ({@link ProvedAddress}); an address never proved finds nothing, since anyone may
+	 * type anyone's address at registration.
 	 *
 	 * @param accountId the account
 	 * @param verifiedEmail its address if the owner followed the link mailed to it, else
 	 * {@code null}
 	 * @param formerEmails the addresses it proved before its current one
+	 * @param provedAddresses every address proved, with the time it was the person's
 	 */
-	record Person(long accountId, String verifiedEmail, List<String> formerEmails) {
+	record Person(long accountId, String verifiedEmail, List<String> formerEmails,
+			List<ProvedAddress> provedAddresses) {
 
 		/**
 		 * A person whose account never changed its address.
@@ -66,8 +69,20 @@ public interface PersonalDataContributor {
 			this(accountId, verifiedEmail, List.of());
 		}
 
+		/**
+		 * A person whose addresses no other account ever had: each is theirs for all
+		 * time.
+		 * @param accountId the account
+		 * @param verifiedEmail its address if proved, else {@code null}
+		 * @param formerEmails the addresses it proved before its current one
+		 */
+		public Person(long accountId, String verifiedEmail, List<String> formerEmails) {
+			this(accountId, verifiedEmail, formerEmails, allTime(verifiedEmail, formerEmails));
+		}
+
 		public Person {
 			formerEmails = List.copyOf(formerEmails);
+			provedAddresses = List.copyOf(provedAddresses);
 		}
 
 		/**
@@ -83,6 +98,30 @@ public interface PersonalDataContributor {
 			return emails;
 		}
 
+		private static List<ProvedAddress> allTime(String verifiedEmail, List<String> formerEmails) {
+			List<ProvedAddress> addresses = new ArrayList<>();
+			if (verifiedEmail != null) {
+				addresses.add(new ProvedAddress(verifiedEmail, null, null));
+			}
+			formerEmails.forEach((email) -> addresses.add(new ProvedAddress(email, null, null)));
+			return addresses;
+		}
+
+	}
+
+	/**
+	 * An address a person proved, and when what was done with it is theirs: after the
+	 * moment the account that had it before left it, and before the moment theirs left
+	 * it. A guest order belongs to whoever had its address when it was placed — or, if
+	 * nobody had it then, to the next account that proves it: never to a later one, which
+	 * would otherwise read a stranger's orders in its export.
+	 *
+	 * @param email the address
+	 * @param after when another account last left it before this one had it, or
+	 * {@code null}
+	 * @param before when this account left it, or {@code null} if it still has it
+	 */
+	record ProvedAddress(String email, Instant after, Instant before) {
 	}
 
 }

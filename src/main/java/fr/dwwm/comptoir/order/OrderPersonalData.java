@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import fr.dwwm.comptoir.account.PersonalDataContributor;
+import fr.dwwm.comptoir.account.PersonalDataContributor.ProvedAddress;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,21 +24,13 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * The person's orders are those of their account and those placed as a guest with an
- * address they proved, current or former (compared without case): the same person, who
- * did not sign in. An address never proved finds no guest order, and an order already
- * anonymised stays so.
+ * address they proved, current or former (compared without case), while it was theirs:
+ * the same person, who did not sign in. An address never proved finds no guest order; a
+ * guest order placed while another account had the address stays that account's; an order
+ * already anonymised stays so.
  */
 @Component
 class OrderPersonalData implements PersonalDataContributor {
-
-	/**
-	 * The orders of a person: their account's, and their guest orders placed with an
-	 * address they proved, current or former. With no address proved, the list holds an
-	 * empty string, which no order's address equals.
-	 */
-	private static final String OWNED = """
-			(account_id = :account
-			 OR (account_id IS NULL AND anonymised_at IS NULL AND lower(email) IN (:emails)))""";
 
 	private final JdbcClient jdbc;
 
@@ -55,10 +49,7 @@ class OrderPersonalData implements PersonalDataContributor {
 	 */
 	@Override
 	public Optional<Instant> lastActivity(Person person) {
-		return this.jdbc
-			.sql("SELECT placed_at FROM customer_order WHERE %s ORDER BY placed_at DESC LIMIT 1".formatted(OWNED))
-			.param("account", person.accountId())
-			.param("emails", emails(person))
+		return owned("SELECT placed_at FROM customer_order WHERE %s ORDER BY placed_at DESC LIMIT 1", person)
 			.query(Timestamp.class)
 			.optional()
 			.map(Timestamp::toInstant);
@@ -66,15 +57,11 @@ class OrderPersonalData implements PersonalDataContributor {
 
 	@Override
 	public Object export(Person person) {
-		List<Map<String, Object>> orders = this.jdbc.sql("""
+		List<Map<String, Object>> orders = owned("""
 				SELECT id, reference, status, placed_at, email, ship_first_name, ship_last_name, ship_line1, ship_line2,
 				       ship_postal_code, ship_city, ship_country, ship_phone, shipping_method_name, total_cents,
 				       account_id IS NULL AS as_guest
-				FROM customer_order WHERE %s ORDER BY placed_at""".formatted(OWNED))
-			.param("account", person.accountId())
-			.param("emails", emails(person))
-			.query()
-			.listOfRows();
+				FROM customer_order WHERE %s ORDER BY placed_at""", person).query().listOfRows();
 		return orders.stream().map((row) -> {
 			Map<String, Object> order = new LinkedHashMap<>();
 			order.put("reference", row.get("reference"));
@@ -110,28 +97,50 @@ class OrderPersonalData implements PersonalDataContributor {
 
 	@Override
 	public void erase(Person person) {
-		this.jdbc.sql("""
+		owned("""
 				UPDATE return_request SET reason = 'effacé à la suppression du compte'
-				WHERE order_id IN (SELECT id FROM customer_order WHERE %s)""".formatted(OWNED))
-			.param("account", person.accountId())
-			.param("emails", emails(person))
-			.update();
-		this.jdbc
-			.sql("""
-					UPDATE customer_order SET email = NULL, ship_first_name = NULL, ship_last_name = NULL, ship_line1 = NULL,
-					    ship_line2 = NULL, ship_phone = NULL, bill_first_name = NULL, bill_last_name = NULL,
-					    bill_line1 = NULL, bill_line2 = NULL, anonymised_at = now(), account_id = NULL
-					WHERE %s"""
-				.formatted(OWNED))
-			.param("account", person.accountId())
-			.param("emails", emails(person))
+				WHERE order_id IN (SELECT id FROM customer_order WHERE %s)""", person).update();
+		owned("""
+				UPDATE customer_order SET email = NULL, ship_first_name = NULL, ship_last_name = NULL, ship_line1 = NULL,
+				    ship_line2 = NULL, ship_phone = NULL, bill_first_name = NULL, bill_last_name = NULL,
+				    bill_line1 = NULL, bill_line2 = NULL, anonymised_at = now(), account_id = NULL
+				WHERE %s""",
+				person)
 			.update();
 	}
 
-	private static List<String> emails(Person person) {
-		List<String> proved = person.provedEmails();
-		return proved.isEmpty() ? List.of("") : proved;
+	/**
+	 * A statement about the person's orders, its {@code %s} standing for them: their
+	 * account's, and their guest orders placed with an address they proved while it was
+	 * theirs ({@link Person#provedAddresses()}).
+	 * @param sql the statement, with {@code %s} where the condition goes
+	 * @param person the person
+	 * @return the statement, its parameters bound
+	 */
+	private JdbcClient.StatementSpec owned(String sql, Person person) {
+		StringBuilder condition = new StringBuilder("(account_id = :account");
+		List<ProvedAddress> addresses = person.provedAddresses();
+		for (int index = 0; index < addresses.size(); index++) {
+			condition.append(index == 0 ? " OR (account_id IS NULL AND anonymised_at IS NULL AND (" : " OR ")
+				.append("(lower(email) = :email%1$d AND placed_at > :after%1$d AND placed_at < :before%1$d)"
+					.formatted(index));
+		}
+		condition.append(addresses.isEmpty() ? ")" : ")))");
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.formatted(condition))
+			.param("account", person.accountId());
+		for (int index = 0; index < addresses.size(); index++) {
+			ProvedAddress address = addresses.get(index);
+			statement = statement.param("email" + index, address.email().toLowerCase(Locale.ROOT))
+				.param("after" + index, Timestamp.from((address.after() != null) ? address.after() : BEGINNING))
+				.param("before" + index, Timestamp.from((address.before() != null) ? address.before() : END));
+		}
+		return statement;
 	}
+
+	/** Bounds for an address that was nobody else's before, or is still the person's. */
+	private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
 	private static List<String> nonNull(Object... values) {
 		return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).map(Object::toString).toList();

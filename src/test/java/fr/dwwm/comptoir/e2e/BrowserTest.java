@@ -366,7 +366,7 @@ public abstract class BrowserTest {
 		axeMillis += (System.nanoTime() - start) / 1_000_000;
 		this.htmlChecks.add(HtmlValidator.check(browser.getCurrentUrl(), currentHtml()));
 		pagesChecked++;
-		pagesCheckedInRun.incrementAndGet();
+		pagesCheckedInJvm.incrementAndGet();
 	}
 
 	/**
@@ -393,15 +393,15 @@ public abstract class BrowserTest {
 
 	private static long nuMillis;
 
-	/** Pages checked by every browser test class of this run. */
-	private static final AtomicInteger pagesCheckedInRun = new AtomicInteger();
+	/** Pages checked by every browser test class run in this JVM (the suite has two). */
+	private static final AtomicInteger pagesCheckedInJvm = new AtomicInteger();
 
 	@AfterAll
 	static void reportTimings() {
 		if (pagesChecked > 0) {
 			LoggerFactory.getLogger(BrowserTest.class)
-				.info("Checked {} pages with axe, the Nu checker and the CSP check ({} in this run so far): "
-						+ "axe {} ms, Nu {} ms (in the background)", pagesChecked, pagesCheckedInRun.get(), axeMillis,
+				.info("Checked {} pages with axe, the Nu checker and the CSP check ({} in this test JVM so far): "
+						+ "axe {} ms, Nu {} ms (in the background)", pagesChecked, pagesCheckedInJvm.get(), axeMillis,
 						nuMillis);
 		}
 		pagesChecked = 0;

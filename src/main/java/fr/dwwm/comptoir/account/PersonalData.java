@@ -142,7 +142,7 @@ public class PersonalData {
 
 	private PersonalDataContributor.Person person(Account account) {
 		String verifiedEmail = (account.getEmailVerifiedAt() != null) ? account.getEmail() : null;
-		return new PersonalDataContributor.Person(account.getId(), verifiedEmail, this.formerEmails.of(account.getId()),
+		return new PersonalDataContributor.Person(account.getId(), verifiedEmail,
 				this.formerEmails.provedAddresses(account.getId(), verifiedEmail));
 	}
 

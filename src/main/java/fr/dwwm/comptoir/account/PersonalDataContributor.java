@@ -54,11 +54,10 @@ public interface PersonalDataContributor {
 	 * @param accountId the account
 	 * @param verifiedEmail its address if the owner followed the link mailed to it, else
 	 * {@code null}
-	 * @param formerEmails the addresses it proved before its current one
-	 * @param provedAddresses every address proved, with the time it was the person's
+	 * @param provedAddresses every address proved, the current one first, with the time
+	 * it was the person's
 	 */
-	record Person(long accountId, String verifiedEmail, List<String> formerEmails,
-			List<ProvedAddress> provedAddresses) {
+	record Person(long accountId, String verifiedEmail, List<ProvedAddress> provedAddresses) {
 
 		/**
 		 * A person whose account never changed its address.
@@ -66,7 +65,11 @@ public interface PersonalDataContributor {
 		 * @param verifiedEmail its address if proved, else {@code null}
 		 */
 		public Person(long accountId, String verifiedEmail) {
-			this(accountId, verifiedEmail, List.of());
+			this(accountId, verifiedEmail, allTime(verifiedEmail, List.of()));
+		}
+
+		public Person {
+			provedAddresses = List.copyOf(provedAddresses);
 		}
 
 		/**
@@ -75,14 +78,10 @@ public interface PersonalDataContributor {
 		 * @param accountId the account
 		 * @param verifiedEmail its address if proved, else {@code null}
 		 * @param formerEmails the addresses it proved before its current one
+		 * @return the person
 		 */
-		public Person(long accountId, String verifiedEmail, List<String> formerEmails) {
-			this(accountId, verifiedEmail, formerEmails, allTime(verifiedEmail, formerEmails));
-		}
-
-		public Person {
-			formerEmails = List.copyOf(formerEmails);
-			provedAddresses = List.copyOf(provedAddresses);
+		public static Person withFormerEmails(long accountId, String verifiedEmail, List<String> formerEmails) {
+			return new Person(accountId, verifiedEmail, allTime(verifiedEmail, formerEmails));
 		}
 
 		/**
@@ -90,12 +89,7 @@ public interface PersonalDataContributor {
 		 * @return the addresses, possibly none
 		 */
 		public List<String> provedEmails() {
-			List<String> emails = new ArrayList<>();
-			if (this.verifiedEmail != null) {
-				emails.add(this.verifiedEmail);
-			}
-			emails.addAll(this.formerEmails);
-			return emails;
+			return this.provedAddresses.stream().map(ProvedAddress::email).toList();
 		}
 
 		private static List<ProvedAddress> allTime(String verifiedEmail, List<String> formerEmails) {

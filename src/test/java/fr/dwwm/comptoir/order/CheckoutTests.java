@@ -381,7 +381,7 @@ class CheckoutTests {
 		String withTheFormerAddress = this.checkout
 			.place(order(cartWith(soap, 1), null, formerEmail, DemoPaymentGateway.ACCEPTED))
 			.reference();
-		Person person = new Person(account.getId(), account.getEmail(), List.of(formerEmail));
+		Person person = Person.withFormerEmails(account.getId(), account.getEmail(), List.of(formerEmail));
 
 		assertThat(this.orderData.export(person)).asString().contains(withTheFormerAddress, "placedAsGuest=true");
 		assertThat(this.orderData.export(new Person(account.getId(), account.getEmail()))).asString()

@@ -122,7 +122,7 @@ public class EmailChange {
 		if (this.accounts.findByEmail(newEmail.get()).isPresent()) {
 			throw new AddressTaken();
 		}
-		this.formerEmails.leave(account, newEmail.get());
+		this.formerEmails.leave(account);
 		account.changeEmail(newEmail.get(), Instant.now(this.clock));
 		try {
 			// Now, not at commit: a second account confirming the same address at the

@@ -25,22 +25,25 @@ class FormerEmails {
 	}
 
 	/**
-	 * The addresses an account left, the latest first.
+	 * The addresses an account left and does not have again, the latest first.
 	 * @param accountId the account
 	 * @return the addresses, possibly none
 	 */
 	List<String> of(long accountId) {
-		return this.jdbc
-			.sql("SELECT email FROM account_former_email WHERE account_id = :account ORDER BY replaced_at DESC, email")
+		return this.jdbc.sql("""
+				SELECT f.email FROM account_former_email f JOIN account a ON a.id = f.account_id
+				WHERE f.account_id = :account AND f.email <> a.email
+				GROUP BY f.email ORDER BY max(f.replaced_at) DESC, f.email""")
 			.param("account", accountId)
 			.query(String.class)
 			.list();
 	}
 
 	/**
-	 * Every address an account proved, with the time each was its own: its current one
-	 * (when proved) from the moment another account last left it, and each one it left
-	 * until it left it, from the moment another account left it before.
+	 * Every address an account proved, with each time it was its own: its current one
+	 * (when proved) from the moment another account last left it, and each time it left
+	 * one, until then from the moment another account left it before. An address the
+	 * account had twice, someone else having it in between, gives two periods.
 	 * @param accountId the account
 	 * @param verifiedEmail its current address if proved, else {@code null}
 	 * @return the addresses, the current one first
@@ -78,21 +81,17 @@ class FormerEmails {
 
 	/**
 	 * Records that an account leaves its address for another, in the caller's
-	 * transaction: the address left is kept if its owner had proved it, and the address
-	 * taken is no longer a former one.
+	 * transaction: the address left is kept, with the time, if its owner had proved it.
+	 * An address the account takes back keeps its earlier rows: they bound the time it
+	 * was the account's before, and the time it was another's in between.
 	 * @param account the account, still with the address it leaves
-	 * @param newEmail the address it takes, normalised
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	void leave(Account account, String newEmail) {
-		this.jdbc.sql("DELETE FROM account_former_email WHERE account_id = :account AND email = :email")
-			.param("account", account.getId())
-			.param("email", newEmail)
-			.update();
+	void leave(Account account) {
 		if (account.getEmailVerifiedAt() != null) {
 			this.jdbc.sql("""
 					INSERT INTO account_former_email (account_id, email) VALUES (:account, :email)
-					ON CONFLICT (account_id, email) DO UPDATE SET replaced_at = now()""")
+					ON CONFLICT DO NOTHING""")
 				.param("account", account.getId())
 				.param("email", account.getEmail())
 				.update();

@@ -54,7 +54,7 @@ public interface PersonalDataContributor {
 	 * @param accountId the account
 	 * @param verifiedEmail its address if the owner followed the link mailed to it, else
 	 * {@code null}
-	 * @param provedAddresses every address proved, the current one first, with the time
+	 * @param provedAddresses every address proved, the current one first, with each time
 	 * it was the person's
 	 */
 	record Person(long accountId, String verifiedEmail, List<ProvedAddress> provedAddresses) {
@@ -85,11 +85,12 @@ public interface PersonalDataContributor {
 		}
 
 		/**
-		 * Every address the person proved, the current one first.
+		 * Every address the person proved, the current one first, each once (an address
+		 * had twice has two periods).
 		 * @return the addresses, possibly none
 		 */
 		public List<String> provedEmails() {
-			return this.provedAddresses.stream().map(ProvedAddress::email).toList();
+			return this.provedAddresses.stream().map(ProvedAddress::email).distinct().toList();
 		}
 
 		private static List<ProvedAddress> allTime(String verifiedEmail, List<String> formerEmails) {

@@ -275,6 +275,27 @@ public final class Http {
 	}
 
 	/**
+	 * Changes the address of the account this client is signed in to, as its owner does
+	 * (RG70): « Changer d'adresse e-mail » with the password, then the newest link the
+	 * shop mailed to the new address, confirmed in this same session.
+	 * @param to the new address
+	 * @param password the account's password
+	 * @param mailbox where the shop's mails arrive
+	 * @return where the confirmation leads, {@code /login?email-changed} once changed
+	 */
+	public String changeEmail(String to, String password, Mailbox mailbox) {
+		postForm("/account/email", "/account/email", Map.of("email", to, "current", password));
+		String link = Mailbox.link(mailbox.to(to)
+			.stream()
+			.filter((mail) -> mail.text().contains("/account/email/confirm"))
+			.findFirst()
+			.orElseThrow(), "/account/email/confirm");
+		return postForm(link, "/account/email/confirm", Map.of("token", Mailbox.token(link))).headers()
+			.firstValue("Location")
+			.orElse("");
+	}
+
+	/**
 	 * Submits a form like {@link #postForm} and, when the answer is a redirect, opens the
 	 * page it leads to, as a browser does after a form (Post/Redirect/Get).
 	 * @param formPage the page with the form

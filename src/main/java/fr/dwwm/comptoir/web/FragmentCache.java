@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
 
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -39,8 +40,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * is nothing to evict. Old entries go when the cache is full or unused for an hour. The
  * arguments must therefore be values ({@code equals} on their content: records, strings,
  * numbers), and the fragment must read nothing else than its arguments, messages and
- * links (not the visitor's cart, name or session). As a safeguard, HTML holding this
- * request's script nonce or a CSRF field is never kept: it belongs to one visitor.
+ * links (not the visitor's cart, name or session). A form is fine: its CSRF token, the
+ * one part of it that is the visitor's, is taken out of the kept HTML and each use puts
+ * in the token of its own request, as the page cache does ({@link PageCache}). As a
+ * safeguard, HTML holding this request's script nonce, or a CSRF field with another token
+ * than this request's, is never kept.
  */
 @Component
 public class FragmentCache {
@@ -48,6 +52,13 @@ public class FragmentCache {
 	private static final int MAXIMUM_ENTRIES = 5_000;
 
 	private static final String SELECTOR = " :: ";
+
+	/**
+	 * Where the request's CSRF token was in a kept fragment: a character no rendered HTML
+	 * holds (control characters are refused in every input, and Thymeleaf escapes what it
+	 * prints).
+	 */
+	private static final String CSRF_MARK = "\u0000csrf\u0000";
 
 	private static final Logger logger = LoggerFactory.getLogger(FragmentCache.class);
 
@@ -114,19 +125,47 @@ public class FragmentCache {
 		ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 		HttpServletRequest request = current.getRequest();
 		Locale locale = RequestContextUtils.getLocale(request);
-		Key key = new Key(name, arguments, locale, request.getContextPath());
-		String html = this.rendered.getIfPresent(key);
-		if (html == null) {
-			html = this.templates.render(template, fragments, arguments, locale, request, current.getResponse());
-			if (belongsToOneVisitor(html, request)) {
-				logger.warn("Fragment {} holds a nonce or CSRF field: rendered on each use, never cached", name);
-			}
-			else {
-				// Stored under a copy: the caller's map may change after this call.
-				this.rendered.put(new Key(name, new HashMap<>(arguments), locale, request.getContextPath()), html);
-			}
+		CsrfToken csrf = (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) ? token : null;
+		// With or without a token to put in its forms (an error page may have none): two
+		// renderings, never one served for the other.
+		Key key = new Key(name, arguments, locale, request.getContextPath(), csrf != null);
+		String kept = this.rendered.getIfPresent(key);
+		if (kept != null && !kept.contains(CSRF_MARK)) {
+			return kept;
+		}
+		if (kept != null && csrf != null) {
+			return kept.replace(CSRF_MARK, csrf.getToken());
+		}
+		String html = this.templates.render(template, fragments, arguments, locale, request, current.getResponse());
+		String keepable = withoutVisitorsToken(html, request, csrf);
+		if (keepable == null) {
+			logger.warn("Fragment {} holds a nonce or another CSRF token: rendered on each use, never cached", name);
+		}
+		else {
+			// Stored under a copy: the caller's map may change after this call.
+			this.rendered.put(new Key(name, new HashMap<>(arguments), locale, request.getContextPath(), csrf != null),
+					keepable);
 		}
 		return html;
+	}
+
+	/**
+	 * The HTML to keep: as rendered, with this request's CSRF token in its place as a
+	 * mark; {@code null} if it holds what must never be kept (this request's script
+	 * nonce, or a CSRF field whose token is not this request's).
+	 */
+	private static String withoutVisitorsToken(String html, HttpServletRequest request, CsrfToken csrf) {
+		Object nonce = request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE);
+		if (nonce != null && html.contains(nonce.toString())) {
+			return null;
+		}
+		if (!html.contains("_csrf")) {
+			return html;
+		}
+		if (csrf == null || !html.contains(csrf.getToken())) {
+			return null;
+		}
+		return html.replace(csrf.getToken(), CSRF_MARK);
 	}
 
 	/**
@@ -138,12 +177,8 @@ public class FragmentCache {
 		return this.rendered.estimatedSize();
 	}
 
-	private static boolean belongsToOneVisitor(String html, HttpServletRequest request) {
-		Object nonce = request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE);
-		return html.contains("_csrf") || (nonce != null && html.contains(nonce.toString()));
-	}
-
-	private record Key(String fragment, Map<String, ?> arguments, Locale locale, String contextPath) {
+	private record Key(String fragment, Map<String, ?> arguments, Locale locale, String contextPath,
+			boolean withCsrfToken) {
 
 	}
 

@@ -12,6 +12,8 @@ import fr.dwwm.comptoir.security.ContentSecurityPolicyFilter;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -21,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A fragment is rendered once per arguments and language, and never kept when it holds
- * something that belongs to one visitor. The pages that use it (product cards) are tested
- * in {@code StorefrontPagesTests}.
+ * A fragment is rendered once per arguments and language; the CSRF token of its forms is
+ * each visitor's own, and it is never kept when it holds another part that belongs to one
+ * visitor. The pages that use it (product cards) are tested in
+ * {@code StorefrontPagesTests}.
  */
 class FragmentCacheTests {
 
@@ -85,13 +88,41 @@ class FragmentCacheTests {
 	}
 
 	@Test
-	void htmlHoldingACsrfFieldIsRenderedOnEachUseAndNeverKept() {
+	void aFormIsKeptWithoutItsTokenAndEachVisitorGetsTheirOwnTokenInIt() {
+		withCsrfToken("jeton-de-camille");
+		this.renderer.extra = "<form method=\"post\"><input type=\"hidden\" name=\"_csrf\" value=\"jeton-de-camille\"></form>";
+		String camilles = this.cache.html(CARD, Map.of("name", "Miel"));
+		visit(Locale.FRENCH);
+		withCsrfToken("jeton-de-dominique");
+		String dominiques = this.cache.html(CARD, Map.of("name", "Miel"));
+
+		assertThat(this.renderer.rendered).as("rendered once").hasSize(1);
+		assertThat(camilles).contains("value=\"jeton-de-camille\"");
+		assertThat(dominiques).contains("value=\"jeton-de-dominique\"").doesNotContain("jeton-de-camille");
+	}
+
+	@Test
+	void aCsrfFieldWithAnotherTokenThanThisRequestsIsRenderedOnEachUseAndNeverKept() {
 		this.renderer.extra = "<input type=\"hidden\" name=\"_csrf\" value=\"token-of-this-visitor\">";
 		this.cache.html(CARD, Map.of("name", "Miel"));
+		withCsrfToken("another-token");
 		this.cache.html(CARD, Map.of("name", "Miel"));
 
 		assertThat(this.renderer.rendered).hasSize(2);
 		assertThat(this.cache.size()).isZero();
+	}
+
+	@Test
+	void aFragmentRenderedWithoutACsrfTokenIsNeverServedToARequestThatHasOne() {
+		// An error page may be rendered without a token: its forms have no field.
+		this.renderer.extra = "<form method=\"post\"></form>";
+		this.cache.html(CARD, Map.of("name", "Miel"));
+		visit(Locale.FRENCH);
+		withCsrfToken("jeton-de-camille");
+		this.renderer.extra = "<form method=\"post\"><input type=\"hidden\" name=\"_csrf\" value=\"jeton-de-camille\"></form>";
+
+		assertThat(this.cache.html(CARD, Map.of("name", "Miel"))).contains("jeton-de-camille");
+		assertThat(this.renderer.rendered).hasSize(2);
 	}
 
 	@Test
@@ -119,6 +150,10 @@ class FragmentCacheTests {
 	void aNameWithoutFragmentIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.cache.html("catalog/fragments", Map.of()))
 			.withMessageContaining("template :: fragment");
+	}
+
+	private void withCsrfToken(String token) {
+		this.request.setAttribute(CsrfToken.class.getName(), new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", token));
 	}
 
 	private void visit(Locale locale) {

@@ -12,9 +12,10 @@ import java.util.Map;
  * ({@link #shareable}): the shop then renders it once per model, settings and language
  * and gives every page that HTML, as PrestaShop's modules do with their template cache.
  * Its template must read nothing but its model, {@code settings}, {@code hook}, messages
- * and links: not the request's parameters, the session, the signed-in customer (put what
- * the block needs of them in the model: the model is part of the key) nor a form, whose
- * CSRF field belongs to one visitor — HTML holding one is never shared.
+ * and links: not the request's parameters, the session nor the signed-in customer (put
+ * what the block needs of them in the model: the model is part of the key). It may hold a
+ * form: the shop takes the CSRF token out of the shared HTML and puts each visitor's own
+ * in it.
  *
  * @param template the template, e.g. {@code modules/reviews/product}
  * @param model the template's variables

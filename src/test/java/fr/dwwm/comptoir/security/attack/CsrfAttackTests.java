@@ -7,10 +7,13 @@ import java.util.Map;
 import fr.dwwm.comptoir.account.Account;
 import fr.dwwm.comptoir.account.Role;
 import fr.dwwm.comptoir.account.TestAccounts;
+import fr.dwwm.comptoir.module.ModuleLifecycle;
+import fr.dwwm.comptoir.module.ModuleRegistry;
 import fr.dwwm.comptoir.security.SecretBox;
 import fr.dwwm.comptoir.security.Totp;
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +45,12 @@ class CsrfAttackTests {
 
 	@Autowired
 	private SecretBox secrets;
+
+	@Autowired
+	private ModuleRegistry modules;
+
+	@Autowired
+	private ModuleLifecycle lifecycle;
 
 	@Test
 	void theSensitiveFormsRefuseAPostWithoutTheVictimsTokenAndChangeNothing() {
@@ -83,6 +92,42 @@ class CsrfAttackTests {
 		assertThat(row.get("anonymised_at")).isNull();
 		assertThat(((Number) row.get("addresses")).intValue()).isZero();
 		assertThat(victimsBrowser.get("/login/second-factor").body()).doesNotContain("totp-secret");
+	}
+
+	@Test
+	void aFormInABlockRenderedOnceForEveryVisitorCarriesEachVisitorsOwnToken() {
+		long admin = this.jdbc.sql("SELECT id FROM account WHERE email = 'admin@comptoir.test'")
+			.query(Long.class)
+			.single();
+		ModuleRegistry.ModuleStatus newsletter = this.modules.find("newsletter").orElseThrow();
+		if (!newsletter.installed()) {
+			this.lifecycle.install("newsletter", admin);
+		}
+		if (!newsletter.enabled()) {
+			this.lifecycle.enable("newsletter", admin);
+		}
+		try {
+			Http first = new Http(this.port);
+			Http second = new Http(this.port);
+			assertThat(newsletterToken(first, "/cart")).as("the first visitor's block").isNotEmpty();
+			String secondsToken = newsletterToken(second, "/cart");
+
+			HttpResponse<String> signUp = second.submit("POST", "/modules/newsletter/subscribe", Map.of("_csrf",
+					secondsToken, "email", "jeton-partage@exemple.test", "from", "/cart", "hook", "displayFooter"));
+			assertThat(signUp.statusCode()).as("the token the second visitor's block gave is their own").isEqualTo(302);
+		}
+		finally {
+			if (!newsletter.enabled()) {
+				this.lifecycle.disable("newsletter", admin);
+			}
+		}
+	}
+
+	/** The token of the newsletter block's form, on a page as a visitor gets it. */
+	private static String newsletterToken(Http browser, String page) {
+		return Jsoup.parse(browser.get(page).body())
+			.select("form[action$=/modules/newsletter/subscribe] input[name=_csrf]")
+			.val();
 	}
 
 	@Test

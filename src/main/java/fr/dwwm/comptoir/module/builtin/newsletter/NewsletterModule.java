@@ -56,9 +56,15 @@ class NewsletterModule implements ShopModule {
 		if (page.startsWith(OWN_PAGES)) {
 			return Optional.empty();
 		}
-		// A signed-in customer finds their address already typed.
-		String email = context.signedInCustomer().map(ModuleCustomer::email).orElse("");
-		return Optional.of(new ModuleView("modules/newsletter/block", Map.of("email", email, "returnPath", page)));
+		// A signed-in customer finds their address already typed: their block is theirs.
+		// A guest's is the same for every guest on this page and outcome, rendered once:
+		// the shop puts each visitor's own CSRF token in its form.
+		Optional<String> email = context.signedInCustomer().map(ModuleCustomer::email);
+		boolean sent = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				&& attributes.getRequest().getParameter(ReturnPaths.OUTCOME_PARAMETER) != null;
+		Map<String, Object> model = Map.of("email", email.orElse(""), "returnPath", page, "sent", sent);
+		return Optional.of(email.isPresent() ? new ModuleView("modules/newsletter/block", model)
+				: ModuleView.shareable("modules/newsletter/block", model));
 	}
 
 	/**

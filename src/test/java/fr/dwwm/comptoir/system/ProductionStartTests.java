@@ -157,6 +157,23 @@ class ProductionStartTests {
 	}
 
 	@Test
+	void throughTheProxyEveryPageSaysHttpsOnlyAndAClearRequestIsNotTakenForHttps() {
+		HttpResponse<String> secure = send(HttpRequest.newBuilder(uri("/login")).header("X-Forwarded-Proto", "https"));
+		assertThat(secure.headers().firstValue("Strict-Transport-Security")).as("HSTS, a year, subdomains too")
+			.hasValue("max-age=31536000 ; includeSubDomains");
+		assertThat(secure.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(policy) -> assertThat(policy).contains("'nonce-", "object-src 'none'", "frame-ancestors 'none'"));
+		assertThat(secure.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(secure.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+		assertThat(secure.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+
+		HttpResponse<String> clear = send(HttpRequest.newBuilder(uri("/login")));
+		assertThat(clear.headers().firstValue("Strict-Transport-Security"))
+			.as("HSTS only on what the proxy says came over HTTPS")
+			.isEmpty();
+	}
+
+	@Test
 	void theDemoConveniencesAreNotThere() {
 		for (String path : List.of("/demo/mails", "/styleguide", "/api/docs")) {
 			assertThat(send(HttpRequest.newBuilder(uri(path)).header("X-Forwarded-Proto", "https")).statusCode())

@@ -50,7 +50,9 @@ class NewsletterModule implements ShopModule {
 
 	@Override
 	public Optional<ModuleView> render(HookContext context) {
-		String page = currentPath();
+		HttpServletRequest request = (RequestContextHolder
+			.getRequestAttributes() instanceof ServletRequestAttributes attributes) ? attributes.getRequest() : null;
+		String page = currentPath(request);
 		// The newsletter's own pages already say everything: no second form in their
 		// footer.
 		if (page.startsWith(OWN_PAGES)) {
@@ -60,8 +62,7 @@ class NewsletterModule implements ShopModule {
 		// A guest's is the same for every guest on this page and outcome, rendered once:
 		// the shop puts each visitor's own CSRF token in its form.
 		Optional<String> email = context.signedInCustomer().map(ModuleCustomer::email);
-		boolean sent = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				&& attributes.getRequest().getParameter(ReturnPaths.OUTCOME_PARAMETER) != null;
+		boolean sent = request != null && request.getParameter(ReturnPaths.OUTCOME_PARAMETER) != null;
 		Map<String, Object> model = Map.of("email", email.orElse(""), "returnPath", page, "sent", sent);
 		return Optional.of(email.isPresent() ? new ModuleView("modules/newsletter/block", model)
 				: ModuleView.shareable("modules/newsletter/block", model));
@@ -70,14 +71,11 @@ class NewsletterModule implements ShopModule {
 	/**
 	 * The page being rendered, where the form brings the visitor back after signing up.
 	 * The block is rendered while the shop renders that page, on the request's thread.
+	 * @param request the current request, or {@code null} outside one
 	 * @return its path and query, or {@code /} on an error page or outside a request
 	 */
-	private static String currentPath() {
-		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-			return "/";
-		}
-		HttpServletRequest request = attributes.getRequest();
-		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
+	private static String currentPath(HttpServletRequest request) {
+		if (request == null || request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null) {
 			return "/";
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -421,17 +421,27 @@ public abstract class BrowserTest {
 
 	/**
 	 * Waits up to five seconds for a condition of the page, looking again when an element
-	 * was replaced meanwhile (a reload, or a script that re-rendered part of the page).
+	 * was replaced meanwhile: see {@link #waitUpTo(Duration)}.
+	 * @return a wait bound to the browser
+	 */
+	protected WebDriverWait waitUpTo5Seconds() {
+		return waitUpTo(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Waits for a condition of the page, looking again when an element was replaced
+	 * meanwhile (a reload, or a script that re-rendered part of the page).
 	 *
 	 * <p>
 	 * When the page changes between finding an element and reading it, ChromeDriver says
 	 * so with a {@link StaleElementReferenceException}, or, since Chromium 156, with an
 	 * "unknown error" that the node "does not belong to the document": both mean "look
 	 * again".
+	 * @param timeout how long before the wait fails
 	 * @return a wait bound to the browser
 	 */
-	protected WebDriverWait waitUpTo5Seconds() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5)) {
+	protected static WebDriverWait waitUpTo(Duration timeout) {
+		return new WebDriverWait(browser, timeout) {
 
 			@Override
 			public <V> V until(Function<? super WebDriver, ? extends V> condition) {
@@ -450,7 +460,6 @@ public abstract class BrowserTest {
 			}
 
 		};
-		return wait;
 	}
 
 	/**

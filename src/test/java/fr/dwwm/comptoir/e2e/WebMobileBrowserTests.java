@@ -99,7 +99,7 @@ class WebMobileBrowserTests extends BrowserTest {
 
 		// The connection returns: the page the visitor asked for shows by itself.
 		this.network.on();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		waitUpTo(Duration.ofSeconds(10))
 			.withMessage(() -> "still offline after the connection returned: " + browser.getCurrentUrl() + " "
 					+ browser.findElement(By.tagName("h1")).getText() + " online="
 					+ browser.executeScript("return navigator.onLine"))
@@ -243,7 +243,7 @@ class WebMobileBrowserTests extends BrowserTest {
 				.isEmpty();
 
 			browser.get(deployment.url(PRODUCT));
-			WebElement offer = new WebDriverWait(browser, Duration.ofSeconds(10))
+			WebElement offer = waitUpTo(Duration.ofSeconds(10))
 				.until((driver) -> driver.findElement(By.cssSelector("[data-app-update]")).getText().isEmpty() ? null
 						: driver.findElement(By.cssSelector("[data-app-update]")));
 			assertThat(offer.getText()).contains("Une nouvelle version de Comptoir est disponible.");
@@ -269,18 +269,18 @@ class WebMobileBrowserTests extends BrowserTest {
 		}
 	}
 
-	/**
-	 * Opens a page while the network is off, and waits until the worker's answer is shown
-	 * (ChromeDriver may give control back when it sees the network fail).
-	 */
 	/** Waits, without any click, until the offline page gave way to the cart itself. */
 	private static void waitForTheCartToComeBackByItself() {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
+		waitUpTo(Duration.ofSeconds(10))
 			.withMessage(() -> "still offline: " + browser.findElement(By.tagName("h1")).getText())
 			.until((driver) -> driver.getCurrentUrl().endsWith("/cart")
 					&& !driver.findElement(By.tagName("h1")).getText().equals("Vous êtes hors connexion"));
 	}
 
+	/**
+	 * Opens a page while the network is off, and waits until the worker's answer is shown
+	 * (ChromeDriver may give control back when it sees the network fail).
+	 */
 	private void openOffline(String path) {
 		open(path);
 		waitUpTo5Seconds().until((driver) -> driver.getCurrentUrl().endsWith(path)

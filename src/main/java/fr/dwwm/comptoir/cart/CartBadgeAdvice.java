@@ -21,9 +21,9 @@ public class CartBadgeAdvice {
 
 	private static final String ATTRIBUTE = "cartCount";
 
-	private final HeaderCartCount count;
+	private final RequestCart count;
 
-	CartBadgeAdvice(HeaderCartCount count) {
+	CartBadgeAdvice(RequestCart count) {
 		this.count = count;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import fr.dwwm.comptoir.account.Country;
 import fr.dwwm.comptoir.web.Money;
 import fr.dwwm.comptoir.web.NoIndex;
+import fr.dwwm.comptoir.web.SharedPage;
 import fr.dwwm.comptoir.web.Weights;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -57,9 +58,12 @@ class CartController {
 
 	/**
 	 * The cart, with what delivering it would cost to the country chosen on the page
-	 * ({@code ?country=BE}; France when none or an unknown one is asked).
+	 * ({@code ?country=BE}; France when none or an unknown one is asked). What it shows
+	 * depends on the cart's lines and the storefront only: the page cache keeps it once
+	 * per cart contents for guests.
 	 */
 	@GetMapping("/cart")
+	@SharedPage(perCart = true)
 	String cart(@RequestParam(required = false) String country, HttpServletRequest request, Model model,
 			Locale locale) {
 		CartView cart = this.currentCart.find(request).map(this.carts::view).orElse(CartView.EMPTY);

@@ -8,6 +8,7 @@ import java.util.function.IntUnaryOperator;
 
 import fr.dwwm.comptoir.module.api.ShopEvent;
 import fr.dwwm.comptoir.system.ClusterLock;
+import fr.dwwm.comptoir.web.VisitorCart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +22,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Carts in the database, for guests and customers alike: a guest's cart is found through
  * the id kept in their session, a customer's through their account. Prices and stock are
- * always read from the catalog when the cart is shown.
+ * always the catalog's current ones when the cart is shown (read with it, or in a cart
+ * page the page cache serves only while the storefront's content version is unchanged).
  *
  * <p>
  * The cart of a page's header ({@link #openCartOf}, {@link #count}) is read on every page
- * a shopper with a cart sees, in one statement each, which PostgreSQL answers from one
- * snapshot by itself: these two reads open no transaction (a {@code COMMIT} and an entity
- * manager less per page). The other reads, made once per cart or checkout page, and every
- * write keep theirs.
+ * a shopper with a cart sees, and the contents of a guest's cart ({@link #contents}) each
+ * time the page cache serves them their cart page, in one statement each, which
+ * PostgreSQL answers from one snapshot by itself: these reads open no transaction (a
+ * {@code COMMIT} and an entity manager less per page). The other reads, made once per
+ * cart or checkout page, and every write keep theirs.
  */
 @Service
 public class Carts {
@@ -305,6 +308,24 @@ public class Carts {
 		return this.jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM cart_line WHERE cart_id = :cart")
 			.param("cart", cartId)
 			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Reads what a cart holds, as its page depends on it: each line's variant and
+	 * quantity, in the order {@link #view} lists them, and the units (in one statement,
+	 * without a transaction, like {@link #count}).
+	 * @param cartId the cart
+	 * @return its contents, {@link VisitorCart.Contents#EMPTY} when it has no line
+	 */
+	public VisitorCart.Contents contents(long cartId) {
+		return this.jdbc
+			.sql("""
+					SELECT coalesce(string_agg(variant_id || 'x' || quantity, ',' ORDER BY added_at, variant_id), '') AS lines,
+					       coalesce(sum(quantity), 0) AS units
+					FROM cart_line WHERE cart_id = :cart""")
+			.param("cart", cartId)
+			.query((row, number) -> new VisitorCart.Contents(row.getString("lines"), row.getInt("units")))
 			.single();
 	}
 

@@ -64,8 +64,18 @@ import org.springframework.web.util.WebUtils;
  * fresh Content-Security-Policy nonce. What belongs to one request is taken out of the
  * kept HTML and put back for each visitor: the script nonce, the masked CSRF token of the
  * forms (the visitor's own, from their cookie), and the number of units in the header's
- * cart badge and its spoken label ({@link VisitorCartCount}; 0 without a session, at no
- * cost).
+ * cart badge and its spoken label ({@link VisitorCart}; 0 without a session, at no cost).
+ *
+ * <p>
+ * <strong>The cart page.</strong> A page that shows the cart's lines
+ * ({@link SharedPage#perCart()}) is kept once per cart contents (each line's variant and
+ * quantity, {@link VisitorCart#contents}) and served only to a guest whose cart holds
+ * exactly the same: two guests with one jar of jam each get the same page, a guest with
+ * two jars another one. The contents are read before the page's data and again before it
+ * is kept: a cart changed meanwhile (another tab) keeps nothing. The filter learns which
+ * addresses are such pages from the handler when it renders them, never from how the
+ * address is spelled, so no spelling of it can be served a page kept for another cart.
+ * Such a page is never left for a browser to keep: it shows a cart.
  *
  * <p>
  * <strong>Its parts.</strong> This filter serves and keeps pages; it does nothing else.
@@ -112,7 +122,16 @@ public class PageCache extends OncePerRequestFilter {
 
 	private final String sessionCookie;
 
-	private final VisitorCartCount cartCount;
+	private final VisitorCart visitorCart;
+
+	/**
+	 * The addresses (with their language) of the pages kept per cart, as their handler
+	 * said when they were rendered: a request for one reads the visitor's cart first.
+	 */
+	private final Cache<Key, Boolean> perCartAddresses = Caffeine.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(TIME_TO_LIVE)
+		.build();
 
 	private final MessageSource messages;
 
@@ -121,13 +140,13 @@ public class PageCache extends OncePerRequestFilter {
 	private final Counter misses;
 
 	PageCache(ContentVersion versions, LocaleResolver locales, EveryViewEvents events,
-			@Value("${server.servlet.session.cookie.name}") String sessionCookie, VisitorCartCount cartCount,
+			@Value("${server.servlet.session.cookie.name}") String sessionCookie, VisitorCart visitorCart,
 			MessageSource messages, MeterRegistry meters) {
 		this.versions = versions;
 		this.locales = locales;
 		this.events = events;
 		this.sessionCookie = sessionCookie;
-		this.cartCount = cartCount;
+		this.visitorCart = visitorCart;
 		this.messages = messages;
 		this.hits = Counter.builder("comptoir.page.cache")
 			.description("Shared pages served kept, or rendered")
@@ -146,21 +165,30 @@ public class PageCache extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Key key = new Key(keyUrl(request), this.locales.resolveLocale(request));
+		Key key = new Key(keyUrl(request), this.locales.resolveLocale(request), null);
+		VisitorCart.Contents cart = null;
+		if (this.perCartAddresses.getIfPresent(key) != null) {
+			cart = this.visitorCart.contents(request);
+			if (cart == null) {
+				chain.doFilter(request, response);
+				return;
+			}
+			key = key.withCart(cart);
+		}
 		KeptPage kept = this.pages.getIfPresent(key);
 		Long version = null;
 		if (kept != null) {
 			version = this.versions.currentOrZero();
 			if (kept.version() == version) {
 				this.hits.increment();
-				serve(kept, request, response);
+				serve(kept, cart, request, response);
 				return;
 			}
 		}
 		this.misses.increment();
 		// The version just read, if any, is the one the page will be kept with: it was
 		// read before the page's data, and need not be read twice.
-		PageCapture capture = new PageCapture(response, version);
+		PageCapture capture = new PageCapture(response, version, cart);
 		chain.doFilter(request, capture);
 		String html = capture.captured();
 		if (html == null) {
@@ -171,7 +199,7 @@ public class PageCache extends OncePerRequestFilter {
 				&& isHtml(capture.getContentType())
 				&& StandardCharsets.UTF_8.name().equalsIgnoreCase(capture.getCharacterEncoding())) {
 			keep(key, capture, html, request);
-			if (session == null) {
+			if (session == null && capture.cart() == null) {
 				allowBrowsersToKeep(response);
 			}
 		}
@@ -235,28 +263,41 @@ public class PageCache extends OncePerRequestFilter {
 		if (html.indexOf('\u0000') >= 0) {
 			return;
 		}
-		String kept = html;
+		Key address = new Key(key.url(), key.locale(), null);
+		Key kept = address;
+		VisitorCart.Contents shown = response.cart();
+		if (shown != null) {
+			// The cart may have changed while the page was rendered (in another tab):
+			// then the page is not kept, as it may show either contents.
+			if (!shown.equals(this.visitorCart.contents(request))) {
+				return;
+			}
+			kept = address.withCart(shown);
+			this.perCartAddresses.put(address, Boolean.TRUE);
+		}
+		String page = html;
 		Object nonce = request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE);
 		if (nonce instanceof String value && !value.isEmpty()) {
-			kept = kept.replace(value, Mark.NONCE.text);
+			page = page.replace(value, Mark.NONCE.text);
 		}
-		if (kept.contains(CSRF_FIELD) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
-			kept = kept.replace(csrf.getToken(), Mark.CSRF.text);
+		if (page.contains(CSRF_FIELD) && request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+			page = page.replace(csrf.getToken(), Mark.CSRF.text);
 		}
-		if (kept.contains(CART_COUNT_OPENING)) {
+		if (page.contains(CART_COUNT_OPENING)) {
 			// The badge's number and label as this visitor saw them: exactly one of each,
 			// or the page is not kept.
-			kept = markContent(markContent(kept, CART_COUNT_OPENING, Mark.CART_COUNT.text), CART_LABEL_OPENING,
+			page = markContent(markContent(page, CART_COUNT_OPENING, Mark.CART_COUNT.text), CART_LABEL_OPENING,
 					Mark.CART_LABEL.text);
-			if (kept == null) {
+			if (page == null) {
 				return;
 			}
 		}
-		this.pages.put(key, KeptPage.of(response.version(), kept, response.getContentType(), response.getLocale(),
+		this.pages.put(kept, KeptPage.of(response.version(), page, response.getContentType(), response.getLocale(),
 				response.everyViewEvents()));
 	}
 
-	private void serve(KeptPage kept, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void serve(KeptPage kept, VisitorCart.Contents cart, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		// The values this visitor gets in place of the marks, each worked out once.
 		byte[][] values = new byte[Mark.values().length][];
 		if (kept.has(Mark.NONCE)) {
@@ -264,7 +305,7 @@ public class PageCache extends OncePerRequestFilter {
 					(String) request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE));
 		}
 		if (kept.has(Mark.CART_COUNT)) {
-			int units = this.cartCount.count(request);
+			int units = (cart != null) ? cart.units() : this.visitorCart.count(request);
 			values[Mark.CART_COUNT.ordinal()] = utf8(Integer.toString(units));
 			values[Mark.CART_LABEL.ordinal()] = utf8(HtmlUtils
 				.htmlEscape(this.messages.getMessage(CART_LABEL_MESSAGE, new Object[] { units }, kept.locale())));
@@ -277,7 +318,7 @@ public class PageCache extends OncePerRequestFilter {
 		response.setContentType(kept.contentType());
 		response.setLocale(kept.locale());
 		this.events.replay(kept.everyViewEvents());
-		if (request.getSession(false) == null) {
+		if (request.getSession(false) == null && cart == null) {
 			allowBrowsersToKeep(response);
 		}
 		// The page's text is kept encoded: serving it writes its bytes and this visitor's
@@ -330,8 +371,16 @@ public class PageCache extends OncePerRequestFilter {
 		return contentType != null && contentType.startsWith("text/html");
 	}
 
-	/** A page as one kind of visitor asks for it: its full address and its language. */
-	private record Key(String url, Locale locale) {
+	/**
+	 * A page as one kind of visitor asks for it: its full address, its language and, for
+	 * a page that shows the cart, the cart's lines ({@code null} for any other page).
+	 */
+	private record Key(String url, Locale locale, String cart) {
+
+		Key withCart(VisitorCart.Contents contents) {
+			return new Key(this.url, this.locale, contents.lines());
+		}
+
 	}
 
 	/**

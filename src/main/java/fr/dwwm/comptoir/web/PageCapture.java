@@ -31,6 +31,8 @@ final class PageCapture extends HttpServletResponseWrapper {
 
 	private Long version;
 
+	private VisitorCart.Contents cart;
+
 	private CharArrayWriter buffer;
 
 	private PrintWriter writer;
@@ -44,10 +46,13 @@ final class PageCapture extends HttpServletResponseWrapper {
 	 * @param response the response
 	 * @param versionAlreadyRead the content version, if the filter has just read it
 	 * (finding an outdated page), or {@code null}
+	 * @param cartAlreadyRead the visitor's cart, if the filter has just read it (the
+	 * address is one of a page kept per cart), or {@code null}
 	 */
-	PageCapture(HttpServletResponse response, Long versionAlreadyRead) {
+	PageCapture(HttpServletResponse response, Long versionAlreadyRead, VisitorCart.Contents cartAlreadyRead) {
 		super(response);
 		this.version = versionAlreadyRead;
+		this.cart = cartAlreadyRead;
 	}
 
 	/**
@@ -62,9 +67,12 @@ final class PageCapture extends HttpServletResponseWrapper {
 	/**
 	 * Starts collecting the page: it is shared, and will be kept with this version.
 	 * @param contentVersion the content version read before the page's data
+	 * @param visitorCart the visitor's cart read before the page's data, when the page
+	 * shows it ({@link SharedPage#perCart()}), or {@code null}
 	 */
-	void start(long contentVersion) {
+	void start(long contentVersion, VisitorCart.Contents visitorCart) {
 		this.version = contentVersion;
+		this.cart = visitorCart;
 		this.buffer = new CharArrayWriter(32 * 1024);
 		this.writer = new PrintWriter(this.buffer);
 		this.everyViewEvents = new ArrayList<>();
@@ -73,6 +81,14 @@ final class PageCapture extends HttpServletResponseWrapper {
 	/** The content version read for this request, or {@code null} if not read yet. */
 	Long version() {
 		return this.version;
+	}
+
+	/**
+	 * The visitor's cart as read for this request, or {@code null}: not read yet, or,
+	 * once the page is collected, a page that does not show the cart.
+	 */
+	VisitorCart.Contents cart() {
+		return this.cart;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package fr.dwwm.comptoir.web;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
@@ -28,8 +29,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -278,6 +281,88 @@ class PageCacheTests {
 			.filteredOn((statement) -> statement.contains("FROM SPRING_SESSION S"))
 			.hasSize(1);
 		assertThat(SqlStatements.transactions()).as("no COMMIT: each read is one statement").isZero();
+	}
+
+	@Test
+	void guestsWhoseCartsHoldTheSameLinesAreServedOneKeptCartPageForThreeStatements() throws Exception {
+		Http camille = guestWith(2);
+		Http dominique = guestWith(2);
+		Http claude = guestWith(3);
+		camille.get("/cart");
+		double hits = hits();
+
+		SqlStatements.reset();
+		String page = this.mvc
+			.perform(get("/cart").cookie(new Cookie("COMPTOIR_SESSION", dominique.cookie("COMPTOIR_SESSION"))))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(hits() - hits).as("the page kept for Camille's cart, which holds the same").isEqualTo(1);
+		assertThat(SqlStatements.sent()).as("the session, the cart's contents, the content version")
+			.hasSize(3)
+			.contains("SELECT version FROM content_version")
+			.filteredOn((statement) -> statement.contains("string_agg"))
+			.hasSize(1);
+		assertThat(SqlStatements.transactions()).isZero();
+		Document forDominique = Jsoup.parse(page);
+		assertThat(forDominique.select("input[name=quantity]").eachAttr("value")).containsExactly("2");
+		assertThat(forDominique.select("[data-cart-count]").text()).isEqualTo("2");
+		assertThat(page).doesNotContain("\u0000");
+
+		assertThat(Jsoup.parse(claude.get("/cart").body()).select("input[name=quantity]").eachAttr("value"))
+			.as("another cart, another page")
+			.containsExactly("3");
+	}
+
+	@Test
+	void aCartPageShowsAPriceChangedInTheBackOfficeOnTheVeryNextView() throws Exception {
+		Http guest = guestWith(2);
+		guest.get("/cart");
+		long variant = figJam();
+		int price = this.jdbc.sql("SELECT price_cents FROM product_variant WHERE id = :id")
+			.param("id", variant)
+			.query(Integer.class)
+			.single();
+		try {
+			this.jdbc.sql("UPDATE product_variant SET price_cents = 1234 WHERE id = :id").param("id", variant).update();
+			assertThat(Jsoup.parse(guest.get("/cart").body()).select("[data-line-total]").text()).startsWith("24,68");
+		}
+		finally {
+			this.jdbc.sql("UPDATE product_variant SET price_cents = :price WHERE id = :id")
+				.param("price", price)
+				.param("id", variant)
+				.update();
+		}
+	}
+
+	@Test
+	void aCartPageServedAgainToAVisitorWithoutASessionIsStillNotLeftForTheBrowserToKeep() {
+		Http visitor = new Http(this.port);
+		visitor.get(PRODUCT);
+		assertThat(visitor.get(PRODUCT).headers().firstValue("Cache-Control")).as("a product page may be kept")
+			.hasValue("no-cache");
+		visitor.get("/cart");
+		double hits = hits();
+		HttpResponse<String> again = visitor.get("/cart");
+		assertThat(hits() - hits).isEqualTo(1);
+		assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(again.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
+	}
+
+	/**
+	 * A guest with units of the jam in their cart, the addition's message already seen.
+	 */
+	private Http guestWith(int quantity) {
+		Http guest = new Http(this.port);
+		assertThat(guest
+			.postForm(PRODUCT, "/cart/lines",
+					Map.of("variantId", String.valueOf(figJam()), "quantity", String.valueOf(quantity)))
+			.statusCode()).isEqualTo(302);
+		guest.get("/cart");
+		return guest;
 	}
 
 	/** The variant of the product page's jam, for a guest's cart. */

@@ -112,8 +112,11 @@ class ServiceWorkerTests {
 			if (testEndpoint || (!methods.isEmpty() && !methods.contains(RequestMethod.GET))) {
 				return;
 			}
+			// A page kept once per cart (the cart page) shows a cart: private for the
+			// worker like any other page of a visitor's own.
+			SharedPage shared = handler.getMethodAnnotation(SharedPage.class);
 			for (String root : roots(info)) {
-				(handler.hasMethodAnnotation(SharedPage.class) ? sharedRoots : otherRoots).add(root);
+				((shared != null && !shared.perCart()) ? sharedRoots : otherRoots).add(root);
 			}
 		});
 		otherRoots.removeAll(sharedRoots);

@@ -130,11 +130,9 @@ public class FragmentCache {
 		// renderings, never one served for the other.
 		Key key = new Key(name, arguments, locale, request.getContextPath(), csrf != null);
 		String kept = this.rendered.getIfPresent(key);
-		if (kept != null && !kept.contains(CSRF_MARK)) {
-			return kept;
-		}
-		if (kept != null && csrf != null) {
-			return kept.replace(CSRF_MARK, csrf.getToken());
+		if (kept != null) {
+			// Only a rendering made with a token can hold its mark (the key says which).
+			return (csrf != null) ? kept.replace(CSRF_MARK, csrf.getToken()) : kept;
 		}
 		String html = this.templates.render(template, fragments, arguments, locale, request, current.getResponse());
 		String keepable = withoutVisitorsToken(html, request, csrf);

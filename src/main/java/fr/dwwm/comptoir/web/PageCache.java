@@ -273,7 +273,6 @@ public class PageCache extends OncePerRequestFilter {
 				return;
 			}
 			kept = address.withCart(shown);
-			this.perCartAddresses.put(address, Boolean.TRUE);
 		}
 		String page = html;
 		Object nonce = request.getAttribute(ContentSecurityPolicyFilter.NONCE_ATTRIBUTE);
@@ -294,6 +293,9 @@ public class PageCache extends OncePerRequestFilter {
 		}
 		this.pages.put(kept, KeptPage.of(response.version(), page, response.getContentType(), response.getLocale(),
 				response.everyViewEvents()));
+		if (shown != null) {
+			this.perCartAddresses.put(address, Boolean.TRUE);
+		}
 	}
 
 	private void serve(KeptPage kept, VisitorCart.Contents cart, HttpServletRequest request,

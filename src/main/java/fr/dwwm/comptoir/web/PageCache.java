@@ -65,6 +65,8 @@ import org.springframework.web.util.WebUtils;
  * kept HTML and put back for each visitor: the script nonce, the masked CSRF token of the
  * forms (the visitor's own, from their cookie), and the number of units in the header's
  * cart badge and its spoken label ({@link VisitorCart}; 0 without a session, at no cost).
+ * A page is compressed once, when it is kept ({@link CompressedPage}), not for each
+ * visitor; these values are put in as they are, never compressed.
  *
  * <p>
  * <strong>The cart page.</strong> A page that shows the cart's lines
@@ -92,8 +94,11 @@ public class PageCache extends OncePerRequestFilter {
 	/** How long a kept page may be served, at most, after it was rendered. */
 	private static final Duration TIME_TO_LIVE = Duration.ofMinutes(1);
 
-	/** Bytes kept, all pages together (about 250 pages of 30,000 bytes). */
-	private static final long MAXIMUM_BYTES = 8_000_000;
+	/**
+	 * Bytes kept, all pages together: about 250 pages of 30,000 bytes, each with its
+	 * compressed copies.
+	 */
+	private static final long MAXIMUM_BYTES = 16_000_000;
 
 	/** The header's badge and its label, as the layout writes them. */
 	private static final String CART_COUNT_OPENING = "data-cart-count aria-hidden=\"true\">";
@@ -139,9 +144,14 @@ public class PageCache extends OncePerRequestFilter {
 
 	private final Counter misses;
 
+	/** Whether the shop compresses its responses ({@code server.compression.enabled}). */
+	private final boolean compression;
+
 	PageCache(ContentVersion versions, LocaleResolver locales, EveryViewEvents events,
 			@Value("${server.servlet.session.cookie.name}") String sessionCookie, VisitorCart visitorCart,
-			MessageSource messages, MeterRegistry meters) {
+			MessageSource messages, MeterRegistry meters,
+			@Value("${server.compression.enabled:false}") boolean compression) {
+		this.compression = compression;
 		this.versions = versions;
 		this.locales = locales;
 		this.events = events;
@@ -185,7 +195,6 @@ public class PageCache extends OncePerRequestFilter {
 				return;
 			}
 		}
-		this.misses.increment();
 		// The version just read, if any, is the one the page will be kept with: it was
 		// read before the page's data, and need not be read twice.
 		PageCapture capture = new PageCapture(response, version, cart);
@@ -194,6 +203,7 @@ public class PageCache extends OncePerRequestFilter {
 		if (html == null) {
 			return;
 		}
+		this.misses.increment();
 		HttpSession session = request.getSession(false);
 		if (capture.getStatus() == HttpServletResponse.SC_OK && (session == null || !session.isNew())
 				&& isHtml(capture.getContentType())
@@ -323,15 +333,29 @@ public class PageCache extends OncePerRequestFilter {
 		if (request.getSession(false) == null && cart == null) {
 			allowBrowsersToKeep(response);
 		}
+		byte[][] shown = new byte[kept.marks().length][];
+		for (int i = 0; i < shown.length; i++) {
+			shown[i] = values[kept.marks()[i].ordinal()];
+		}
+		ServletOutputStream out = response.getOutputStream();
+		byte[] gzip = (this.compression && CompressedPage.acceptedBy(request.getHeaders(HttpHeaders.ACCEPT_ENCODING)))
+				? kept.compressed().gzip(shown) : null;
+		if (gzip != null) {
+			// Compressed once for all visitors: Tomcat sees the encoding and leaves it.
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+			response.setContentLength(gzip.length);
+			out.write(gzip);
+			return;
+		}
 		// The page's text is kept encoded: serving it writes its bytes and this visitor's
 		// values in one pass, instead of searching and copying the whole page for each
 		// mark, then encoding it.
-		ServletOutputStream out = response.getOutputStream();
-		for (int i = 0; i < kept.marks().length; i++) {
+		for (int i = 0; i < shown.length; i++) {
 			out.write(kept.texts()[i]);
-			out.write(values[kept.marks()[i].ordinal()]);
+			out.write(shown[i]);
 		}
-		out.write(kept.texts()[kept.marks().length]);
+		out.write(kept.texts()[shown.length]);
 	}
 
 	private static byte[] utf8(String text) {
@@ -405,10 +429,10 @@ public class PageCache extends OncePerRequestFilter {
 
 	/**
 	 * A kept page: its text in UTF-8 cut at each mark ({@code texts} has one more part
-	 * than {@code marks}), and how to send it.
+	 * than {@code marks}), the same compressed, and how to send it.
 	 */
-	private record KeptPage(long version, byte[][] texts, Mark[] marks, String contentType, Locale locale,
-			List<Object> everyViewEvents) {
+	private record KeptPage(long version, byte[][] texts, Mark[] marks, CompressedPage compressed, String contentType,
+			Locale locale, List<Object> everyViewEvents) {
 
 		/** Cuts a marked page at its marks. */
 		static KeptPage of(long version, String html, String contentType, Locale locale, List<Object> everyViewEvents) {
@@ -422,8 +446,9 @@ public class PageCache extends OncePerRequestFilter {
 				from = at + mark.text.length();
 			}
 			texts.add(utf8(html.substring(from)));
-			return new KeptPage(version, texts.toArray(byte[][]::new), marks.toArray(Mark[]::new), contentType, locale,
-					everyViewEvents);
+			byte[][] parts = texts.toArray(byte[][]::new);
+			return new KeptPage(version, parts, marks.toArray(Mark[]::new), CompressedPage.of(parts), contentType,
+					locale, everyViewEvents);
 		}
 
 		private static Mark markAt(String html, int at) {
@@ -439,8 +464,11 @@ public class PageCache extends OncePerRequestFilter {
 			return Arrays.asList(this.marks).contains(mark);
 		}
 
+		/**
+		 * Its text, and as much again for its compressed copies (a third each, a few).
+		 */
 		int size() {
-			return Arrays.stream(this.texts).mapToInt((text) -> text.length).sum();
+			return 2 * Arrays.stream(this.texts).mapToInt((text) -> text.length).sum();
 		}
 
 	}

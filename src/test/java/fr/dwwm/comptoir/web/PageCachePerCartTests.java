@@ -63,7 +63,7 @@ class PageCachePerCartTests {
 
 		};
 		this.pages = new PageCache(version, new FixedLocaleResolver(Locale.FRENCH), new EveryViewEvents((event) -> {
-		}), "COMPTOIR_SESSION", visitorCart, new StaticMessageSource(), new SimpleMeterRegistry());
+		}), "COMPTOIR_SESSION", visitorCart, new StaticMessageSource(), new SimpleMeterRegistry(), true);
 	}
 
 	@Test

@@ -1,7 +1,10 @@
 package fr.dwwm.comptoir.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.servlet.http.Cookie;
 
@@ -372,6 +375,46 @@ class PageCacheTests {
 
 	private double hits() {
 		return this.meters.get("comptoir.page.cache").tag("result", "hit").counter().count();
+	}
+
+	@Test
+	void aKeptPageGoesOutCompressedOnceWithThisRequestsNonceInPlaceAndNeverCompressedItself() throws Exception {
+		Http browser = new Http(this.port);
+		browser.get(PRODUCT);
+		double hits = hits();
+
+		HttpResponse<byte[]> kept = browser.getBytes(PRODUCT, "Accept-Encoding", "gzip, deflate, br");
+
+		assertThat(hits()).isEqualTo(hits + 1);
+		assertThat(kept.headers().allValues("Content-Encoding")).containsExactly("gzip");
+		assertThat(String.join(",", kept.headers().allValues("Vary"))).containsIgnoringCase("accept-encoding");
+		assertThat(kept.headers().firstValueAsLong("Content-Length")).hasValue(kept.body().length);
+		String nonce = kept.headers()
+			.firstValue("Content-Security-Policy")
+			.orElseThrow()
+			.replaceAll(".*'nonce-([^']+)'.*", "$1");
+		// Inflated once, the page itself (Tomcat did not compress it a second time), with
+		// this response's nonce; the nonce travels as it is, outside the compressed
+		// parts.
+		String html;
+		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(kept.body()))) {
+			html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(html).startsWith("<!DOCTYPE html>").contains("nonce=\"" + nonce + "\"").doesNotContain("\u0000");
+		assertThat(new String(kept.body(), StandardCharsets.ISO_8859_1)).contains(nonce);
+	}
+
+	@Test
+	void aKeptPageAskedWithoutGzipGoesOutAsItIs() {
+		Http browser = new Http(this.port);
+		browser.get(PRODUCT);
+		double hits = hits();
+
+		HttpResponse<byte[]> kept = browser.getBytes(PRODUCT, "Accept-Encoding", "gzip;q=0, deflate");
+
+		assertThat(hits()).isEqualTo(hits + 1);
+		assertThat(kept.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(new String(kept.body(), StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>").contains("</html>");
 	}
 
 	@Test

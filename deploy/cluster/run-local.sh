@@ -12,11 +12,14 @@
 # - a signed-in customer's cart read ten times through nginx (sessions shared);
 # - the security headers, cookies and TLS versions a browser gets through nginx (exit 1 if
 #   one is missing);
-# - bench/ShopLoad.java's "mix" through nginx for the given seconds (default 40), and
-#   shop B killed (SIGKILL) a third of the way in: the figures show what the customers saw.
+# - bench/ShopLoad.java's "mix" through nginx for the given seconds (default 40), guests
+#   placing orders meanwhile, and shop B killed (SIGKILL) a third of the way in: the
+#   figures show what the customers saw, and the database that no order confirmed to a
+#   guest is missing and no guest got two orders (exit 1 otherwise).
 #
-# Needs a JDK, nginx (sudo apt-get install nginx-light), openssl, keytool and curl. Uses
-# ports 8443, 18081-18082, 18091-18092 and 54330; leaves its files in target/cluster.
+# Needs a JDK, nginx (sudo apt-get install nginx-light), openssl, keytool, curl and psql
+# (postgresql-client). Uses ports 8443, 18081-18082, 18091-18092 and 54330; leaves its
+# files in target/cluster.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -211,22 +214,94 @@ fi
 tls12=$(openssl s_client -connect localhost:8443 -servername localhost -tls1_2 -brief < /dev/null 2>&1 || true)
 expect "TLS 1.2 accepted, with an ECDHE AEAD suite" 'ciphersuite: *ecdhe-.*(gcm|chacha20)' "$tls12"
 
-echo "== Load: ShopLoad mix for ${seconds} s through nginx; shop B killed after $((seconds / 3)) s"
+# Guests place orders while the load runs, four at a time: each fills a cart, opens the
+# checkout and sends the form; a form that gets no answer (the instance died with it,
+# nginx answers 502 and never sends a POST again by itself) is sent again, with the same
+# idempotency key, as a customer pressing the button again would. Prints one line per
+# order: key, what the shop answered last, the order's reference if any, attempts.
+products=$(https https://localhost:8443/products | grep -o 'href="/products/[a-z0-9-]*"' | sed 's#.*/##; s/"$//' | sort -u | head -n 8)
+place_order() { # n
+  local cookies="$work/guest-$1.txt" slug page form key attempt answer
+  slug=$(echo "$products" | sed -n "$(($1 % $(echo "$products" | wc -l) + 1))p")
+  guest() { curl -s --cacert "$certs/localhost.crt" -b "$cookies" -c "$cookies" "$@"; }
+  value() { grep -o "name=\"$1\"[^>]*value=\"[^\"]*\"" | head -n 1 | sed 's/.*value="//; s/"$//'; }
+  page=$(guest "https://localhost:8443/products/$slug")
+  guest -o /dev/null --data-urlencode "variantId=$(echo "$page" | value variantId)" --data-urlencode "quantity=1" \
+    --data-urlencode "_csrf=$(echo "$page" | value _csrf)" https://localhost:8443/cart/lines
+  form=$(guest https://localhost:8443/checkout)
+  key=$(echo "$form" | value idempotencyKey)
+  if [ -z "$key" ]; then echo "- no-checkout-page - 0"; return; fi
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    answer=$(guest -o /dev/null -w '%{http_code} %{redirect_url}' --data-urlencode "_csrf=$(echo "$form" | value _csrf)" \
+      --data-urlencode "idempotencyKey=$key" --data-urlencode "expectedTotalCents=$(echo "$form" | value expectedTotalCents)" \
+      --data-urlencode "email=invite-$1@comptoir.test" --data-urlencode "addressId=" --data-urlencode "firstName=Camille" \
+      --data-urlencode "lastName=Martin" --data-urlencode "line1=8 rue des Lilas" --data-urlencode "postalCode=75011" \
+      --data-urlencode "city=Paris" --data-urlencode "country=FR" \
+      --data-urlencode "shippingMethod=$(echo "$form" | grep -o '<input[^>]*name="shippingMethod"[^>]*checked[^>]*>' | value shippingMethod)" \
+      --data-urlencode "acceptTerms=true" --data-urlencode "cardHolder=Camille Martin" \
+      --data-urlencode "cardNumber=4242 4242 4242 4242" --data-urlencode "cardExpiry=12/39" --data-urlencode "cardCode=123" \
+      --data-urlencode "intent=order" https://localhost:8443/checkout || echo "000 -")
+    case "$answer" in
+      302\ *checkout/orders/*) echo "$key placed ${answer##*/} $attempt $(date -u +%H:%M:%S)"; return ;;
+      000\ * | 502\ * | 503\ * | 504\ *) sleep 0.5 ;;
+      *) echo "$key refused-${answer%% *} - $attempt"; return ;;
+    esac
+  done
+  echo "$key unanswered - 10"
+}
+
+echo "== Load: ShopLoad mix for ${seconds} s through nginx, guests ordering meanwhile; shop B killed after $((seconds / 3)) s"
 keytool -importcert -noprompt -alias localhost -file "$certs/localhost.crt" -keystore "$work/trust.p12" \
   -storetype PKCS12 -storepass changeit > /dev/null 2>&1
 java -Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePassword=changeit \
   bench/ShopLoad.java --base https://localhost:8443 --runs 16 --warmup 3 --seconds "$seconds" \
   --reference-seconds 5 --scenario mix > "$work/load.log" 2>&1 &
 load=$!
+orders="$work/orders.txt"
+: > "$orders"
+ordering=()
+for first in 0 1 2 3; do # four guests at a time
+  (
+    n=$first
+    while kill -0 "$load" 2> /dev/null; do
+      place_order "$n" >> "$orders"
+      n=$((n + 4))
+    done
+  ) &
+  ordering+=($!)
+done
 sleep $((3 + 5 + 3 + seconds / 3))
 kill -9 "$shop_b"
-echo "shop B killed at $(date -u +%H:%M:%S)"
+killed_at=$(date -u +%H:%M:%S)
+echo "shop B killed at $killed_at"
 wait "$load" || true
+wait "${ordering[@]}" || true
 grep -E '^\| 16 \| mix' "$work/load.log" || tail -n 20 "$work/load.log"
 echo "nginx's log of the failover:"
 grep -c "connect() failed" "$work/nginx/error.log" | sed 's/^/  connections refused by the killed instance and retried on the other: /'
+echo "== Orders placed by guests during the load, checked in the database"
+awk '{ n[$2]++; if ($4 > 1) again++ } END { for (k in n) printf "  %s: %d\n", k, n[k]; printf "  forms sent more than once: %d\n", again }' "$orders"
+keys=$(awk '$1 != "-" { printf "%s'"'"'%s'"'"'", (n++ ? "," : ""), $1 }' "$orders")
+in_database="$work/orders-in-database.txt"
+PGPASSWORD= psql -h localhost -p 54330 -U comptoir_owner -d comptoir -At -F ' ' \
+  -c "SELECT idempotency_key, count(*), min(reference) FROM customer_order WHERE idempotency_key IN (${keys:-NULL}) GROUP BY 1" \
+  > "$in_database"
+lost=$(awk 'NR == FNR { saved[$1] = $2; next } $2 == "placed" && saved[$1] != 1 { n++ } END { print n + 0 }' "$in_database" "$orders")
+# A guest sends one checkout form: two orders with a guest's address would be one doubled
+# (each key is unique in the table: a second order would have come with another key).
+doubled=$(PGPASSWORD= psql -h localhost -p 54330 -U comptoir_owner -d comptoir -At -c \
+  "SELECT count(*) FROM (SELECT email FROM customer_order WHERE email LIKE 'invite-%@comptoir.test' GROUP BY email HAVING count(*) > 1) AS twice")
+refused_but_saved=$(awk 'NR == FNR { saved[$1] = $2; next } $2 ~ /^refused/ && saved[$1] > 0 { n++ } END { print n + 0 }' "$in_database" "$orders")
+echo "  placed after shop B was killed (by shop A alone): $(awk -v t="$killed_at" '$2 == "placed" && $5 > t { n++ } END { print n + 0 }' "$orders")"
+echo "  orders of these guests in the database: $(awk '{ n += $2 } END { print n + 0 }' "$in_database")"
+echo "  orders confirmed to a guest but missing from the database: $lost"
+echo "  guests with more than one order (each sent one form): $doubled"
+echo "  forms refused whose order was saved all the same: $refused_but_saved"
+if [ "$lost" -ne 0 ] || [ "$doubled" -ne 0 ] || [ "$refused_but_saved" -ne 0 ]; then
+  failed=1
+fi
 echo "Figures and logs in $work"
 if [ "$failed" -ne 0 ]; then
-  echo "A check of what the browser receives failed (NO above)" >&2
+  echo "A check failed: what the browser receives (NO above), or an order lost or doubled" >&2
   exit 1
 fi

@@ -415,6 +415,8 @@ public class ShopLoad {
 			Session checkout = scenario.uses(Page.CHECKOUT) ? loggedInSessions().get(i % LOGIN_SESSIONS) : null;
 			team.add(new User(this, scenario, i, session, checkout));
 		}
+		// Said as it happens: deploy/cluster/run-local.sh waits for it to kill an instance.
+		System.out.printf("[%d users] %s: users set up, warming up%n", users, scenario.name);
 		long measureFrom = System.nanoTime() + this.options.warmup * 1_000_000_000L;
 		long until = measureFrom + seconds * 1_000_000_000L;
 		List<Thread> threads = new ArrayList<>();

@@ -219,7 +219,11 @@ expect "TLS 1.2 accepted, with an ECDHE AEAD suite" 'ciphersuite: *ecdhe-.*(gcm|
 # nginx answers 502 and never sends a POST again by itself) is sent again, with the same
 # idempotency key, as a customer pressing the button again would. Prints one line per
 # order: key, what the shop answered last, the order's reference if any, attempts.
-products=$(https https://localhost:8443/products | grep -o 'href="/products/[a-z0-9-]*"' | sed 's#.*/##; s/"$//' | sort -u | head -n 8)
+# The eight products with the most stock (every variant), so that the orders of the run
+# empty none of them: the mix's signed-in customer keeps a cart it can check out.
+products=$(PGPASSWORD= psql -h localhost -p 54330 -U comptoir_owner -d comptoir -At -c \
+  "SELECT p.slug FROM product p JOIN product_variant v ON v.product_id = p.id AND v.active
+   WHERE p.active GROUP BY p.slug ORDER BY min(v.stock) DESC, p.slug LIMIT 8")
 place_order() { # n
   local cookies="$work/guest-$1.txt" slug page form key attempt answer
   slug=$(echo "$products" | sed -n "$(($1 % $(echo "$products" | wc -l) + 1))p")
@@ -257,6 +261,12 @@ java -Djavax.net.ssl.trustStore="$work/trust.p12" -Djavax.net.ssl.trustStorePass
   bench/ShopLoad.java --base https://localhost:8443 --runs 16 --warmup 3 --seconds "$seconds" \
   --reference-seconds 5 --scenario mix > "$work/load.log" 2>&1 &
 load=$!
+# The mix's users are set up (carts filled, the demo customer signed in) before anything
+# else starts: a sign-in sent to B as it dies would stop the tool.
+for _ in $(seq 1 600); do
+  if grep -q "mix: users set up" "$work/load.log" 2> /dev/null || ! kill -0 "$load" 2> /dev/null; then break; fi
+  sleep 0.1
+done
 orders="$work/orders.txt"
 : > "$orders"
 ordering=()
@@ -270,7 +280,7 @@ for first in 0 1 2 3; do # four guests at a time
   ) &
   ordering+=($!)
 done
-sleep $((3 + 5 + 3 + seconds / 3))
+sleep $((3 + seconds / 3))
 kill -9 "$shop_b"
 killed_at=$(date -u +%H:%M:%S)
 echo "shop B killed at $killed_at"

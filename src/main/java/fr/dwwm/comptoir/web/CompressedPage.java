@@ -1,6 +1,8 @@
 package fr.dwwm.comptoir.web;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+
+import org.apache.tomcat.util.http.parser.AcceptEncoding;
 
 /**
  * A kept page compressed once, for the browsers that accept gzip (all of them). The parts
@@ -180,37 +184,33 @@ final class CompressedPage {
 	}
 
 	/**
-	 * Whether a request says it accepts gzip ({@code Accept-Encoding}), as Tomcat reads
-	 * it: the token {@code gzip}, without a quality of zero. A quality that cannot be
-	 * read counts as a refusal: the page is then sent as it is, which every client reads.
+	 * Whether Tomcat would compress a response to this request: read by Tomcat's own
+	 * parser, with its rule (its {@code CompressionConfig}): {@code gzip} or {@code *}
+	 * with a quality above zero, unless {@code gzip} is refused with a quality of zero
+	 * anywhere; a header it cannot read, no. A kept page is thus sent compressed exactly
+	 * when the same page rendered would be.
 	 * @param acceptEncoding the request's {@code Accept-Encoding} headers
 	 * @return {@code true} to answer in gzip
 	 */
 	static boolean acceptedBy(Enumeration<String> acceptEncoding) {
+		boolean accepted = false;
 		while (acceptEncoding != null && acceptEncoding.hasMoreElements()) {
-			for (String coding : acceptEncoding.nextElement().split(",")) {
-				String[] parameters = coding.split(";");
-				if (parameters[0].strip().equalsIgnoreCase("gzip")) {
-					return quality(parameters) > 0;
+			List<AcceptEncoding> codings;
+			try {
+				codings = AcceptEncoding.parse(new StringReader(acceptEncoding.nextElement()));
+			}
+			catch (IOException ex) {
+				return false;
+			}
+			for (AcceptEncoding coding : codings) {
+				boolean gzip = "gzip".equalsIgnoreCase(coding.getEncoding());
+				if (gzip && coding.getQuality() == 0) {
+					return false;
 				}
+				accepted |= (gzip || "*".equals(coding.getEncoding())) && coding.getQuality() > 0;
 			}
 		}
-		return false;
-	}
-
-	private static double quality(String[] parameters) {
-		for (int i = 1; i < parameters.length; i++) {
-			String[] parameter = parameters[i].split("=", 2);
-			if (parameter[0].strip().equalsIgnoreCase("q")) {
-				try {
-					return (parameter.length == 2) ? Double.parseDouble(parameter[1].strip()) : 0;
-				}
-				catch (NumberFormatException ex) {
-					return 0;
-				}
-			}
-		}
-		return 1;
+		return accepted;
 	}
 
 	/** Writes a value as stored blocks (a header byte, the length and its complement). */

@@ -144,7 +144,9 @@ class CompressedPageTests {
 		assertThat(accepts("gzip;q")).isFalse();
 		assertThat(accepts("deflate, br")).isFalse();
 		assertThat(accepts("x-gzip")).isFalse();
-		assertThat(accepts("*")).as("as Tomcat: only gzip named").isFalse();
+		assertThat(accepts("*")).as("any coding, gzip included").isTrue();
+		assertThat(accepts("gzip, gzip;q=0")).as("refused anywhere: refused").isFalse();
+		assertThat(accepts("*", "gzip;q=0")).isFalse();
 		assertThat(accepts()).isFalse();
 		assertThat(CompressedPage.acceptedBy(null)).isFalse();
 	}

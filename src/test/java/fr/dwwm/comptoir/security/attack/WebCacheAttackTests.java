@@ -1,7 +1,12 @@
 package fr.dwwm.comptoir.security.attack;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import fr.dwwm.comptoir.test.Http;
 import fr.dwwm.comptoir.test.IntegrationTest;
@@ -98,6 +103,37 @@ class WebCacheAttackTests {
 		dominique.get("/cart");
 		assertThat(quantities(dominique.get("/cart").body())).containsExactly("1");
 		assertThat(quantities(camille.get("/cart").body())).containsExactly("2");
+	}
+
+	@Test
+	void aKeptPageIsEncodedAsTomcatEncodesThePageRenderedWhateverAcceptEncodingSays() throws IOException {
+		// A kept page is compressed by the page cache, a rendered one by Tomcat: a forged
+		// or contradictory header must not get a client a body it refused, nor an error.
+		List<String> headers = List.of("gzip, gzip;q=0", "gzip;q=0, *", "*", "*;q=0", "gzip;q=", "gzip;q=NaN",
+				"gzip;q=-1", "gzip;q=1e9999", "gzip;q=0.0001", "GZIP", "gzip;foo=bar;q=0.5", "gzip;q=\"1\"", "identity",
+				"x-gzip", ",,,gzip", "gzip;q=1;q=0", "gzip;" + "x".repeat(4000));
+		for (String header : headers) {
+			this.pages.clear();
+			Http visitor = new Http(this.port);
+			HttpResponse<byte[]> rendered = visitor.getBytes(PRODUCT, "Accept-Encoding", header);
+			HttpResponse<byte[]> kept = visitor.getBytes(PRODUCT, "Accept-Encoding", header);
+			assertThat(rendered.statusCode()).as(header).isEqualTo(200);
+			assertThat(kept.statusCode()).as(header).isEqualTo(200);
+			assertThat(kept.headers().firstValue("Content-Encoding")).as(header)
+				.isEqualTo(rendered.headers().firstValue("Content-Encoding"));
+			assertThat(text(kept)).as(header).startsWith("<!DOCTYPE html>").contains("</html>");
+		}
+	}
+
+	/** A response's page, inflated if it came compressed. */
+	private static String text(HttpResponse<byte[]> response) throws IOException {
+		byte[] body = response.body();
+		if (response.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+			try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+				body = in.readAllBytes();
+			}
+		}
+		return new String(body, StandardCharsets.UTF_8);
 	}
 
 	/** A guest who put units of a variant in their cart, its message already seen. */

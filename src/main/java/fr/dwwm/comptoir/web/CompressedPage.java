@@ -63,6 +63,9 @@ final class CompressedPage {
 	/** The compressed parts, per lengths of the values between them. */
 	private final Map<List<Integer>, byte[][]> compressed = new ConcurrentHashMap<>();
 
+	/** Held while a new set of lengths is compressed. */
+	private final Object compressing = new Object();
+
 	private CompressedPage(byte[][] texts) {
 		this.texts = texts;
 	}
@@ -99,10 +102,17 @@ final class CompressedPage {
 		List<Integer> lengths = Arrays.stream(values).map((value) -> value.length).toList();
 		byte[][] parts = this.compressed.get(lengths);
 		if (parts == null) {
-			if (this.compressed.size() >= MOST_LENGTHS) {
-				return null;
+			// Rare (a new set of lengths): one at a time, so that the bound is exact.
+			synchronized (this.compressing) {
+				parts = this.compressed.get(lengths);
+				if (parts == null) {
+					if (this.compressed.size() >= MOST_LENGTHS) {
+						return null;
+					}
+					parts = compress(lengths);
+					this.compressed.put(lengths, parts);
+				}
 			}
-			parts = this.compressed.computeIfAbsent(lengths, this::compress);
 		}
 		return member(parts, values);
 	}
